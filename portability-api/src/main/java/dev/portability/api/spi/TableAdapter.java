@@ -1,0 +1,89 @@
+package dev.portability.api.spi;
+
+import dev.portability.api.Key;
+import dev.portability.api.Row;
+import dev.portability.api.TableSchema;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Access to one table of a {@link DataStore}: describe, count, read and write its rows.
+ *
+ * <p>Every method except {@link #schema()} receives the operation's {@link UnitOfWork}; all reads of one unit
+ * see the same snapshot, and writes become visible only when the unit commits. Rows passed in and out use the
+ * canonical Java values of {@link dev.portability.api.LogicalType} and belong to {@link #schema()}.
+ *
+ * <p>Implementations should extend {@link AbstractTableAdapter} where they can, so that methods added to this
+ * interface later come with a default.
+ *
+ * @param <U> the store's unit of work
+ */
+public interface TableAdapter<U extends UnitOfWork> {
+
+    /**
+     * Describes the table: name, columns with logical types and nullability, primary key, foreign keys.
+     *
+     * @return the schema; the same value every time
+     */
+    TableSchema schema();
+
+    /**
+     * Counts the rows of the table.
+     *
+     * @param work the unit of work
+     * @return the number of rows
+     */
+    long count(U work);
+
+    /**
+     * Streams every row of the table to {@code sink}, in constant memory (never collect the table first). Rows
+     * should come in primary-key order where that is cheap: validation of ordered keys needs no memory.
+     *
+     * @param work the unit of work
+     * @param sink receives each row; may throw to stop the read, and the exception must propagate
+     */
+    void read(U work, Consumer<Row> sink);
+
+    /**
+     * Inserts rows whose keys do not exist yet.
+     *
+     * @param work the unit of work
+     * @param rows a batch of rows
+     */
+    void insert(U work, List<Row> rows);
+
+    /**
+     * Replaces every non-key column of the existing rows with the same primary key.
+     *
+     * @param work the unit of work
+     * @param rows a batch of rows whose keys exist
+     */
+    void update(U work, List<Row> rows);
+
+    /**
+     * Deletes every row of the table.
+     *
+     * @param work the unit of work
+     * @return the number of rows deleted
+     */
+    long deleteAll(U work);
+
+    /**
+     * Answers which of the given keys exist in the table.
+     *
+     * @param work the unit of work
+     * @param keys a batch of primary keys
+     * @return the subset of {@code keys} that exist
+     */
+    Set<Key> existingKeys(U work, List<Key> keys);
+
+    /**
+     * Called once per imported table after all its rows are written and before the unit commits: the place to
+     * move identity columns and sequences past the highest imported key. Does nothing by default.
+     *
+     * @param work the unit of work
+     */
+    default void afterImport(U work) {
+    }
+}

@@ -1,0 +1,40 @@
+package dev.portability.api.spi;
+
+/**
+ * One unit of work against a {@link DataStore}: a consistent snapshot for export, or one atomic transaction
+ * across all tables for import. Obtained from {@link DataStore#begin(Access)} and passed back to every
+ * {@link TableAdapter} call of the same operation.
+ *
+ * <p>The engine uses it in exactly this shape, from a single thread at a time:
+ *
+ * <pre>{@code
+ * U work = store.begin(Access.WRITE);
+ * try {
+ *     ... adapter calls ...
+ *     work.commit();
+ * } catch (RuntimeException e) {
+ *     work.rollback();
+ *     throw e;
+ * } finally {
+ *     work.close();
+ * }
+ * }</pre>
+ */
+public interface UnitOfWork extends AutoCloseable {
+
+    /**
+     * Makes every write of this unit of work durable and visible, all at once. If this throws, nothing may have
+     * been made visible.
+     */
+    void commit();
+
+    /** Discards every write of this unit of work. Called at most once, and only if {@link #commit()} was not. */
+    void rollback();
+
+    /**
+     * Releases what the unit of work holds (a connection goes back to the host's pool with its settings
+     * restored). Called exactly once, after commit or rollback; must not throw for an already closed unit.
+     */
+    @Override
+    void close();
+}

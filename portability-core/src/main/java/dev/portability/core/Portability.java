@@ -1,0 +1,506 @@
+package dev.portability.core;
+
+import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ConfigurationException;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.ExportOptions;
+import dev.portability.api.ExportResult;
+import dev.portability.api.ImportOptions;
+import dev.portability.api.ImportPreview;
+import dev.portability.api.ImportResult;
+import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.PortabilityException;
+import dev.portability.api.ProgressListener;
+import dev.portability.api.Statistics;
+import dev.portability.api.StoreException;
+import dev.portability.api.TableCount;
+import dev.portability.api.TableSchema;
+import dev.portability.api.ValidationReport;
+import dev.portability.api.spi.Access;
+import dev.portability.api.spi.DataStore;
+import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.archive.ArchiveFile;
+import dev.portability.core.internal.archive.ArchiveVerifier;
+import dev.portability.core.internal.engine.Exporter;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Importer;
+import dev.portability.core.internal.engine.Operation;
+import dev.portability.core.internal.engine.Validator;
+import dev.portability.core.internal.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Export all of an application's data to one archive file, and import it back: the entry point of Portability.
+ *
+ * <pre>{@code
+ * Portability portability = Portability.builder().application("shop").schemaVersion(3)
+ *         .store(JdbcAdapters.discover(dataSource)).build();
+ * portability.export(Path.of("backup.zip"));
+ * portability.importArchive(Path.of("backup.zip"), ImportOptions.replace());
+ * }</pre>
+ *
+ * <p>An instance is immutable and thread-safe; build it once and share it. Each call opens its own unit of work
+ * on the store. Archives are untrusted input: every method that reads one validates it first, and an import
+ * writes nothing unless the whole archive is valid.
+ */
+public final class Portability {
+
+    private static final String LIBRARY_VERSION = libraryVersion();
+
+    private final Host<?> host;
+    private final ProgressListener listener;
+    private final Validator.Settings settings;
+
+    private Portability(Builder builder) {
+        this.host = new Host<>(builder.application, builder.schemaVersion, builder.store);
+        this.listener = builder.listener;
+        this.settings = new Validator.Settings(Json.FACTORY, builder.maxProblems, 1_000_000);
+    }
+
+    /** @return a builder for a new instance */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the version of the Portability library, as written into every archive's manifest */
+    public static String version() {
+        return LIBRARY_VERSION;
+    }
+
+    /** @return the host's tables, referenced tables first (the order of export and import) */
+    public List<TableSchema> tables() {
+        return host.order().writeOrder();
+    }
+
+    /**
+     * Counts the rows of every table, in one consistent snapshot.
+     *
+     * @return the counts
+     * @throws StoreException if the store fails
+     */
+    public Statistics stats() {
+        return stats(host);
+    }
+
+    private static <U extends UnitOfWork> Statistics stats(Host<U> host) {
+        List<TableCount> counts = new ArrayList<>();
+        U work = host.store().begin(Access.READ);
+        try {
+            for (TableSchema table : host.order().writeOrder()) {
+                counts.add(new TableCount(table.name(), host.adapter(table.name()).count(work)));
+            }
+            work.commit();
+        } catch (PortabilityException e) {
+            work.rollback();
+            throw e;
+        } catch (RuntimeException e) {
+            work.rollback();
+            throw new StoreException("Counting rows failed: " + e.getMessage(), false, e);
+        } finally {
+            work.close();
+        }
+        return new Statistics(counts);
+    }
+
+    /**
+     * Exports every table to an archive file with the default options (verified after writing).
+     *
+     * @param target the archive file to create or replace
+     * @return what was written
+     * @see #export(Path, ExportOptions)
+     */
+    public ExportResult export(Path target) {
+        return export(target, ExportOptions.defaults());
+    }
+
+    /**
+     * Exports to an archive file. The archive is written to a temporary file beside {@code target}, verified
+     * (unless turned off) and only then moved into place: {@code target} never holds a partial archive, and an
+     * existing file there is replaced only on success.
+     *
+     * @param target the archive file to create or replace
+     * @param options what to export, and how
+     * @return what was written
+     * @throws PortabilityException with {@link ErrorCode#IO_FAILURE} if writing fails, or
+     *     {@link ErrorCode#EXPORT_VERIFICATION_FAILED} if the written archive differs from what was written
+     * @throws StoreException if reading the store fails
+     */
+    public ExportResult export(Path target, ExportOptions options) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(options, "options");
+        Path absolute = target.toAbsolutePath();
+        Operation operation = operation("export", options.listener().orElse(listener),
+                options.cancellation().orElse(null));
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".",
+                    ".portability.tmp");
+            ExportResult result = exportTo(temp, options, operation);
+            Exporter.moveIntoPlace(temp, absolute);
+            temp = null;
+            operation.log().info("[{}] exported {} rows of {} tables to {} ({} bytes)", operation.id(),
+                    result.totalRows(), result.tables().size(), absolute, result.archiveBytes());
+            return result;
+        } catch (IOException e) {
+            throw new PortabilityException(ErrorCode.IO_FAILURE, "Export to " + absolute + " failed: " + e
+                    + ". No archive was written; check the directory exists, is writable and has space.", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Exports to a stream, such as an HTTP response. The archive is first written to and verified in a temporary
+     * file, then copied to {@code out}, so a failure before the copy sends nothing.
+     *
+     * @param out the stream; not closed
+     * @param options what to export, and how
+     * @return what was written
+     */
+    public ExportResult export(OutputStream out, ExportOptions options) {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
+        Operation operation = operation("export", options.listener().orElse(listener),
+                options.cancellation().orElse(null));
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("portability-export-", ".zip");
+            ExportResult result = exportTo(temp, options, operation);
+            Files.copy(temp, out);
+            out.flush();
+            return result;
+        } catch (IOException e) {
+            throw new PortabilityException(ErrorCode.IO_FAILURE, "Export to a stream failed: " + e
+                    + ". The stream may have received part of the archive; discard it.", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private ExportResult exportTo(Path file, ExportOptions options, Operation operation) throws IOException {
+        ExportResult result;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            result = export(host, out, options, operation);
+        }
+        if (!options.verify()) {
+            return result;
+        }
+        operation.started(dev.portability.api.Phase.VERIFYING, null, result.totalRows());
+        List<String> differences = ArchiveVerifier.verify(file, result.tables());
+        if (!differences.isEmpty()) {
+            throw new PortabilityException(ErrorCode.EXPORT_VERIFICATION_FAILED, "Export failed: the archive "
+                    + "read back differs from what was written (" + String.join("; ", differences)
+                    + "). The disk or file system may be failing; no archive was kept.");
+        }
+        operation.finished(dev.portability.api.Phase.VERIFYING, null, result.totalRows(), result.totalRows(), 0);
+        return new ExportResult(result.tables(), result.archiveBytes(), true, result.duration());
+    }
+
+    private static <U extends UnitOfWork> ExportResult export(Host<U> host, OutputStream out,
+            ExportOptions options, Operation operation) throws IOException {
+        return new Exporter<>(host, LIBRARY_VERSION).write(out, options, operation);
+    }
+
+    /**
+     * Reads what an archive's manifest says, without checking its content.
+     *
+     * @param archive the archive file
+     * @return the manifest's information
+     * @throws InvalidArchiveException if the file is not an archive or its manifest is missing or invalid
+     */
+    public ArchiveInfo inspect(Path archive) {
+        ValidationReport report = withArchive(archive, file -> {
+            Validator.Outcome<?> outcome = validator().validate(file, Set.of(),
+                    operation("inspect", ProgressListener.NONE, null), false);
+            return outcome.report();
+        });
+        return report.archiveInfo().orElseThrow(() -> new InvalidArchiveException(report));
+    }
+
+    /**
+     * Validates an archive file against the format and this application's tables, reading all of it once.
+     *
+     * @param archive the archive file
+     * @return the report listing every problem found (valid when there is none)
+     */
+    public ValidationReport validate(Path archive) {
+        return withArchive(archive, file -> validator().validate(file, Set.of(),
+                operation("validate", listener, null), true).report());
+    }
+
+    /**
+     * Validates an archive read from a stream of unknown length (an upload). The stream is spooled to a
+     * temporary file, which is deleted before this method returns, whatever happens.
+     *
+     * @param archive the stream; read to its end, not closed
+     * @return the report
+     */
+    public ValidationReport validate(InputStream archive) {
+        return spooled(archive, this::validate);
+    }
+
+    /**
+     * Computes what importing an archive with the given options would do, without writing anything.
+     *
+     * @param archive the archive file
+     * @param options the import options to preview
+     * @return the preview
+     * @throws InvalidArchiveException if the archive is invalid
+     */
+    public ImportPreview preview(Path archive, ImportOptions options) {
+        Objects.requireNonNull(options, "options");
+        return withArchive(archive, file -> preview(host, file, options));
+    }
+
+    /**
+     * Previews the import of an archive read from a stream; see {@link #preview(Path, ImportOptions)}.
+     *
+     * @param archive the stream; read to its end, not closed
+     * @param options the import options to preview
+     * @return the preview
+     */
+    public ImportPreview preview(InputStream archive, ImportOptions options) {
+        return spooled(archive, path -> preview(path, options));
+    }
+
+    private <U extends UnitOfWork> ImportPreview preview(Host<U> host, ArchiveFile file, ImportOptions options) {
+        Operation operation = operation("preview", options.listener().orElse(listener),
+                options.cancellation().orElse(null));
+        Validator.Outcome<U> outcome = new Validator<>(host, Validator.Upgrades.NONE, settings)
+                .validate(file, options.tables(), operation, true);
+        requireValid(outcome);
+        return new Importer<>(host, settings).preview(file, outcome, options, operation);
+    }
+
+    /**
+     * Imports an archive file: validates all of it, then writes it in one unit of work. On any failure nothing
+     * is written and every table is left exactly as it was.
+     *
+     * @param archive the archive file
+     * @param options mode, duplicate policy, tables, batch size, progress and cancellation
+     * @return what the import did
+     * @throws InvalidArchiveException if the archive is invalid (nothing was written)
+     * @throws dev.portability.api.ImportConflictException under MERGE with policy FAIL when keys exist
+     * @throws StoreException if the store fails (the import was rolled back)
+     * @throws dev.portability.api.OperationCancelledException if cancelled (the import was rolled back)
+     */
+    public ImportResult importArchive(Path archive, ImportOptions options) {
+        Objects.requireNonNull(options, "options");
+        return withArchive(archive, file -> importArchive(host, file, options));
+    }
+
+    /**
+     * Imports an archive read from a stream of unknown length (an upload). The stream is spooled to a temporary
+     * file, which is deleted before this method returns, whatever happens; see
+     * {@link #importArchive(Path, ImportOptions)}.
+     *
+     * @param archive the stream; read to its end, not closed
+     * @param options the import options
+     * @return what the import did
+     */
+    public ImportResult importArchive(InputStream archive, ImportOptions options) {
+        return spooled(archive, path -> importArchive(path, options));
+    }
+
+    private <U extends UnitOfWork> ImportResult importArchive(Host<U> host, ArchiveFile file,
+            ImportOptions options) {
+        long start = System.nanoTime();
+        Operation operation = operation("import", options.listener().orElse(listener),
+                options.cancellation().orElse(null));
+        operation.log().info("[{}] import started: {}", operation.id(), options);
+        Validator.Outcome<U> outcome = new Validator<>(host, Validator.Upgrades.NONE, settings)
+                .validate(file, options.tables(), operation, true);
+        requireValid(outcome);
+        return new Importer<>(host, settings).run(file, outcome, options, operation, start);
+    }
+
+    private static void requireValid(Validator.Outcome<?> outcome) {
+        if (!outcome.report().valid()) {
+            throw new InvalidArchiveException(outcome.report());
+        }
+    }
+
+    private Validator<?> validator() {
+        return new Validator<>(host, Validator.Upgrades.NONE, settings);
+    }
+
+    private Operation operation(String kind, ProgressListener progress, dev.portability.api.Cancellation cancel) {
+        return new Operation(kind, progress, cancel);
+    }
+
+    @FunctionalInterface
+    private interface ArchiveWork<T> {
+        T apply(ArchiveFile archive);
+    }
+
+    private static <T> T withArchive(Path path, ArchiveWork<T> work) {
+        Objects.requireNonNull(path, "archive");
+        if (!Files.isRegularFile(path)) {
+            throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + path.toAbsolutePath()
+                    + " does not exist or is not a file.");
+        }
+        ArchiveFile archive;
+        try {
+            archive = ArchiveFile.open(path);
+        } catch (ArchiveFile.ArchiveUnreadableException e) {
+            throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
+        }
+        try (archive) {
+            return work.apply(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T spooled(InputStream in, java.util.function.Function<Path, T> work) {
+        Objects.requireNonNull(in, "archive");
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("portability-upload-", ".zip");
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            return work.apply(temp);
+        } catch (IOException e) {
+            throw new PortabilityException(ErrorCode.IO_FAILURE, "Reading the archive stream failed: " + e
+                    + ". Nothing was imported.", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger("dev.portability").warn("cannot delete temporary file {}", path,
+                        e);
+            }
+        }
+    }
+
+    private static String libraryVersion() {
+        try (InputStream in = Portability.class.getResourceAsStream("portability.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Configures a {@link Portability} instance. Settings are checked as they are set; {@link #build()} copies
+     * them, so the builder can be reused.
+     */
+    public static final class Builder {
+        private String application;
+        private int schemaVersion = 1;
+        private DataStore<?> store;
+        private ProgressListener listener = ProgressListener.NONE;
+        private int maxProblems = 1000;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the application id written into archives; an import refuses archives of another application.
+         *
+         * @param id a stable id such as {@code "shop"}; 1 to 256 characters
+         * @return this builder
+         * @throws ConfigurationException if blank or too long
+         */
+        public Builder application(String id) {
+            if (id == null || id.isBlank() || id.length() > 256) {
+                throw new ConfigurationException("application: must be 1 to 256 characters and not blank, was "
+                        + (id == null ? "null" : "'" + id + "'"));
+            }
+            this.application = id;
+            return this;
+        }
+
+        /**
+         * Sets the current version of the application's data schema (default 1). Archives record it; older
+         * archives are upgraded by registered migrations, newer ones are refused.
+         *
+         * @param version 0 or more
+         * @return this builder
+         * @throws ConfigurationException if negative
+         */
+        public Builder schemaVersion(int version) {
+            if (version < 0) {
+                throw new ConfigurationException("schemaVersion: must be 0 or more, was " + version);
+            }
+            this.schemaVersion = version;
+            return this;
+        }
+
+        /**
+         * Sets the store: the tables and how to work on them atomically, e.g.
+         * {@code JdbcAdapters.discover(dataSource)} from {@code portability-jdbc}.
+         *
+         * @param dataStore the store
+         * @return this builder
+         */
+        public Builder store(DataStore<?> dataStore) {
+            this.store = Objects.requireNonNull(dataStore, "store");
+            return this;
+        }
+
+        /**
+         * Sets the default progress listener; an operation's options may set another.
+         *
+         * @param progressListener the listener
+         * @return this builder
+         */
+        public Builder listener(ProgressListener progressListener) {
+            this.listener = Objects.requireNonNull(progressListener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets how many problems a validation report lists at most (default 1000); all are counted.
+         *
+         * @param max 1 or more
+         * @return this builder
+         * @throws ConfigurationException if below 1
+         */
+        public Builder maxProblems(int max) {
+            if (max < 1) {
+                throw new ConfigurationException("maxProblems: must be 1 or more, was " + max);
+            }
+            this.maxProblems = max;
+            return this;
+        }
+
+        /**
+         * Builds the instance, reading the store's table list once.
+         *
+         * @return the immutable instance
+         * @throws ConfigurationException if the application id or the store is missing, or the store's tables are
+         *     inconsistent
+         */
+        public Portability build() {
+            if (application == null) {
+                throw new ConfigurationException("application: not set; call application(\"your-app-id\")");
+            }
+            if (store == null) {
+                throw new ConfigurationException("store: not set; call store(...) with your DataStore, e.g. "
+                        + "JdbcAdapters.discover(dataSource)");
+            }
+            return new Portability(this);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.portability.core.internal.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.Problem;
+import dev.portability.core.internal.json.Json;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * An archive opened for reading: the ZIP's central directory, checked for unsafe and duplicate entry names, and
+ * streams over its entries. Entry names are only ever compared with the names the manifest declares; they never
+ * become file paths.
+ */
+public final class ArchiveFile implements Closeable {
+
+    /** Largest manifest accepted, in bytes. */
+    static final long MAX_MANIFEST_BYTES = 16L * 1024 * 1024;
+
+    private final ZipFile zip;
+    private final Set<String> entryNames;
+    private final List<Problem> problems;
+
+    private ArchiveFile(ZipFile zip, Set<String> entryNames, List<Problem> problems) {
+        this.zip = zip;
+        this.entryNames = entryNames;
+        this.problems = problems;
+    }
+
+    /**
+     * Opens an archive file.
+     *
+     * @param path the file
+     * @return the archive, with the problems found in its directory (see {@link #problems()})
+     * @throws ArchiveUnreadableException if the file is not a ZIP archive
+     */
+    public static ArchiveFile open(Path path) throws ArchiveUnreadableException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile());
+        } catch (ZipException e) {
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.NOT_AN_ARCHIVE,
+                    "the file is not a ZIP archive, or it is truncated or damaged (" + e.getMessage()
+                            + "); a Portability archive is a ZIP file written by an export",
+                    null, null, null, null));
+        } catch (IOException e) {
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.IO_FAILURE,
+                    "the file cannot be read: " + e.getMessage(), null, null, null, null));
+        }
+        Set<String> names = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (!names.add(name)) {
+                problems.add(new Problem(ErrorCode.UNSAFE_ENTRY, "the archive holds two entries with this name; "
+                        + "an export never writes that, so the file was altered", name, null, null, null));
+            }
+            String unsafe = unsafeReason(name);
+            if (unsafe != null) {
+                problems.add(new Problem(ErrorCode.UNSAFE_ENTRY, "entry name " + unsafe + "; refused",
+                        printable(name), null, null, null));
+            }
+            if (entry.getMethod() != ZipEntry.DEFLATED && entry.getMethod() != ZipEntry.STORED) {
+                problems.add(new Problem(ErrorCode.UNSAFE_ENTRY, "entry uses compression method "
+                        + entry.getMethod() + "; only stored and deflated entries are read", printable(name),
+                        null, null, null));
+            }
+        }
+        return new ArchiveFile(zip, Collections.unmodifiableSet(names), problems);
+    }
+
+    private static String unsafeReason(String name) {
+        if (name.startsWith("/") || name.startsWith("\\") || (name.length() > 1 && name.charAt(1) == ':')) {
+            return "is an absolute path";
+        }
+        if (name.contains("\\")) {
+            return "contains a backslash";
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.equals("..")) {
+                return "contains '..'";
+            }
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return "contains a control character";
+            }
+        }
+        return null;
+    }
+
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length() && out.length() < 200; i++) {
+            char c = name.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    /** @return problems of the container itself: duplicate or unsafe entry names, unsupported methods */
+    public List<Problem> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+
+    /** @return the names of all entries, in directory order */
+    public Set<String> entryNames() {
+        return entryNames;
+    }
+
+    /**
+     * Reads and parses {@code manifest.json}.
+     *
+     * @return the manifest tree
+     * @throws ArchiveUnreadableException if the manifest is missing, too large or not JSON
+     */
+    public JsonNode readManifest() throws ArchiveUnreadableException {
+        ZipEntry entry = zip.getEntry(Manifest.ENTRY);
+        if (entry == null) {
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.MANIFEST_MISSING,
+                    "the archive has no manifest.json entry; it was not written by a Portability export",
+                    Manifest.ENTRY, null, null, null));
+        }
+        try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), MAX_MANIFEST_BYTES,
+                Manifest.ENTRY)) {
+            return Json.MAPPER.readTree(in);
+        } catch (BoundedInputStream.TooLargeException e) {
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.LIMIT_EXCEEDED,
+                    "manifest.json is larger than " + MAX_MANIFEST_BYTES + " bytes", Manifest.ENTRY, null, null,
+                    null));
+        } catch (IOException e) {
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.MANIFEST_INVALID,
+                    "manifest.json is not valid JSON: " + Json.describe(e), Manifest.ENTRY, null, null, null));
+        }
+    }
+
+    /**
+     * Opens an entry for reading, counting and hashing its uncompressed bytes.
+     *
+     * @param name the entry name, as the manifest declares it
+     * @return the stream, or null if the archive has no such entry
+     * @throws IOException if the entry cannot be opened
+     */
+    public HashingInputStream openEntry(String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null || !entryNames.contains(name)) {
+            return null;
+        }
+        return new HashingInputStream(zip.getInputStream(entry));
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    /** The archive cannot be read at all; carries the one problem that says why. */
+    public static final class ArchiveUnreadableException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        ArchiveUnreadableException(Problem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        /** @return the problem */
+        public Problem problem() {
+            return problem;
+        }
+    }
+}

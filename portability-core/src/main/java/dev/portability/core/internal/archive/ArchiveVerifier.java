@@ -1,0 +1,70 @@
+package dev.portability.core.internal.archive;
+
+import dev.portability.api.TableExport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Re-reads a freshly written archive and confirms that every table entry has the bytes, SHA-256 and number of
+ * lines the writer recorded. Rows are counted as lines: JSON strings cannot hold a raw line break.
+ */
+public final class ArchiveVerifier {
+
+    private ArchiveVerifier() {
+    }
+
+    /**
+     * Verifies an archive.
+     *
+     * @param path the archive
+     * @param expected what the writer recorded per table
+     * @return a description of each difference; empty when the archive is as written
+     * @throws IOException if the archive cannot be read
+     */
+    public static List<String> verify(Path path, List<TableExport> expected) throws IOException {
+        List<String> differences = new ArrayList<>();
+        ArchiveFile archive;
+        try {
+            archive = ArchiveFile.open(path);
+        } catch (ArchiveFile.ArchiveUnreadableException e) {
+            differences.add(e.getMessage());
+            return differences;
+        }
+        try (archive) {
+            try {
+                archive.readManifest();
+            } catch (ArchiveFile.ArchiveUnreadableException e) {
+                differences.add(e.getMessage());
+            }
+            byte[] buffer = new byte[1 << 16];
+            for (TableExport table : expected) {
+                HashingInputStream in = archive.openEntry(table.entry());
+                if (in == null) {
+                    differences.add("entry " + table.entry() + " of table " + table.table() + " is missing");
+                    continue;
+                }
+                long lines = 0;
+                try (InputStream entry = in) {
+                    int n;
+                    while ((n = entry.read(buffer)) > 0) {
+                        for (int i = 0; i < n; i++) {
+                            if (buffer[i] == '\n') {
+                                lines++;
+                            }
+                        }
+                    }
+                }
+                String sha = in.sha256();
+                if (lines != table.rows() || in.count() != table.bytes() || !sha.equals(table.sha256())) {
+                    differences.add("entry " + table.entry() + " of table " + table.table() + " holds " + lines
+                            + " rows, " + in.count() + " bytes, SHA-256 " + sha + " instead of " + table.rows()
+                            + " rows, " + table.bytes() + " bytes, SHA-256 " + table.sha256());
+                }
+            }
+        }
+        return differences;
+    }
+}

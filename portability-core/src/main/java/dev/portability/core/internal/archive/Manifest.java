@@ -1,0 +1,194 @@
+package dev.portability.core.internal.archive;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ArchiveTable;
+import dev.portability.api.Column;
+import dev.portability.api.ForeignKey;
+import dev.portability.api.LogicalType;
+import dev.portability.api.TableSchema;
+import dev.portability.core.internal.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and writes {@code manifest.json}: the mapping between {@link ArchiveInfo} and its JSON form. */
+public final class Manifest {
+
+    /** The name of the manifest entry. */
+    public static final String ENTRY = "manifest.json";
+    /** The value of the manifest's {@code format} field. */
+    public static final String FORMAT = "portability-archive";
+    /** The format version this library writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private Manifest() {
+    }
+
+    /**
+     * Writes a manifest.
+     *
+     * @param info what to write
+     * @param out where to write it; not closed
+     * @throws IOException if writing fails
+     */
+    public static void write(ArchiveInfo info, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("formatVersion", info.formatVersion());
+            g.writeStringField("application", info.application());
+            g.writeNumberField("schemaVersion", info.schemaVersion());
+            g.writeStringField("createdAt", info.createdAt().toString());
+            g.writeStringField("libraryVersion", info.libraryVersion());
+            g.writeArrayFieldStart("tables");
+            for (ArchiveTable table : info.tables()) {
+                writeTable(g, table);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeTable(JsonGenerator g, ArchiveTable table) throws IOException {
+        TableSchema schema = table.schema();
+        g.writeStartObject();
+        g.writeStringField("name", schema.name());
+        g.writeStringField("entry", table.entry());
+        g.writeNumberField("rows", table.rows());
+        g.writeNumberField("bytes", table.bytes());
+        g.writeStringField("sha256", table.sha256());
+        g.writeArrayFieldStart("columns");
+        for (Column column : schema.columns()) {
+            g.writeStartObject();
+            g.writeStringField("name", column.name());
+            writeType(g, column.type());
+            g.writeBooleanField("nullable", column.nullable());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        writeNames(g, "primaryKey", schema.primaryKey());
+        g.writeArrayFieldStart("foreignKeys");
+        for (ForeignKey fk : schema.foreignKeys()) {
+            g.writeStartObject();
+            writeNames(g, "columns", fk.columns());
+            g.writeStringField("referencedTable", fk.referencedTable());
+            writeNames(g, "referencedColumns", fk.referencedColumns());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeType(JsonGenerator g, LogicalType type) throws IOException {
+        g.writeStringField("type", type.kind().name());
+        if (type.precision().isPresent()) {
+            g.writeNumberField("precision", type.precision().get());
+            g.writeNumberField("scale", type.scale().orElseThrow());
+        }
+        if (type.maxLength().isPresent()) {
+            g.writeNumberField("maxLength", type.maxLength().get());
+        }
+        if (type.elementType().isPresent()) {
+            g.writeObjectFieldStart("elementType");
+            writeType(g, type.elementType().get());
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeNames(JsonGenerator g, String field, List<String> names) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String name : names) {
+            g.writeString(name);
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * Converts a manifest that passed the JSON Schema into an {@link ArchiveInfo}.
+     *
+     * @param root the manifest tree, valid against the schema
+     * @return the archive info
+     * @throws IllegalArgumentException with a message naming the field, if the manifest is inconsistent in a way
+     *     the schema cannot express (a key column that is not a column, a bad timestamp, ...)
+     */
+    public static ArchiveInfo read(JsonNode root) {
+        Instant createdAt;
+        try {
+            createdAt = OffsetDateTime.parse(root.get("createdAt").asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("createdAt: '" + root.get("createdAt").asText()
+                    + "' is not an ISO-8601 date-time with offset, e.g. 2024-05-01T12:00:00Z");
+        }
+        List<ArchiveTable> tables = new ArrayList<>();
+        JsonNode tablesNode = root.get("tables");
+        for (int i = 0; i < tablesNode.size(); i++) {
+            tables.add(readTable(tablesNode.get(i), "tables[" + i + "]"));
+        }
+        return new ArchiveInfo(root.get("formatVersion").asInt(), root.get("application").asText(),
+                root.get("schemaVersion").asInt(), createdAt, root.get("libraryVersion").asText(), tables);
+    }
+
+    private static ArchiveTable readTable(JsonNode node, String path) {
+        String name = node.get("name").asText();
+        TableSchema.Builder builder = TableSchema.builder(name);
+        JsonNode columns = node.get("columns");
+        for (int i = 0; i < columns.size(); i++) {
+            JsonNode column = columns.get(i);
+            builder.column(new Column(column.get("name").asText(),
+                    readType(column, path + ".columns[" + i + "]"), column.get("nullable").asBoolean()));
+        }
+        builder.primaryKey(names(node.get("primaryKey")));
+        JsonNode fks = node.get("foreignKeys");
+        for (JsonNode fk : fks) {
+            try {
+                builder.foreignKey(new ForeignKey(names(fk.get("columns")), fk.get("referencedTable").asText(),
+                        names(fk.get("referencedColumns"))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ".foreignKeys: " + e.getMessage());
+            }
+        }
+        TableSchema schema;
+        try {
+            schema = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + " (table " + name + "): " + e.getMessage());
+        }
+        return new ArchiveTable(schema, node.get("entry").asText(), node.get("rows").asLong(),
+                node.get("bytes").asLong(), node.get("sha256").asText());
+    }
+
+    private static LogicalType readType(JsonNode node, String path) {
+        LogicalType.Kind kind = LogicalType.Kind.valueOf(node.get("type").asText());
+        try {
+            if (node.has("precision")) {
+                return LogicalType.decimal(node.get("precision").asInt(), node.get("scale").asInt());
+            }
+            if (node.has("maxLength")) {
+                int max = node.get("maxLength").asInt();
+                return kind == LogicalType.Kind.TEXT ? LogicalType.text(max) : LogicalType.binary(max);
+            }
+            if (kind == LogicalType.Kind.ARRAY) {
+                return LogicalType.array(readType(node.get("elementType"), path + ".elementType"));
+            }
+            return LogicalType.of(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>(array.size());
+        for (JsonNode item : array) {
+            names.add(item.asText());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,460 @@
+package dev.portability.core.internal.engine;
+
+import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.ForeignKey;
+import dev.portability.api.ImportConflictException;
+import dev.portability.api.ImportMode;
+import dev.portability.api.ImportOptions;
+import dev.portability.api.ImportPreview;
+import dev.portability.api.ImportResult;
+import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.Key;
+import dev.portability.api.Phase;
+import dev.portability.api.PortabilityException;
+import dev.portability.api.Problem;
+import dev.portability.api.Row;
+import dev.portability.api.StoreException;
+import dev.portability.api.TableImportResult;
+import dev.portability.api.TablePreview;
+import dev.portability.api.TableSchema;
+import dev.portability.api.ValidationReport;
+import dev.portability.api.spi.Access;
+import dev.portability.api.spi.TableAdapter;
+import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.archive.ArchiveFile;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Previews and executes imports of a validated archive. An import is one unit of work: any failure rolls
+ * everything back and the target is left exactly as it was.
+ *
+ * @param <U> the store's unit of work
+ */
+public final class Importer<U extends UnitOfWork> {
+
+    private final Host<U> host;
+    private final Validator.Settings settings;
+
+    /**
+     * @param host the host
+     * @param settings the JSON limits for reading entries
+     */
+    public Importer(Host<U> host, Validator.Settings settings) {
+        this.host = host;
+        this.settings = settings;
+    }
+
+    /**
+     * Computes what an import would do, writing nothing.
+     *
+     * @param archive the archive
+     * @param outcome its successful validation
+     * @param options the import options to preview
+     * @param operation progress and cancellation
+     * @return the preview
+     */
+    public ImportPreview preview(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
+            Operation operation) {
+        List<TablePreview> tables = new ArrayList<>();
+        U work = host.store().begin(Access.READ);
+        try {
+            operation.started(Phase.PREVIEWING, null, outcome.tables().size());
+            for (TablePlan<U> plan : outcome.tables()) {
+                long targetRows = store(plan, "counting", () -> plan.adapter().count(work));
+                KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.PREVIEWING);
+                tables.add(new TablePreview(plan.table(), scan.rows, scan.rows - scan.existing, scan.existing,
+                        scan.sample, targetRows, targetRows - scan.existing));
+            }
+            operation.finished(Phase.PREVIEWING, null, outcome.tables().size(), outcome.tables().size(), 0);
+            work.commit();
+        } catch (RuntimeException e) {
+            rollbackQuietly(work, e);
+            throw e;
+        } finally {
+            work.close();
+        }
+        return new ImportPreview(options.mode(), options.duplicatePolicy(), tables,
+                outcome.report().migrationSteps());
+    }
+
+    /**
+     * Imports a validated archive.
+     *
+     * @param archive the archive
+     * @param outcome its successful validation
+     * @param options the import options
+     * @param operation progress and cancellation
+     * @param startNanos when the import started (validation included)
+     * @return what the import did
+     */
+    public ImportResult run(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
+            Operation operation, long startNanos) {
+        boolean merge = options.mode() == ImportMode.MERGE;
+        if (merge) {
+            requirePrimaryKeys(outcome.tables());
+        }
+        List<TablePlan<U>> plans = outcome.tables();
+        List<TableSchema> schemas = new ArrayList<>();
+        plans.forEach(p -> schemas.add(p.mapping().target()));
+        TableOrder order = TableOrder.of(schemas);
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        U work = host.store().begin(Access.WRITE);
+        try {
+            for (TablePlan<U> plan : plans) {
+                Tally tally = new Tally();
+                tally.before = store(plan, "counting", () -> plan.adapter().count(work));
+                tallies.put(plan.table(), tally);
+            }
+            if (merge && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
+                refuseConflicts(archive, plans, work, options, operation);
+            }
+            if (!merge) {
+                deleteAll(plans, work, tallies, operation);
+            }
+            operation.started(Phase.WRITING, null, outcome.info().totalRows());
+            for (TablePlan<U> plan : plans) {
+                writeTable(archive, plan, order, work, options, tallies.get(plan.table()), operation);
+            }
+            operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
+            List<TableImportResult> results = finish(plans, work, tallies, merge, operation);
+            operation.checkCancelled("committing");
+            store(null, "committing", () -> {
+                work.commit();
+                return 0L;
+            });
+            operation.finished(Phase.COMMITTING, null, plans.size(), plans.size(), 0);
+            operation.log().info("[{}] import committed: {} tables", operation.id(), plans.size());
+            return new ImportResult(options.mode(), options.duplicatePolicy(), results,
+                    outcome.report().migrationSteps(), Duration.ofNanos(System.nanoTime() - startNanos));
+        } catch (RuntimeException e) {
+            operation.log().info("[{}] import failed, rolling back: {}", operation.id(), e.getMessage());
+            rollbackQuietly(work, e);
+            throw e;
+        } finally {
+            work.close();
+        }
+    }
+
+    private void requirePrimaryKeys(List<TablePlan<U>> plans) {
+        List<String> keyless = new ArrayList<>();
+        for (TablePlan<U> plan : plans) {
+            if (!plan.mapping().target().hasPrimaryKey()) {
+                keyless.add(plan.table());
+            }
+        }
+        if (!keyless.isEmpty()) {
+            throw new PortabilityException(ErrorCode.NO_PRIMARY_KEY, "MERGE matches rows by primary key, but "
+                    + (keyless.size() == 1 ? "table " + keyless.get(0) + " has none" : "tables " + keyless
+                            + " have none") + ". Declare a primary key for it in the table adapter, leave it out "
+                    + "with a table filter, or import with REPLACE. Nothing was imported.");
+        }
+    }
+
+    private void refuseConflicts(ArchiveFile archive, List<TablePlan<U>> plans, U work, ImportOptions options,
+            Operation operation) {
+        Map<String, List<Key>> conflicts = new LinkedHashMap<>();
+        long count = 0;
+        for (TablePlan<U> plan : plans) {
+            KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING);
+            if (scan.existing > 0) {
+                conflicts.put(plan.table(), scan.sample);
+                count += scan.existing;
+            }
+        }
+        if (count > 0) {
+            throw new ImportConflictException(conflicts, count);
+        }
+    }
+
+    private void deleteAll(List<TablePlan<U>> plans, U work, Map<String, Tally> tallies, Operation operation) {
+        operation.started(Phase.DELETING, null, plans.size());
+        for (int i = plans.size() - 1; i >= 0; i--) {
+            TablePlan<U> plan = plans.get(i);
+            operation.checkCancelled("deleting table " + plan.table());
+            operation.started(Phase.DELETING, plan.table(), tallies.get(plan.table()).before);
+            long deleted = store(plan, "deleting the rows of", () -> plan.adapter().deleteAll(work));
+            tallies.get(plan.table()).deleted = deleted;
+            operation.finished(Phase.DELETING, plan.table(), deleted, deleted, 0);
+        }
+        operation.finished(Phase.DELETING, null, plans.size(), plans.size(), 0);
+    }
+
+    private void writeTable(ArchiveFile archive, TablePlan<U> plan, TableOrder order, U work,
+            ImportOptions options, Tally tally, Operation operation) {
+        long start = System.nanoTime();
+        TableSchema schema = plan.mapping().target();
+        TableAdapter<U> adapter = plan.adapter();
+        int[] deferred = deferredColumns(order, schema);
+        BitSet secondPass = deferred.length == 0 ? null : new BitSet();
+        long total = plan.archived().rows();
+        operation.started(Phase.WRITING, plan.table(), total);
+        boolean merge = options.mode() == ImportMode.MERGE;
+        DuplicatePolicy policy = options.duplicatePolicy();
+        forEachBatch(archive, plan, options.batchSize(), operation, Phase.WRITING, (batch, firstRow) -> {
+            List<Row> rows = batch;
+            if (secondPass != null) {
+                rows = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    Row row = batch.get(i);
+                    Row withoutForward = withNulls(row, deferred);
+                    if (withoutForward != row) {
+                        secondPass.set((int) (firstRow - 1 + i));
+                    }
+                    rows.add(withoutForward);
+                }
+            }
+            String range = "archive rows " + firstRow + "-" + (firstRow + batch.size() - 1);
+            if (!merge || policy == DuplicatePolicy.FAIL) {
+                List<Row> insert = rows;
+                store(plan, "inserting " + range + " into", () -> {
+                    adapter.insert(work, insert);
+                    return 0L;
+                });
+                tally.inserted += rows.size();
+                return;
+            }
+            List<Key> keys = new ArrayList<>(rows.size());
+            rows.forEach(r -> keys.add(schema.keyOf(r)));
+            Set<Key> existing = store(plan, "looking up " + range + " in", () -> adapter.existingKeys(work, keys));
+            List<Row> inserts = new ArrayList<>(rows.size());
+            List<Row> updates = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!existing.contains(keys.get(i))) {
+                    inserts.add(rows.get(i));
+                } else if (policy == DuplicatePolicy.OVERWRITE) {
+                    updates.add(rows.get(i));
+                } else if (secondPass != null) {
+                    secondPass.clear((int) (firstRow - 1 + i)); // skipped: its existing row stays as it is
+                }
+            }
+            if (!inserts.isEmpty()) {
+                store(plan, "inserting " + range + " into", () -> {
+                    adapter.insert(work, inserts);
+                    return 0L;
+                });
+            }
+            if (!updates.isEmpty()) {
+                store(plan, "overwriting " + range + " in", () -> {
+                    adapter.update(work, updates);
+                    return 0L;
+                });
+            }
+            tally.inserted += inserts.size();
+            tally.updated += updates.size();
+            tally.skipped += policy == DuplicatePolicy.SKIP ? existing.size() : 0;
+        });
+        if (secondPass != null && !secondPass.isEmpty()) {
+            updateForwardReferences(archive, plan, work, options.batchSize(), secondPass, operation);
+        }
+        tally.duration = Duration.ofNanos(System.nanoTime() - start);
+        operation.finished(Phase.WRITING, plan.table(), tally.inserted + tally.updated + tally.skipped, total, 0);
+    }
+
+    /**
+     * The columns of foreign keys that point at rows which may not be written yet (a self-reference, or a later
+     * table of the same cycle) and accept NULL: they are written as NULL first and set in a second pass.
+     */
+    private static int[] deferredColumns(TableOrder order, TableSchema schema) {
+        Set<Integer> columns = new java.util.TreeSet<>();
+        for (ForeignKey fk : order.forwardReferences(schema)) {
+            boolean nullable = true;
+            for (String column : fk.columns()) {
+                nullable &= schema.column(column).orElseThrow().nullable();
+            }
+            if (nullable) {
+                fk.columns().forEach(c -> columns.add(schema.indexOf(c)));
+            }
+        }
+        return columns.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Row withNulls(Row row, int[] columns) {
+        Object[] values = null;
+        for (int column : columns) {
+            if (row.get(column) != null) {
+                if (values == null) {
+                    values = row.values();
+                }
+                values[column] = null;
+            }
+        }
+        return values == null ? row : Row.of(row.schema(), values);
+    }
+
+    private void updateForwardReferences(ArchiveFile archive, TablePlan<U> plan, U work, int batchSize,
+            BitSet rows, Operation operation) {
+        forEachBatch(archive, plan, batchSize, operation, Phase.WRITING, (batch, firstRow) -> {
+            List<Row> updates = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (rows.get((int) (firstRow - 1 + i))) {
+                    updates.add(batch.get(i));
+                }
+            }
+            if (!updates.isEmpty()) {
+                store(plan, "setting the self- or cyclic references of archive rows " + firstRow + "-"
+                        + (firstRow + batch.size() - 1) + " in", () -> {
+                            plan.adapter().update(work, updates);
+                            return 0L;
+                        });
+            }
+        });
+    }
+
+    private List<TableImportResult> finish(List<TablePlan<U>> plans, U work, Map<String, Tally> tallies,
+            boolean merge, Operation operation) {
+        operation.started(Phase.COMMITTING, null, plans.size());
+        for (TablePlan<U> plan : plans) {
+            store(plan, "finishing the import of", () -> {
+                plan.adapter().afterImport(work);
+                return 0L;
+            });
+        }
+        List<TableImportResult> results = new ArrayList<>();
+        for (TablePlan<U> plan : plans) {
+            Tally tally = tallies.get(plan.table());
+            long expected = merge ? tally.before + tally.inserted : tally.inserted;
+            long actual = store(plan, "recounting", () -> plan.adapter().count(work));
+            if (actual != expected) {
+                operation.log().warn("[{}] table {} holds {} rows after the import, expected {}", operation.id(),
+                        plan.table(), actual, expected);
+            }
+            results.add(new TableImportResult(plan.table(), tally.inserted, tally.updated, tally.skipped,
+                    tally.deleted, expected, actual, tally.duration));
+        }
+        return results;
+    }
+
+    private KeyScan scanKeys(ArchiveFile archive, TablePlan<U> plan, U work, int batchSize, Operation operation,
+            Phase phase) {
+        KeyScan scan = new KeyScan();
+        TableSchema schema = plan.mapping().target();
+        operation.started(phase, plan.table(), plan.archived().rows());
+        forEachBatch(archive, plan, batchSize, operation, phase, (batch, firstRow) -> {
+            scan.rows += batch.size();
+            if (!schema.hasPrimaryKey()) {
+                return;
+            }
+            List<Key> keys = new ArrayList<>(batch.size());
+            batch.forEach(r -> keys.add(schema.keyOf(r)));
+            Set<Key> existing = store(plan, "looking up archive rows " + firstRow + "-"
+                    + (firstRow + batch.size() - 1) + " in", () -> plan.adapter().existingKeys(work, keys));
+            scan.existing += existing.size();
+            for (Key key : keys) {
+                if (scan.sample.size() < TablePreview.SAMPLE_SIZE && existing.contains(key)) {
+                    scan.sample.add(key);
+                }
+            }
+        });
+        operation.finished(phase, plan.table(), scan.rows, plan.archived().rows(), 0);
+        return scan;
+    }
+
+    /** Receives one batch of host rows and the archive row number of its first row. */
+    @FunctionalInterface
+    private interface BatchHandler {
+        void accept(List<Row> batch, long firstRow);
+    }
+
+    private void forEachBatch(ArchiveFile archive, TablePlan<U> plan, int batchSize, Operation operation,
+            Phase phase, BatchHandler handler) {
+        List<Problem> problems = new ArrayList<>();
+        Consumer<Problem> sink = problems::add;
+        long total = plan.archived().rows();
+        try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
+            List<Row> batch = new ArrayList<>(batchSize);
+            long firstRow = 1;
+            long done = 0;
+            Row row;
+            while ((row = rows.next(sink)) != null || !problems.isEmpty()) {
+                if (!problems.isEmpty()) {
+                    throw changed(problems);
+                }
+                if (batch.isEmpty()) {
+                    firstRow = done + 1;
+                }
+                batch.add(row);
+                done++;
+                if (batch.size() == batchSize) {
+                    handler.accept(batch, firstRow);
+                    batch = new ArrayList<>(batchSize);
+                    operation.progress(phase, plan.table(), done, total, rows.bytes());
+                }
+            }
+            if (!batch.isEmpty()) {
+                handler.accept(batch, firstRow);
+                operation.progress(phase, plan.table(), done, total, rows.bytes());
+            }
+            rows.finish(sink);
+            if (!problems.isEmpty()) {
+                throw changed(problems);
+            }
+        } catch (IOException e) {
+            throw new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry " + plan.archived().entry()
+                    + " of table " + plan.archived().name() + " failed: " + e.getMessage()
+                    + ". Nothing was imported.", e);
+        }
+    }
+
+    private static InvalidArchiveException changed(List<Problem> problems) {
+        return new InvalidArchiveException(new ValidationReport(null, problems, problems.size(), List.of()));
+    }
+
+    /** Runs one call into the store, turning its failure into a {@link StoreException} that says where. */
+    private <T> T store(TablePlan<U> plan, String what, StoreCall<T> call) {
+        try {
+            return call.run();
+        } catch (PortabilityException e) {
+            if (e instanceof StoreException store && plan != null) {
+                throw new StoreException(describe(plan, what) + " failed: " + e.getMessage(), store.retryable(),
+                        e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException(describe(plan, what) + " failed: " + e.getMessage()
+                    + ". Nothing was imported: every table is as it was before.", false, e);
+        }
+    }
+
+    private static String describe(TablePlan<?> plan, String what) {
+        return plan == null ? "Import: " + what : "Import: " + what + " table " + plan.table();
+    }
+
+    @FunctionalInterface
+    private interface StoreCall<T> {
+        T run();
+    }
+
+    private static void rollbackQuietly(UnitOfWork work, RuntimeException failure) {
+        try {
+            work.rollback();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Keys of one table found in the target. */
+    private static final class KeyScan {
+        long rows;
+        long existing;
+        final List<Key> sample = new ArrayList<>();
+    }
+
+    /** Counts of one table's import. */
+    private static final class Tally {
+        long before;
+        long inserted;
+        long updated;
+        long skipped;
+        long deleted;
+        Duration duration = Duration.ZERO;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.portability.core.internal.engine;
+
+import dev.portability.api.ForeignKey;
+import dev.portability.api.TableSchema;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Orders tables so that referenced tables come before the tables that reference them. Cycles (self-references
+ * included) are kept, not refused: the tables of a cycle stay together in their given order, and the foreign
+ * keys that point forward inside a cycle are reported by {@link #forwardReferences(TableSchema)} so the import
+ * can write those columns in a second step.
+ */
+public final class TableOrder {
+
+    private final List<TableSchema> ordered;
+    private final Map<String, Integer> position = new HashMap<>();
+    private final Map<String, Integer> component = new HashMap<>();
+
+    private TableOrder(List<TableSchema> ordered, Map<String, Integer> component) {
+        this.ordered = List.copyOf(ordered);
+        for (int i = 0; i < ordered.size(); i++) {
+            position.put(ordered.get(i).name(), i);
+        }
+        this.component.putAll(component);
+    }
+
+    /**
+     * Orders the given tables; references to tables outside the list are ignored.
+     *
+     * @param tables the tables, in a stable preferred order (ties keep it)
+     * @return the order
+     */
+    public static TableOrder of(List<TableSchema> tables) {
+        Map<String, TableSchema> byName = new LinkedHashMap<>();
+        for (TableSchema table : tables) {
+            byName.put(table.name(), table);
+        }
+        // Tarjan's strongly connected components over "references" edges.
+        Tarjan tarjan = new Tarjan(byName);
+        for (String name : byName.keySet()) {
+            if (!tarjan.index.containsKey(name)) {
+                tarjan.visit(name);
+            }
+        }
+        // Tarjan emits components with referenced components first: exactly the write order.
+        List<TableSchema> ordered = new ArrayList<>();
+        Map<String, Integer> component = new HashMap<>();
+        int c = 0;
+        for (List<String> members : tarjan.components) {
+            List<String> sorted = new ArrayList<>(byName.keySet());
+            sorted.retainAll(members);
+            for (String name : sorted) {
+                ordered.add(byName.get(name));
+                component.put(name, c);
+            }
+            c++;
+        }
+        return new TableOrder(ordered, component);
+    }
+
+    /** @return the tables, referenced tables first */
+    public List<TableSchema> writeOrder() {
+        return ordered;
+    }
+
+    /** @return the tables, referencing tables first: the order to delete in */
+    public List<TableSchema> deleteOrder() {
+        List<TableSchema> reversed = new ArrayList<>(ordered);
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /**
+     * The foreign keys of a table that point at itself or at a table written after it in the same cycle: their
+     * referenced rows may not exist yet when a row is inserted.
+     *
+     * @param table a table of this order
+     * @return those foreign keys, empty when the table is in no cycle
+     */
+    public List<ForeignKey> forwardReferences(TableSchema table) {
+        List<ForeignKey> forward = new ArrayList<>();
+        Integer own = position.get(table.name());
+        for (ForeignKey fk : table.foreignKeys()) {
+            Integer target = position.get(fk.referencedTable());
+            if (target != null && target >= own
+                    && component.get(fk.referencedTable()).equals(component.get(table.name()))) {
+                forward.add(fk);
+            }
+        }
+        return forward;
+    }
+
+    private static final class Tarjan {
+        private final Map<String, TableSchema> byName;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> low = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new HashSet<>();
+        private final List<List<String>> components = new ArrayList<>();
+        private int next;
+
+        Tarjan(Map<String, TableSchema> byName) {
+            this.byName = byName;
+        }
+
+        void visit(String name) {
+            index.put(name, next);
+            low.put(name, next);
+            next++;
+            stack.push(name);
+            onStack.add(name);
+            for (String referenced : byName.get(name).referencedTables()) {
+                if (!byName.containsKey(referenced)) {
+                    continue;
+                }
+                if (!index.containsKey(referenced)) {
+                    visit(referenced);
+                    low.put(name, Math.min(low.get(name), low.get(referenced)));
+                } else if (onStack.contains(referenced)) {
+                    low.put(name, Math.min(low.get(name), index.get(referenced)));
+                }
+            }
+            if (low.get(name).equals(index.get(name))) {
+                List<String> members = new ArrayList<>();
+                String member;
+                do {
+                    member = stack.pop();
+                    onStack.remove(member);
+                    members.add(member);
+                } while (!member.equals(name));
+                components.add(members);
+            }
+        }
+    }
+}

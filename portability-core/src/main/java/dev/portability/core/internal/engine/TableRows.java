@@ -1,0 +1,162 @@
+package dev.portability.core.internal.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.portability.api.ArchiveTable;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.Problem;
+import dev.portability.api.Row;
+import dev.portability.api.TableSchema;
+import dev.portability.core.internal.archive.ArchiveFile;
+import dev.portability.core.internal.archive.HashingInputStream;
+import dev.portability.core.internal.archive.RowReader;
+import dev.portability.core.internal.archive.RowReader.MalformedEntryException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Streams the rows of one archived table as rows of the host's table: parse and check against the manifest's
+ * types, upgrade to the current schema version, map onto the host's columns. Every problem goes to a sink with
+ * its entry, row, table and column; bad rows, and rows a migration step drops, are skipped. At the end, {@link #finish(Consumer)} checks the
+ * row count, size and checksum against the manifest.
+ */
+final class TableRows implements Closeable {
+
+    private final TablePlan<?> plan;
+    private final RowReader reader;
+    private final String entry;
+    private final String table;
+    private boolean broken;
+
+    private TableRows(TablePlan<?> plan, RowReader reader) {
+        this.plan = plan;
+        this.reader = reader;
+        this.entry = plan.archived().entry();
+        this.table = plan.archived().name();
+    }
+
+    /**
+     * Opens the table's entry.
+     *
+     * @param archive the archive
+     * @param plan the table's plan
+     * @param factory the JSON factory with the limits
+     * @return the stream of rows
+     * @throws IOException if the entry cannot be opened
+     */
+    static TableRows open(ArchiveFile archive, TablePlan<?> plan, JsonFactory factory) throws IOException {
+        HashingInputStream in = archive.openEntry(plan.archived().entry());
+        if (in == null) {
+            throw new IOException("entry " + plan.archived().entry() + " is missing");
+        }
+        return new TableRows(plan, new RowReader(plan.archived().schema(), in, factory));
+    }
+
+    /**
+     * Reads rows until the next good one.
+     *
+     * @param problems receives the problems of bad rows
+     * @return the next good row as a row of the host's table, or null at the end of the entry
+     * @throws IOException if reading the archive fails
+     */
+    Row next(Consumer<Problem> problems) throws IOException {
+        while (!broken) {
+            boolean more;
+            try {
+                more = reader.next();
+            } catch (MalformedEntryException e) {
+                broken = true;
+                problems.accept(new Problem(ErrorCode.MALFORMED_ROW, e.getMessage()
+                        + "; the rest of this table's rows were not checked", entry, e.line(), table, null));
+                return null;
+            }
+            if (!more) {
+                return null;
+            }
+            Row row = convert(problems);
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private Row convert(Consumer<Problem> problems) {
+        long line = reader.row();
+        List<RowReader.Issue> issues = reader.issues();
+        if (!issues.isEmpty()) {
+            TableSchema schema = reader.schema();
+            for (RowReader.Issue issue : issues) {
+                problems.accept(new Problem(issue.code(), issue.message(), entry, line, table,
+                        issue.column() < 0 ? null : schema.columns().get(issue.column()).name()));
+            }
+            return null;
+        }
+        Object[] values = reader.values();
+        if (plan.upgrade() != null) {
+            Row upgraded;
+            try {
+                upgraded = plan.upgrade().apply(Row.of(reader.schema(), values));
+            } catch (ArchiveUpgrade.UpgradeException e) {
+                problems.accept(new Problem(ErrorCode.MIGRATION_FAILED, e.getMessage(), entry, line, table,
+                        e.column()));
+                return null;
+            }
+            if (upgraded == null) {
+                return null; // a step dropped the row
+            }
+            values = upgraded.values();
+        }
+        List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
+        Row row = plan.mapping().map(values, columnProblems);
+        for (RowMapping.ColumnProblem problem : columnProblems) {
+            problems.accept(new Problem(problem.code(), problem.message()
+                    + (plan.upgrade() != null ? " (after migration)" : ""), entry, line, table,
+                    problem.column()));
+        }
+        return row;
+    }
+
+    /** @return the 1-based number of the last row read */
+    long row() {
+        return reader.row();
+    }
+
+    /** @return uncompressed bytes read so far */
+    long bytes() {
+        return reader.bytes();
+    }
+
+    /**
+     * Reads the rest of the entry and compares row count, size and checksum with the manifest.
+     *
+     * @param problems receives a problem per mismatch
+     * @throws IOException if reading fails
+     */
+    void finish(Consumer<Problem> problems) throws IOException {
+        reader.drain();
+        ArchiveTable archived = plan.archived();
+        if (!broken && reader.row() != archived.rows()) {
+            problems.accept(new Problem(ErrorCode.ROW_COUNT_MISMATCH, "the manifest says " + archived.rows()
+                    + " rows but the entry holds " + reader.row() + "; the archive is incomplete or was altered",
+                    entry, null, table, null));
+        }
+        if (reader.bytes() != archived.bytes()) {
+            problems.accept(new Problem(ErrorCode.SIZE_MISMATCH, "the manifest says " + archived.bytes()
+                    + " bytes but the entry holds " + reader.bytes() + "; the archive is incomplete or was altered",
+                    entry, null, table, null));
+        }
+        String sha = reader.sha256();
+        if (!sha.equals(archived.sha256())) {
+            problems.accept(new Problem(ErrorCode.CHECKSUM_MISMATCH, "the entry's SHA-256 is " + sha
+                    + " but the manifest says " + archived.sha256() + "; the archive was damaged or altered",
+                    entry, null, table, null));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

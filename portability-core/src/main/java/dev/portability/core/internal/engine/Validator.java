@@ -1,0 +1,371 @@
+package dev.portability.core.internal.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ArchiveTable;
+import dev.portability.api.ConfigurationException;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.Phase;
+import dev.portability.api.Problem;
+import dev.portability.api.Row;
+import dev.portability.api.TableSchema;
+import dev.portability.api.ValidationReport;
+import dev.portability.api.spi.TableAdapter;
+import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.archive.ArchiveFile;
+import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks an archive against the format and the host in one streaming pass, collecting every problem: the
+ * container, the manifest and its schema, the format and schema versions, the tables and columns against the
+ * host's, then every row of every selected table (values, NULLs, duplicate keys, row count, size, checksum).
+ *
+ * @param <U> the store's unit of work
+ */
+public final class Validator<U extends UnitOfWork> {
+
+    private final Host<U> host;
+    private final Upgrades upgrades;
+    private final Settings settings;
+
+    /**
+     * @param host the host
+     * @param upgrades plans the migration from an archive's schema version to the host's
+     * @param settings limits on the pass
+     */
+    public Validator(Host<U> host, Upgrades upgrades, Settings settings) {
+        this.host = host;
+        this.upgrades = upgrades;
+        this.settings = settings;
+    }
+
+    /**
+     * Plans migrations between schema versions.
+     */
+    public interface Upgrades {
+        /** No migrations registered: only archives of the current version are accepted. */
+        Upgrades NONE = (from, to, info) -> {
+            throw new NoPathException("no migration steps are registered");
+        };
+
+        /**
+         * Plans the upgrade of an archive.
+         *
+         * @param from the archive's schema version, below {@code to}
+         * @param to the current schema version
+         * @param info the archive's manifest
+         * @return the upgrade
+         * @throws NoPathException if no chain of registered steps leads from one to the other
+         */
+        ArchiveUpgrade plan(int from, int to, ArchiveInfo info) throws NoPathException;
+    }
+
+    /** No registered steps connect two versions; the message names what is missing. */
+    public static final class NoPathException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message which steps are missing */
+        public NoPathException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Limits of a validation pass.
+     *
+     * @param factory the JSON factory for entries, carrying the JSON limits
+     * @param maxProblems the most problems kept in a report
+     * @param maxTrackedKeys the most key hashes kept per table to find duplicates in unordered tables
+     */
+    public record Settings(JsonFactory factory, int maxProblems, int maxTrackedKeys) {
+    }
+
+    /**
+     * The outcome: the report, and when valid, the plan for preview and import.
+     *
+     * @param report the report
+     * @param info the manifest, or null if unreadable
+     * @param tables per selected table, in the host's write order; empty when invalid
+     * @param <U> the store's unit of work
+     */
+    public record Outcome<U extends UnitOfWork>(ValidationReport report, ArchiveInfo info,
+            List<TablePlan<U>> tables) {
+    }
+
+    /**
+     * Validates an opened archive.
+     *
+     * @param archive the archive
+     * @param tableFilter the tables to check row by row and plan; empty means all tables of the archive
+     * @param operation progress and cancellation
+     * @param readRows whether to read every row (false checks the container and manifest only)
+     * @return the outcome
+     * @throws ConfigurationException if the filter names a table the archive does not hold
+     */
+    public Outcome<U> validate(ArchiveFile archive, Collection<String> tableFilter, Operation operation,
+            boolean readRows) {
+        Problems problems = new Problems(settings.maxProblems());
+        problems.addAll(archive.problems());
+        operation.started(Phase.VALIDATING, null, -1);
+        ArchiveInfo info = readManifest(archive, problems);
+        List<TablePlan<U>> plans = new ArrayList<>();
+        List<String> steps = List.of();
+        if (info != null) {
+            checkEntries(archive, info, problems);
+            ArchiveUpgrade upgrade = checkVersions(info, problems);
+            if (upgrade != null && readRows) {
+                steps = upgrade.steps();
+                List<ArchiveTable> selected = select(info, tableFilter);
+                plans = planTables(selected, upgrade, problems);
+                Set<String> missingEntries = new HashSet<>();
+                for (ArchiveTable table : selected) {
+                    if (!archive.entryNames().contains(table.entry())) {
+                        missingEntries.add(table.entry());
+                    }
+                }
+                for (TablePlan<U> plan : plans) {
+                    if (!missingEntries.contains(plan.archived().entry())) {
+                        checkRows(archive, plan, problems, operation);
+                    }
+                }
+            }
+        }
+        ValidationReport report = new ValidationReport(info, problems.list(), problems.count(), steps);
+        operation.finished(Phase.VALIDATING, null, info == null ? 0 : info.totalRows(), -1, 0);
+        operation.log().info("[{}] validation found {} problem(s)", operation.id(), problems.count());
+        return new Outcome<>(report, info, report.valid() ? plans : List.of());
+    }
+
+    private ArchiveInfo readManifest(ArchiveFile archive, Problems problems) {
+        JsonNode root;
+        try {
+            root = archive.readManifest();
+        } catch (ArchiveFile.ArchiveUnreadableException e) {
+            problems.add(e.problem());
+            return null;
+        }
+        if (!root.isObject()) {
+            problems.add(manifestProblem("manifest.json holds a JSON " + root.getNodeType().name().toLowerCase()
+                    + ", not an object"));
+            return null;
+        }
+        JsonNode format = root.get("format");
+        JsonNode version = root.get("formatVersion");
+        if (format != null && format.isTextual() && !Manifest.FORMAT.equals(format.asText())) {
+            problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the manifest's format is "
+                    + dev.portability.core.internal.json.ValueCodec.show(format.asText()) + ", not "
+                    + Manifest.FORMAT + "; this is not a Portability archive", Manifest.ENTRY, null, null, null));
+            return null;
+        }
+        if (version != null && version.isIntegralNumber() && version.asLong() != Manifest.FORMAT_VERSION) {
+            problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the archive has format version "
+                    + version.asText() + " but this version of Portability reads format version "
+                    + Manifest.FORMAT_VERSION + (version.asLong() > Manifest.FORMAT_VERSION
+                            ? "; upgrade the Portability library to read it" : ""),
+                    Manifest.ENTRY, null, null, null));
+            return null;
+        }
+        List<String> violations = ManifestSchema.validate(root);
+        if (!violations.isEmpty()) {
+            for (String violation : violations) {
+                problems.add(manifestProblem("manifest.json does not match the manifest schema: " + violation));
+            }
+            return null;
+        }
+        ArchiveInfo info;
+        try {
+            info = Manifest.read(root);
+        } catch (IllegalArgumentException e) {
+            problems.add(manifestProblem("manifest.json is inconsistent: " + e.getMessage()));
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> entries = new HashSet<>();
+        for (ArchiveTable table : info.tables()) {
+            if (!names.add(table.name())) {
+                problems.add(manifestProblem("manifest.json lists table " + table.name() + " twice"));
+            }
+            if (!entries.add(table.entry())) {
+                problems.add(manifestProblem("manifest.json names entry " + table.entry() + " for two tables"));
+            }
+        }
+        return info;
+    }
+
+    private static Problem manifestProblem(String message) {
+        return new Problem(ErrorCode.MANIFEST_INVALID, message, Manifest.ENTRY, null, null, null);
+    }
+
+    private static void checkEntries(ArchiveFile archive, ArchiveInfo info, Problems problems) {
+        Set<String> listed = new HashSet<>();
+        listed.add(Manifest.ENTRY);
+        for (ArchiveTable table : info.tables()) {
+            listed.add(table.entry());
+            if (!archive.entryNames().contains(table.entry())) {
+                problems.add(new Problem(ErrorCode.ENTRY_MISSING, "the manifest lists this entry for table "
+                        + table.name() + " but the archive does not contain it", table.entry(), null, table.name(),
+                        null));
+            }
+        }
+        for (String name : archive.entryNames()) {
+            if (!listed.contains(name)) {
+                problems.add(new Problem(ErrorCode.ENTRY_UNLISTED, "the archive holds an entry the manifest does "
+                        + "not list; an export never writes that, so the file was altered", name, null, null,
+                        null));
+            }
+        }
+    }
+
+    private ArchiveUpgrade checkVersions(ArchiveInfo info, Problems problems) {
+        if (!info.application().equals(host.application())) {
+            problems.add(new Problem(ErrorCode.WRONG_APPLICATION, "the archive was written by application '"
+                    + info.application() + "' but this is '" + host.application() + "'; import it into "
+                    + "that application", Manifest.ENTRY, null, null, null));
+            return null;
+        }
+        int archived = info.schemaVersion();
+        int current = host.schemaVersion();
+        if (archived > current) {
+            problems.add(new Problem(ErrorCode.ARCHIVE_TOO_NEW, "the archive is at schema version " + archived
+                    + " but this application is at version " + current + "; upgrade the application to version "
+                    + archived + " or later to import it", Manifest.ENTRY, null, null, null));
+            return null;
+        }
+        if (archived == current) {
+            return ArchiveUpgrade.NONE;
+        }
+        try {
+            return upgrades.plan(archived, current, info);
+        } catch (NoPathException e) {
+            problems.add(new Problem(ErrorCode.MIGRATION_MISSING, "the archive is at schema version " + archived
+                    + " and this application is at version " + current + ", but " + e.getMessage()
+                    + "; register the missing migration steps", Manifest.ENTRY, null, null, null));
+            return null;
+        }
+    }
+
+    private static List<ArchiveTable> select(ArchiveInfo info, Collection<String> filter) {
+        if (filter.isEmpty()) {
+            return info.tables();
+        }
+        Set<String> unknown = new TreeSet<>(filter);
+        List<ArchiveTable> selected = new ArrayList<>();
+        for (ArchiveTable table : info.tables()) {
+            if (filter.contains(table.name())) {
+                selected.add(table);
+                unknown.remove(table.name());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            info.tables().forEach(t -> names.add(t.name()));
+            throw new ConfigurationException("tables: the archive holds no table " + unknown
+                    + "; it holds " + names);
+        }
+        return selected;
+    }
+
+    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveUpgrade upgrade, Problems problems) {
+        Map<String, TablePlan<U>> byHostTable = new LinkedHashMap<>();
+        for (ArchiveTable table : selected) {
+            ArchiveUpgrade.TableUpgrade tableUpgrade = upgrade.table(table.schema());
+            TableSchema source = tableUpgrade == null ? table.schema() : tableUpgrade.result();
+            if (source == null) {
+                continue; // a migration step drops the table
+            }
+            TableAdapter<U> adapter = host.adapter(source.name());
+            if (adapter == null) {
+                problems.add(new Problem(ErrorCode.UNKNOWN_TABLE, "the archive holds table " + source.name()
+                        + " but this application has no such table"
+                        + (tableUpgrade == null ? "" : " (after migration)")
+                        + "; import only the tables it knows with a table filter", table.entry(), null,
+                        table.name(), null));
+                continue;
+            }
+            List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
+            RowMapping mapping = RowMapping.plan(source, adapter.schema(), columnProblems);
+            for (RowMapping.ColumnProblem problem : columnProblems) {
+                problems.add(new Problem(problem.code(), problem.message(), table.entry(), null, table.name(),
+                        problem.column()));
+            }
+            if (mapping == null) {
+                continue;
+            }
+            if (byHostTable.containsKey(source.name())) {
+                problems.add(new Problem(ErrorCode.MANIFEST_INVALID, "two archived tables become table "
+                        + source.name() + " after migration", table.entry(), null, table.name(), null));
+                continue;
+            }
+            byHostTable.put(source.name(), new TablePlan<>(table, tableUpgrade, mapping, adapter));
+        }
+        List<TablePlan<U>> ordered = new ArrayList<>();
+        for (TableSchema table : host.order().writeOrder()) {
+            TablePlan<U> plan = byHostTable.get(table.name());
+            if (plan != null) {
+                ordered.add(plan);
+            }
+        }
+        return ordered;
+    }
+
+    private void checkRows(ArchiveFile archive, TablePlan<U> plan, Problems problems, Operation operation) {
+        String table = plan.table();
+        long total = plan.archived().rows();
+        operation.started(Phase.VALIDATING, table, total);
+        TableSchema target = plan.mapping().target();
+        int[] keyIndexes = keyIndexes(target);
+        DuplicateKeys duplicates = keyIndexes.length == 0 ? null : new DuplicateKeys(settings.maxTrackedKeys());
+        try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
+            Row row;
+            while ((row = rows.next(problems::add)) != null) {
+                if (duplicates != null) {
+                    Object[] key = new Object[keyIndexes.length];
+                    for (int i = 0; i < key.length; i++) {
+                        key[i] = row.get(keyIndexes[i]);
+                    }
+                    if (duplicates.add(key)) {
+                        problems.add(new Problem(ErrorCode.DUPLICATE_KEY, "primary key "
+                                + dev.portability.api.Key.of(key) + " appears in an earlier row too",
+                                plan.archived().entry(), rows.row(), plan.archived().name(), null));
+                    }
+                }
+                if ((rows.row() & 1023) == 0) {
+                    operation.progress(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
+                }
+            }
+            rows.finish(problems::add);
+            if (duplicates != null && duplicates.gaveUp()) {
+                operation.log().warn("[{}] table {} has more than {} keys out of order; duplicate keys beyond "
+                        + "that are left to the store's primary key constraint", operation.id(), table,
+                        settings.maxTrackedKeys());
+            }
+            operation.finished(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
+        } catch (IOException e) {
+            problems.add(new Problem(ErrorCode.NOT_AN_ARCHIVE, "the entry cannot be read: " + e.getMessage(),
+                    plan.archived().entry(), null, plan.archived().name(), null));
+        } catch (UncheckedIOException e) {
+            problems.add(new Problem(ErrorCode.NOT_AN_ARCHIVE, "the entry cannot be read: "
+                    + e.getCause().getMessage(), plan.archived().entry(), null, plan.archived().name(), null));
+        }
+    }
+
+    static int[] keyIndexes(TableSchema schema) {
+        int[] indexes = new int[schema.primaryKey().size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = schema.indexOf(schema.primaryKey().get(i));
+        }
+        return indexes;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.portability.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place Jackson is configured. Strict reading: duplicate keys, NaN tokens, comments and trailing
+ * tokens are refused; no polymorphic typing is ever enabled.
+ */
+public final class Json {
+
+    /** Streaming factory for archive entries, with the default limits. */
+    public static final JsonFactory FACTORY = factory(ReadLimits.DEFAULTS);
+
+    /** Tree mapper for the manifest and for reports. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private Json() {
+    }
+
+    /**
+     * A streaming factory with the given limits.
+     *
+     * @param limits the limits on nesting, string and number length
+     * @return the factory
+     */
+    public static JsonFactory factory(ReadLimits limits) {
+        return new JsonFactoryBuilder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxNameLength(limits.maxNameLength())
+                        .maxDocumentLength(-1)
+                        .build())
+                .rootValueSeparator((String) null)
+                .build();
+    }
+
+    /**
+     * A short description of a JSON parse failure without Jackson's source excerpt.
+     *
+     * @param e the failure
+     * @return the description
+     */
+    public static String describe(Exception e) {
+        if (e instanceof JsonProcessingException json) {
+            String message = json.getOriginalMessage();
+            JsonLocation location = json.getLocation();
+            if (location != null && location.getLineNr() > 0) {
+                return message + " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            }
+            return message;
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /**
+     * Limits on a single JSON document.
+     *
+     * @param maxNestingDepth deepest nesting of arrays and objects
+     * @param maxStringLength longest string value, in characters
+     * @param maxNumberLength longest number, in characters
+     * @param maxNameLength longest property name, in characters
+     */
+    public record ReadLimits(int maxNestingDepth, int maxStringLength, int maxNumberLength, int maxNameLength) {
+        /** Defaults: 64 levels, 64 Mi characters per string, 1000-character numbers, 1024-character names. */
+        public static final ReadLimits DEFAULTS = new ReadLimits(64, 64 * 1024 * 1024, 1000, 1024);
+    }
+}

@@ -1,0 +1,676 @@
+package dev.portability.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.portability.api.LogicalType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Reads, writes and checks the values of one logical type: the compiled per-type checker of the archive format.
+ * One instance per column type, built once per table; stateless and thread-safe.
+ */
+public abstract class ValueCodec {
+
+    /** Largest absolute scale accepted for an unconstrained DECIMAL: beyond it a value is surely hostile. */
+    static final int MAX_UNCONSTRAINED_SCALE = 10_000;
+
+    private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    final LogicalType type;
+
+    ValueCodec(LogicalType type) {
+        this.type = type;
+    }
+
+    /**
+     * The codec of a type.
+     *
+     * @param type the logical type
+     * @return its codec
+     */
+    public static ValueCodec of(LogicalType type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> new BooleanCodec(type);
+            case INTEGER -> new IntegerCodec(type);
+            case DECIMAL -> new DecimalCodec(type);
+            case DOUBLE -> new DoubleCodec(type);
+            case TEXT -> new TextCodec(type);
+            case BINARY -> new BinaryCodec(type);
+            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::parse);
+            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, LocalTime::parse);
+            case TIMESTAMP -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::parse);
+            case TIMESTAMP_TZ ->
+                    new TemporalCodec(type, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::parse);
+            case UUID -> new UuidCodec(type);
+            case JSON -> new JsonCodec(type);
+            case ARRAY -> new ArrayCodec(type, of(type.elementType().orElseThrow()));
+        };
+    }
+
+    /** @return the type this codec handles */
+    public LogicalType type() {
+        return type;
+    }
+
+    /**
+     * Reads one non-null value; the parser's current token is the value's first token, and after the call it is
+     * the value's last token.
+     *
+     * @param parser the parser
+     * @return the canonical Java value
+     * @throws ValueException if the value does not fit the type
+     * @throws IOException if the JSON itself is broken
+     */
+    public abstract Object read(JsonParser parser) throws IOException, ValueException;
+
+    /**
+     * Checks any Java value against the type and returns its canonical form (e.g. an {@code Integer} becomes a
+     * {@code Long}, a decimal gets the declared scale).
+     *
+     * @param value a non-null value
+     * @return the canonical value
+     * @throws ValueException if the value does not fit the type
+     */
+    public abstract Object check(Object value) throws ValueException;
+
+    /**
+     * Writes one non-null canonical value (as returned by {@link #check(Object)}).
+     *
+     * @param generator the generator
+     * @param value the value
+     * @throws IOException if writing fails
+     */
+    public abstract void write(JsonGenerator generator, Object value) throws IOException;
+
+    ValueException notA(Object shown) {
+        return new ValueException(show(shown) + " is not " + article(type) + " " + type);
+    }
+
+    ValueException wrongJavaType(Object value) {
+        return new ValueException("a " + value.getClass().getName() + " value is not " + article(type) + " " + type);
+    }
+
+    static String article(LogicalType type) {
+        return switch (type.kind()) {
+            case INTEGER, ARRAY, UUID -> "an";
+            default -> "a";
+        };
+    }
+
+    /**
+     * Renders a value for a message: strings quoted and cut at 40 characters, so that a message never carries a
+     * whole document or a secret.
+     *
+     * @param value the value
+     * @return the rendering
+     */
+    public static String show(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() > 40) {
+            text = text.substring(0, 37) + "...";
+        }
+        return value instanceof String ? "'" + text + "'" : text;
+    }
+
+    static String tokenText(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            return "an object";
+        }
+        if (token == JsonToken.START_ARRAY) {
+            return "an array";
+        }
+        String text = parser.getText();
+        return token == JsonToken.VALUE_STRING ? show(text) : show((Object) text);
+    }
+
+    private static final class BooleanCodec extends ValueCodec {
+        BooleanCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_TRUE) {
+                return Boolean.TRUE;
+            }
+            if (token == JsonToken.VALUE_FALSE) {
+                return Boolean.FALSE;
+            }
+            throw notA(new RawText(tokenText(parser)));
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (value instanceof Boolean) {
+                return value;
+            }
+            throw wrongJavaType(value);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeBoolean((Boolean) value);
+        }
+    }
+
+    private static final class IntegerCodec extends ValueCodec {
+        IntegerCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType numberType = parser.getNumberType();
+                if (numberType == JsonParser.NumberType.INT || numberType == JsonParser.NumberType.LONG) {
+                    return parser.getLongValue();
+                }
+                throw new ValueException(show(new RawText(parser.getText()))
+                        + " is outside the range of an INTEGER (64-bit)");
+            }
+            throw notA(new RawText(tokenText(parser)));
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (value instanceof Long) {
+                return value;
+            }
+            if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof BigInteger big) {
+                if (big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0) {
+                    return big.longValue();
+                }
+                throw new ValueException(show(big) + " is outside the range of an INTEGER (64-bit)");
+            }
+            if (value instanceof BigDecimal decimal) {
+                try {
+                    return decimal.longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new ValueException(show(decimal.toPlainString()) + " is not an INTEGER (64-bit)");
+                }
+            }
+            throw wrongJavaType(value);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeNumber((Long) value);
+        }
+    }
+
+    private static final class DecimalCodec extends ValueCodec {
+        private final Integer precision;
+        private final Integer scale;
+
+        DecimalCodec(LogicalType type) {
+            super(type);
+            this.precision = type.precision().orElse(null);
+            this.scale = type.scale().orElse(null);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new ValueException(tokenText(parser) + " is not " + article(type) + " " + type
+                        + " (decimals are written as JSON strings, e.g. \"12.50\")");
+            }
+            String text = parser.getText();
+            if (!DECIMAL_TEXT.matcher(text).matches()) {
+                throw notA(text);
+            }
+            return fit(new BigDecimal(text), text);
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (value instanceof BigDecimal decimal) {
+                return fit(decimal, decimal);
+            }
+            if (value instanceof Long || value instanceof Integer || value instanceof Short
+                    || value instanceof Byte) {
+                return fit(BigDecimal.valueOf(((Number) value).longValue()), value);
+            }
+            if (value instanceof BigInteger big) {
+                return fit(new BigDecimal(big), value);
+            }
+            throw wrongJavaType(value);
+        }
+
+        private BigDecimal fit(BigDecimal value, Object shown) throws ValueException {
+            if (precision == null) {
+                if (Math.abs(value.scale()) > MAX_UNCONSTRAINED_SCALE) {
+                    throw new ValueException(show(shown) + " has a scale beyond +/-" + MAX_UNCONSTRAINED_SCALE);
+                }
+                return value;
+            }
+            BigDecimal scaled;
+            try {
+                scaled = value.setScale(scale);
+            } catch (ArithmeticException e) {
+                throw new ValueException(show(shown) + " is not " + article(type) + " " + type + ": it has more than "
+                        + scale + " digits after the decimal point");
+            }
+            if (scaled.precision() > precision && scaled.signum() != 0) {
+                throw new ValueException(show(shown) + " is not " + article(type) + " " + type + ": it has more than "
+                        + (precision - scale) + " digits before the decimal point");
+            }
+            return scaled;
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeString(((BigDecimal) value).toPlainString());
+        }
+    }
+
+    private static final class DoubleCodec extends ValueCodec {
+        DoubleCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                double value = parser.getDoubleValue();
+                if (Double.isInfinite(value)) {
+                    throw new ValueException(show(new RawText(parser.getText()))
+                            + " is outside the range of a DOUBLE; write infinities as \"Infinity\" or \"-Infinity\"");
+                }
+                return value;
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                switch (parser.getText()) {
+                    case "NaN":
+                        return Double.NaN;
+                    case "Infinity":
+                        return Double.POSITIVE_INFINITY;
+                    case "-Infinity":
+                        return Double.NEGATIVE_INFINITY;
+                    default:
+                        break;
+                }
+            }
+            throw notA(new RawText(tokenText(parser)));
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (value instanceof Double) {
+                return value;
+            }
+            if (value instanceof Float f) {
+                return f.doubleValue();
+            }
+            if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).doubleValue();
+            }
+            if (value instanceof Long l) {
+                double d = l.doubleValue();
+                if ((long) d == l && Math.abs(l) <= (1L << 53)) {
+                    return d;
+                }
+                throw new ValueException(show(l) + " cannot be held exactly by a DOUBLE");
+            }
+            throw wrongJavaType(value);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            double d = (Double) value;
+            if (Double.isNaN(d)) {
+                generator.writeString("NaN");
+            } else if (Double.isInfinite(d)) {
+                generator.writeString(d > 0 ? "Infinity" : "-Infinity");
+            } else {
+                generator.writeNumber(d);
+            }
+        }
+    }
+
+    private static final class TextCodec extends ValueCodec {
+        private final int maxLength;
+
+        TextCodec(LogicalType type) {
+            super(type);
+            this.maxLength = type.maxLength().orElse(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw notA(new RawText(tokenText(parser)));
+            }
+            return check(parser.getText());
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (!(value instanceof String text)) {
+                throw wrongJavaType(value);
+            }
+            if (text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength) {
+                throw new ValueException("text of " + text.codePointCount(0, text.length())
+                        + " characters is longer than " + type + " allows");
+            }
+            requireWellFormed(text);
+            return text;
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeString((String) value);
+        }
+    }
+
+    /**
+     * Refuses text with an unpaired surrogate: it has no UTF-8 encoding and databases reject or mangle it.
+     *
+     * @param text the text
+     * @throws ValueException if a surrogate is unpaired
+     */
+    static void requireWellFormed(String text) throws ValueException {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new ValueException("text holds an unpaired UTF-16 surrogate at character " + i
+                            + ", which is not valid Unicode");
+                }
+            }
+        }
+    }
+
+    private static final class BinaryCodec extends ValueCodec {
+        private final int maxLength;
+
+        BinaryCodec(LogicalType type) {
+            super(type);
+            this.maxLength = type.maxLength().orElse(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw notA(new RawText(tokenText(parser)));
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(parser.getText());
+            } catch (IllegalArgumentException e) {
+                throw new ValueException(show(parser.getText()) + " is not base64 (" + e.getMessage() + ")");
+            }
+            return check(bytes);
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (!(value instanceof byte[] bytes)) {
+                throw wrongJavaType(value);
+            }
+            if (bytes.length > maxLength) {
+                throw new ValueException(bytes.length + " bytes are more than " + type + " allows");
+            }
+            return bytes;
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeBinary((byte[]) value);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Parse {
+        Object parse(CharSequence text);
+    }
+
+    private static final class TemporalCodec extends ValueCodec {
+        private final DateTimeFormatter format;
+        private final Parse parse;
+
+        TemporalCodec(LogicalType type, DateTimeFormatter format, Parse parse) {
+            super(type);
+            this.format = format;
+            this.parse = parse;
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw notA(new RawText(tokenText(parser)));
+            }
+            String text = parser.getText();
+            if (text.length() > 64) {
+                throw notA(text);
+            }
+            try {
+                return parse.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new ValueException(show(text) + " is not " + article(type) + " " + type + " ("
+                        + e.getMessage().replaceFirst("^Text '.*' ", "") + ")");
+            }
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            switch (type.kind()) {
+                case DATE:
+                    if (value instanceof LocalDate) {
+                        return value;
+                    }
+                    break;
+                case TIME:
+                    if (value instanceof LocalTime) {
+                        return value;
+                    }
+                    break;
+                case TIMESTAMP:
+                    if (value instanceof LocalDateTime) {
+                        return value;
+                    }
+                    break;
+                default:
+                    if (value instanceof OffsetDateTime) {
+                        return value;
+                    }
+                    if (value instanceof ZonedDateTime zoned) {
+                        return zoned.toOffsetDateTime();
+                    }
+                    if (value instanceof Instant instant) {
+                        return instant.atOffset(ZoneOffset.UTC);
+                    }
+                    break;
+            }
+            throw wrongJavaType(value);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeString(format.format((java.time.temporal.TemporalAccessor) value));
+        }
+    }
+
+    private static final class UuidCodec extends ValueCodec {
+        UuidCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                if (text.length() == 36 && UUID_TEXT.matcher(text).matches()) {
+                    return UUID.fromString(text);
+                }
+            }
+            throw notA(new RawText(tokenText(parser)));
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (value instanceof UUID) {
+                return value;
+            }
+            throw wrongJavaType(value);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeString(value.toString());
+        }
+    }
+
+    private static final class JsonCodec extends ValueCodec {
+        JsonCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator generator = parser.getCodec() == null
+                    ? Json.FACTORY.createGenerator(out)
+                    : parser.getCodec().getFactory().createGenerator(out)) {
+                generator.copyCurrentStructure(parser);
+            }
+            return out.toString();
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (!(value instanceof String text)) {
+                throw wrongJavaType(value);
+            }
+            try (JsonParser parser = Json.FACTORY.createParser(text)) {
+                if (parser.nextToken() == null) {
+                    throw new ValueException("empty text is not JSON");
+                }
+                parser.skipChildren();
+                if (parser.nextToken() != null) {
+                    throw new ValueException("the text holds more than one JSON value");
+                }
+            } catch (IOException e) {
+                throw new ValueException("the text is not JSON: " + Json.describe(e));
+            }
+            return text;
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            try (JsonParser parser = Json.FACTORY.createParser((String) value)) {
+                parser.nextToken();
+                generator.copyCurrentStructure(parser);
+            }
+        }
+    }
+
+    private static final class ArrayCodec extends ValueCodec {
+        private final ValueCodec element;
+
+        ArrayCodec(LogicalType type, ValueCodec element) {
+            super(type);
+            this.element = element;
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw notA(new RawText(tokenText(parser)));
+            }
+            List<Object> values = new ArrayList<>();
+            String firstError = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new IOException("unexpected end of input inside an array");
+                }
+                if (token == JsonToken.VALUE_NULL) {
+                    values.add(null);
+                    continue;
+                }
+                try {
+                    values.add(element.read(parser));
+                } catch (ValueException e) {
+                    parser.skipChildren();
+                    if (firstError == null) {
+                        firstError = "element " + values.size() + ": " + e.getMessage();
+                    }
+                    values.add(null);
+                }
+            }
+            if (firstError != null) {
+                throw new ValueException(firstError);
+            }
+            return java.util.Collections.unmodifiableList(values);
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (!(value instanceof List<?> list)) {
+                throw wrongJavaType(value);
+            }
+            List<Object> values = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                try {
+                    values.add(item == null ? null : element.check(item));
+                } catch (ValueException e) {
+                    throw new ValueException("element " + i + ": " + e.getMessage());
+                }
+            }
+            return java.util.Collections.unmodifiableList(values);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            List<?> list = (List<?>) value;
+            generator.writeStartArray(list, list.size());
+            for (Object item : list) {
+                if (item == null) {
+                    generator.writeNull();
+                } else {
+                    element.write(generator, item);
+                }
+            }
+            generator.writeEndArray();
+        }
+    }
+
+    /** Text shown in a message as it is, without quotes. */
+    private record RawText(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+}
