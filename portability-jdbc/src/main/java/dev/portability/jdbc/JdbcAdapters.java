@@ -1,0 +1,179 @@
+package dev.portability.jdbc;
+
+import dev.portability.api.ConfigurationException;
+import dev.portability.jdbc.internal.Discovery;
+import dev.portability.jdbc.internal.SqlErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Discovers a database's tables through JDBC metadata and returns a {@link JdbcStore} for
+ * {@code Portability.builder().store(...)}.
+ *
+ * <pre>{@code
+ * JdbcStore store = JdbcAdapters.discover(dataSource);                  // every base table of the current schema
+ * JdbcStore some = JdbcAdapters.configure(dataSource)
+ *         .schema("shop").exclude("audit_*").primaryKey("events", "id").discover();
+ * }</pre>
+ *
+ * <p>Views, system tables and the tables of Flyway and Liquibase are left out. Only identifiers that discovery
+ * found ever reach SQL text, always quoted.
+ */
+public final class JdbcAdapters {
+
+    private JdbcAdapters() {
+    }
+
+    /**
+     * Discovers every base table of the connection's current schema.
+     *
+     * @param dataSource the host's data source; one connection is borrowed for discovery
+     * @return the store
+     * @throws ConfigurationException if a column's type cannot be carried (the message says how to skip it)
+     * @throws dev.portability.api.StoreException if the database cannot be reached
+     */
+    public static JdbcStore discover(DataSource dataSource) {
+        return configure(dataSource).discover();
+    }
+
+    /**
+     * Starts a configured discovery.
+     *
+     * @param dataSource the host's data source
+     * @return the configuration
+     */
+    public static Configuration configure(DataSource dataSource) {
+        return new Configuration(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** What to discover. Each method returns this configuration; {@link #discover()} runs it. */
+    public static final class Configuration {
+        private final DataSource dataSource;
+        private String schema;
+        private final List<String> include = new ArrayList<>();
+        private final List<String> exclude = new ArrayList<>();
+        private JdbcDialect dialect;
+        private final Map<String, List<String>> primaryKeys = new HashMap<>();
+        private final Map<String, Set<String>> skippedColumns = new HashMap<>();
+        private boolean skipUnsupported;
+
+        private Configuration(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * Discovers the tables of this schema (on MariaDB/MySQL: this database) instead of the current one.
+         *
+         * @param name the schema name, as the database spells it
+         * @return this configuration
+         */
+        public Configuration schema(String name) {
+            this.schema = Objects.requireNonNull(name, "schema");
+            return this;
+        }
+
+        /**
+         * Takes only tables whose names match one of these patterns ({@code *} and {@code ?}, case-insensitive).
+         * Naming a migration tool's table here includes it.
+         *
+         * @param patterns the patterns
+         * @return this configuration
+         */
+        public Configuration include(String... patterns) {
+            include.addAll(List.of(patterns));
+            return this;
+        }
+
+        /**
+         * Leaves out tables whose names match one of these patterns ({@code *} and {@code ?}, case-insensitive).
+         *
+         * @param patterns the patterns
+         * @return this configuration
+         */
+        public Configuration exclude(String... patterns) {
+            exclude.addAll(List.of(patterns));
+            return this;
+        }
+
+        /**
+         * Forces a dialect instead of detecting it from the connection.
+         *
+         * @param kind the dialect
+         * @return this configuration
+         */
+        public Configuration dialect(JdbcDialect kind) {
+            this.dialect = Objects.requireNonNull(kind, "dialect");
+            return this;
+        }
+
+        /**
+         * Declares the primary key of a table that has none in the database (or overrides it). MERGE needs one.
+         *
+         * @param table the table name, as discovery names it
+         * @param columns the key columns, in order
+         * @return this configuration
+         */
+        public Configuration primaryKey(String table, String... columns) {
+            if (columns.length == 0) {
+                throw new ConfigurationException("primaryKey: give at least one column for table " + table);
+            }
+            primaryKeys.put(table, List.of(columns));
+            return this;
+        }
+
+        /**
+         * Leaves a column out of export and import (it must accept NULL or have a default for imports to work).
+         *
+         * @param table the table name
+         * @param column the column name
+         * @return this configuration
+         */
+        public Configuration skipColumn(String table, String column) {
+            skippedColumns.computeIfAbsent(table, t -> new HashSet<>()).add(column);
+            return this;
+        }
+
+        /**
+         * Leaves out every column whose type cannot be carried, instead of failing discovery.
+         *
+         * @return this configuration
+         */
+        public Configuration skipUnsupportedColumns() {
+            this.skipUnsupported = true;
+            return this;
+        }
+
+        /**
+         * Reads the database's metadata and builds the store.
+         *
+         * @return the store
+         * @throws ConfigurationException if a type cannot be carried, or a setting names an unknown table or
+         *     column
+         * @throws dev.portability.api.StoreException if the database cannot be reached
+         */
+        public JdbcStore discover() {
+            Discovery.Settings settings = new Discovery.Settings(schema, List.copyOf(include),
+                    List.copyOf(exclude), dialect, Map.copyOf(primaryKeys), Map.copyOf(skippedColumns),
+                    skipUnsupported);
+            try (Connection connection = dataSource.getConnection()) {
+                Discovery.Result result = Discovery.discover(connection, settings);
+                if (result.tables().isEmpty()) {
+                    throw new ConfigurationException("discovery found no tables" + (schema == null
+                            ? " in the connection's current schema" : " in schema " + schema)
+                            + "; check the schema name and the include/exclude patterns");
+                }
+                return new JdbcStore(dataSource, result.dialect(), result.tables());
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Discovering tables failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.portability.jdbc;
+
+import dev.portability.api.ForeignKey;
+import dev.portability.api.spi.Access;
+import dev.portability.api.spi.DataStore;
+import dev.portability.api.spi.TableAdapter;
+import dev.portability.jdbc.internal.Dialect;
+import dev.portability.jdbc.internal.JdbcColumn;
+import dev.portability.jdbc.internal.JdbcTable;
+import dev.portability.jdbc.internal.SqlErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The tables of a relational database, reached through the host's {@link DataSource}: what
+ * {@link JdbcAdapters#discover(DataSource)} returns and {@code Portability.builder().store(...)} takes. Each
+ * unit of work borrows one connection from the data source and gives it back, settings restored, when it closes.
+ */
+public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final List<JdbcTable> tables;
+
+    JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = dialect;
+        this.tables = List.copyOf(tables);
+        prepareCycles();
+    }
+
+    /** Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#clearBeforeDelete}. */
+    private void prepareCycles() {
+        Map<String, JdbcTable> byName = new HashMap<>();
+        tables.forEach(t -> byName.put(t.schema().name(), t));
+        for (JdbcTable table : tables) {
+            for (ForeignKey fk : table.schema().foreignKeys()) {
+                if (reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
+                    for (String column : fk.columns()) {
+                        JdbcColumn jdbc = table.columns().get(table.schema().indexOf(column));
+                        if (jdbc.column().nullable()) {
+                            table.clearBeforeDelete(jdbc);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean reaches(Map<String, JdbcTable> tables, String from, String to,
+            java.util.Set<String> seen) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (!seen.add(from) || !tables.containsKey(from)) {
+            return false;
+        }
+        for (String next : tables.get(from).schema().referencedTables()) {
+            if (reaches(tables, next, to, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<? extends TableAdapter<JdbcUnitOfWork>> tables() {
+        return tables;
+    }
+
+    /** @return the dialect in use */
+    public JdbcDialect dialect() {
+        return dialect.kind();
+    }
+
+    @Override
+    public JdbcUnitOfWork begin(Access access) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Getting a connection from the DataSource failed", e);
+        }
+        try {
+            int isolation = access == Access.READ ? dialect.snapshotIsolation()
+                    : connection.getTransactionIsolation();
+            return new JdbcUnitOfWork(connection, access, isolation);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw SqlErrors.wrap("Starting a transaction failed", e);
+        }
+    }
+
+    /** @return the names of the tables, for diagnostics */
+    @Override
+    public String toString() {
+        List<String> names = new ArrayList<>();
+        tables.forEach(t -> names.add(t.schema().name()));
+        return "JdbcStore[" + dialect.kind() + " " + names + "]";
+    }
+}
