@@ -235,8 +235,12 @@ public final class Portability {
      * @return the report listing every problem found (valid when there is none)
      */
     public ValidationReport validate(Path archive) {
-        return withArchive(archive, file -> validator().validate(file, Set.of(),
-                operation("validate", listener, null), true).report());
+        try {
+            return withArchive(archive, file -> validator().validate(file, Set.of(),
+                    operation("validate", listener, null), true).report());
+        } catch (InvalidArchiveException e) {
+            return e.report(); // not even a ZIP: the report says so
+        }
     }
 
     /**

@@ -99,7 +99,7 @@ public final class RowReader implements Closeable {
     private void readRow(JsonToken token) throws IOException, MalformedEntryException {
         long startLine = parser.currentTokenLocation().getLineNr();
         if (startLine != row) {
-            throw new MalformedEntryException(row, startLine < row
+            throw new MalformedEntryException(Math.min(startLine, row), startLine < row
                     ? "line " + startLine + " holds more than one JSON value; each line must hold exactly one row"
                     : "line " + row + " is empty; each line must hold exactly one row");
         }
