@@ -115,7 +115,7 @@ public final class Operation {
         try {
             listener.onProgress(event);
         } catch (RuntimeException e) {
-            LOG.warn("[{}] progress listener failed on {}", id, event, e);
+            LOG.warn("[{}] progress listener failed on {}: {}", id, event, e.toString());
             throw new PortabilityException(ErrorCode.LISTENER_FAILED, "The progress listener threw "
                     + e.getClass().getSimpleName() + " during " + describe(event.phase(), event.table())
                     + (kind.equals("import") ? "; the import was rolled back" : "") + ". Fix the listener: "

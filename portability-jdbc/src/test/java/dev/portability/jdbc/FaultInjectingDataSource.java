@@ -1,0 +1,121 @@
+package dev.portability.jdbc;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A seam around a real data source: counts the batches executed by prepared statements whose SQL contains a
+ * marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
+ * connection, pause). Everything else goes to the real database unchanged.
+ */
+final class FaultInjectingDataSource implements DataSource {
+
+    /** What to do at the chosen batch. */
+    interface Fault {
+        void inject(Connection realConnection) throws SQLException;
+    }
+
+    private final DataSource target;
+    private final String sqlMarker;
+    private final int atBatch;
+    private final Fault fault;
+    private final AtomicInteger batches = new AtomicInteger();
+
+    FaultInjectingDataSource(DataSource target, String sqlMarker, int atBatch, Fault fault) {
+        this.target = target;
+        this.sqlMarker = sqlMarker;
+        this.atBatch = atBatch;
+        this.fault = fault;
+    }
+
+    int batches() {
+        return batches.get();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(target.getConnection(username, password));
+    }
+
+    private Connection wrap(Connection real) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object result = invoke(real, method, args);
+            if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
+                    && sql.contains(sqlMarker)) {
+                return statement(real, (PreparedStatement) result);
+            }
+            return result;
+        };
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                handler);
+    }
+
+    private PreparedStatement statement(Connection real, PreparedStatement statement) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("executeBatch") && batches.incrementAndGet() == atBatch) {
+                fault.inject(real);
+            }
+            return invoke(statement, method, args);
+        };
+        return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, handler);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return target.isWrapperFor(iface);
+    }
+}
