@@ -191,6 +191,29 @@ class ImportAtomicityTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void previewCountsExactlyAndChangesNothing(Kind kind) throws Exception {
+        Path archive = archive(kind);
+        try (TestDatabase target = TestDatabase.create(kind)) {
+            schema(target);
+            fill(target, 50, "target");
+            target.execute("DELETE FROM child WHERE id > 40");
+            Map<String, List<List<Object>>> before = contents(target);
+
+            dev.portability.api.ImportPreview preview = portability(target.dataSource()).preview(archive,
+                    ImportOptions.merge(DuplicatePolicy.SKIP));
+
+            assertThat(preview.tables()).extracting(t -> t.table() + " " + t.archiveRows() + " " + t.newRows() + " "
+                    + t.existingRows() + " " + t.targetRows() + " " + t.rowsReplaceWouldDelete())
+                    .containsExactly("parent 100 50 50 50 0", "child 100 60 40 40 0");
+            assertThat(preview.tables().get(1).sampleExistingKeys()).hasSize(20)
+                    .startsWith(dev.portability.api.Key.of(1L), dev.portability.api.Key.of(2L));
+            assertThat(preview.wouldBeRefused()).isFalse();
+            assertThat(contents(target)).isEqualTo(before);
+        }
+    }
+
     static Stream<Kind> databases() {
         return Stream.of(Kind.values());
     }
