@@ -63,7 +63,9 @@ class LowMemoryImportTest {
 
     @org.junit.jupiter.api.AfterAll
     void deleteTheArchive() throws IOException {
-        Files.deleteIfExists(archive);
+        if (archive != null) {
+            Files.deleteIfExists(archive);
+        }
     }
 
     private static Portability portability(CountingStore store) {

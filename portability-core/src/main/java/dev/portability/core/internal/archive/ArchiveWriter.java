@@ -16,6 +16,8 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -27,6 +29,11 @@ public final class ArchiveWriter implements Closeable {
 
     private final ZipOutputStream zip;
     private final List<ArchiveTable> tables = new ArrayList<>();
+    private final ExecutorService compressor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "portability-compress");
+        thread.setDaemon(true);
+        return thread;
+    });
     private TableWriter open;
 
     /**
@@ -61,7 +68,8 @@ public final class ArchiveWriter implements Closeable {
         }
         String entry = entryName(tables.size() + 1);
         zip.putNextEntry(new ZipEntry(entry));
-        open = new TableWriter(schema, entry, new HashingOutputStream(zip));
+        HashingOutputStream hashing = new HashingOutputStream(zip);
+        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(compressor, hashing));
         return open;
     }
 
@@ -89,7 +97,14 @@ public final class ArchiveWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        zip.close();
+        try {
+            if (open != null) {
+                open.piped.abandon();
+            }
+        } finally {
+            compressor.shutdownNow();
+            zip.close();
+        }
     }
 
     /** Writes the rows of one table as JSON Lines. */
@@ -97,17 +112,20 @@ public final class ArchiveWriter implements Closeable {
         private final TableSchema schema;
         private final String entry;
         private final HashingOutputStream hashing;
+        private final PipedEntryStream piped;
         private final JsonGenerator generator;
         private final SerializedString[] names;
         private final ValueCodec[] codecs;
         private final boolean[] nullable;
         private long rows;
 
-        private TableWriter(TableSchema schema, String entry, HashingOutputStream hashing) throws IOException {
+        private TableWriter(TableSchema schema, String entry, HashingOutputStream hashing, PipedEntryStream piped)
+                throws IOException {
             this.schema = schema;
             this.entry = entry;
             this.hashing = hashing;
-            this.generator = Json.FACTORY.createGenerator(hashing);
+            this.piped = piped;
+            this.generator = Json.FACTORY.createGenerator(piped);
             List<Column> columns = schema.columns();
             this.names = new SerializedString[columns.size()];
             this.codecs = new ValueCodec[columns.size()];
@@ -162,7 +180,7 @@ public final class ArchiveWriter implements Closeable {
             return rows;
         }
 
-        /** @return uncompressed bytes written so far (after the last flush) */
+        /** @return uncompressed bytes written so far, as far as they reached the compressor */
         public long bytes() {
             return hashing.count();
         }
@@ -175,6 +193,7 @@ public final class ArchiveWriter implements Closeable {
          */
         public ArchiveTable finish() throws IOException {
             generator.close();
+            piped.close();
             hashing.close();
             zip.closeEntry();
             ArchiveTable table = new ArchiveTable(schema, entry, rows, hashing.count(), hashing.sha256());
