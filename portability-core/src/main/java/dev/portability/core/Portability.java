@@ -1,6 +1,7 @@
 package dev.portability.core;
 
 import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ExportOptions;
@@ -26,7 +27,6 @@ import dev.portability.core.internal.engine.Host;
 import dev.portability.core.internal.engine.Importer;
 import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.engine.Validator;
-import dev.portability.core.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +65,7 @@ public final class Portability {
     private Portability(Builder builder) {
         this.host = new Host<>(builder.application, builder.schemaVersion, builder.store);
         this.listener = builder.listener;
-        this.settings = new Validator.Settings(Json.FACTORY, builder.maxProblems, 1_000_000);
+        this.settings = Validator.Settings.of(builder.limits, builder.maxProblems);
     }
 
     /** @return a builder for a new instance */
@@ -348,7 +348,7 @@ public final class Portability {
         T apply(ArchiveFile archive);
     }
 
-    private static <T> T withArchive(Path path, ArchiveWork<T> work) {
+    private <T> T withArchive(Path path, ArchiveWork<T> work) {
         Objects.requireNonNull(path, "archive");
         if (!Files.isRegularFile(path)) {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + path.toAbsolutePath()
@@ -356,7 +356,7 @@ public final class Portability {
         }
         ArchiveFile archive;
         try {
-            archive = ArchiveFile.open(path);
+            archive = ArchiveFile.open(path, settings.limits());
         } catch (ArchiveFile.ArchiveUnreadableException e) {
             throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
         }
@@ -414,6 +414,7 @@ public final class Portability {
         private int schemaVersion = 1;
         private DataStore<?> store;
         private ProgressListener listener = ProgressListener.NONE;
+        private ArchiveLimits limits = ArchiveLimits.defaults();
         private int maxProblems = 1000;
 
         private Builder() {
@@ -471,6 +472,17 @@ public final class Portability {
          */
         public Builder listener(ProgressListener progressListener) {
             this.listener = Objects.requireNonNull(progressListener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets the limits that stop hostile or runaway archives (default {@link ArchiveLimits#defaults()}).
+         *
+         * @param archiveLimits the limits
+         * @return this builder
+         */
+        public Builder limits(ArchiveLimits archiveLimits) {
+            this.limits = Objects.requireNonNull(archiveLimits, "limits");
             return this;
         }
 

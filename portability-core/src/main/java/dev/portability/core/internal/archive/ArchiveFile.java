@@ -1,6 +1,7 @@
 package dev.portability.core.internal.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Problem;
 import dev.portability.core.internal.json.Json;
@@ -14,6 +15,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -31,21 +33,36 @@ public final class ArchiveFile implements Closeable {
     private final ZipFile zip;
     private final Set<String> entryNames;
     private final List<Problem> problems;
+    private final ArchiveLimits limits;
+    private final AtomicLong totalRead = new AtomicLong();
 
-    private ArchiveFile(ZipFile zip, Set<String> entryNames, List<Problem> problems) {
+    private ArchiveFile(ZipFile zip, Set<String> entryNames, List<Problem> problems, ArchiveLimits limits) {
         this.zip = zip;
         this.entryNames = entryNames;
         this.problems = problems;
+        this.limits = limits;
     }
 
     /**
      * Opens an archive file.
      *
      * @param path the file
+     * @param limits the limits to enforce while reading
      * @return the archive, with the problems found in its directory (see {@link #problems()})
-     * @throws ArchiveUnreadableException if the file is not a ZIP archive
+     * @throws ArchiveUnreadableException if the file is not a ZIP archive, or too large
      */
-    public static ArchiveFile open(Path path) throws ArchiveUnreadableException {
+    public static ArchiveFile open(Path path, ArchiveLimits limits) throws ArchiveUnreadableException {
+        try {
+            long size = java.nio.file.Files.size(path);
+            if (size > limits.maxArchiveBytes()) {
+                throw new ArchiveUnreadableException(new Problem(ErrorCode.LIMIT_EXCEEDED, new LimitExceededException(
+                        "the archive is " + size + " bytes, more than " + limits.maxArchiveBytes(),
+                        "maxArchiveBytes").getMessage(), null, null, null, null));
+            }
+        } catch (IOException e) {
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.IO_FAILURE,
+                    "the file cannot be read: " + e.getMessage(), null, null, null, null));
+        }
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
@@ -57,6 +74,13 @@ public final class ArchiveFile implements Closeable {
         } catch (IOException e) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.IO_FAILURE,
                     "the file cannot be read: " + e.getMessage(), null, null, null, null));
+        }
+        if (zip.size() > limits.maxEntries()) {
+            int entries = zip.size();
+            closeQuietly(zip);
+            throw new ArchiveUnreadableException(new Problem(ErrorCode.LIMIT_EXCEEDED, new LimitExceededException(
+                    "the archive holds " + entries + " entries, more than " + limits.maxEntries(), "maxEntries")
+                    .getMessage(), null, null, null, null));
         }
         Set<String> names = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
@@ -79,7 +103,25 @@ public final class ArchiveFile implements Closeable {
                         null, null, null));
             }
         }
-        return new ArchiveFile(zip, Collections.unmodifiableSet(names), problems);
+        return new ArchiveFile(zip, Collections.unmodifiableSet(names), problems, limits);
+    }
+
+    private static void closeQuietly(ZipFile zip) {
+        try {
+            zip.close();
+        } catch (IOException e) {
+            // nothing was read from it
+        }
+    }
+
+    /** @return the limits this archive is read under */
+    public ArchiveLimits limits() {
+        return limits;
+    }
+
+    /** Starts a new pass over the entries: {@link ArchiveLimits#maxTotalBytes()} counts per pass. */
+    public void startPass() {
+        totalRead.set(0);
     }
 
     private static String unsafeReason(String name) {
@@ -159,7 +201,8 @@ public final class ArchiveFile implements Closeable {
         if (entry == null || !entryNames.contains(name)) {
             return null;
         }
-        return new HashingInputStream(zip.getInputStream(entry));
+        return new HashingInputStream(new LimitedEntryStream(zip.getInputStream(entry), name,
+                entry.getMethod() == ZipEntry.STORED ? 0 : entry.getCompressedSize(), limits, totalRead));
     }
 
     @Override

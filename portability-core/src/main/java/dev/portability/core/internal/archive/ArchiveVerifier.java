@@ -28,7 +28,7 @@ public final class ArchiveVerifier {
         List<String> differences = new ArrayList<>();
         ArchiveFile archive;
         try {
-            archive = ArchiveFile.open(path);
+            archive = ArchiveFile.open(path, dev.portability.api.ArchiveLimits.defaults());
         } catch (ArchiveFile.ArchiveUnreadableException e) {
             differences.add(e.getMessage());
             return differences;

@@ -37,16 +37,20 @@ public final class RowReader implements Closeable {
     private final boolean[] nullable;
     private final Object[] values;
     private final List<Issue> issues = new ArrayList<>();
+    private final long maxRows;
     private long row;
 
     /**
      * @param schema the table as the manifest declares it
      * @param in the entry's bytes
      * @param factory the parser factory (carries the limits)
+     * @param maxRows the most rows the entry may hold
      * @throws IOException if the parser cannot be created
      */
-    public RowReader(TableSchema schema, HashingInputStream in, JsonFactory factory) throws IOException {
+    public RowReader(TableSchema schema, HashingInputStream in, JsonFactory factory, long maxRows)
+            throws IOException {
         this.schema = schema;
+        this.maxRows = maxRows;
         this.in = in;
         this.parser = factory.createParser(in);
         List<Column> columns = schema.columns();
@@ -88,6 +92,10 @@ public final class RowReader implements Closeable {
             return false;
         }
         row++;
+        if (row > maxRows) {
+            throw new LimitExceededException("table " + schema.name() + " has more than " + maxRows + " rows",
+                    "maxRowsPerTable");
+        }
         try {
             readRow(token);
         } catch (IOException e) {
@@ -179,10 +187,19 @@ public final class RowReader implements Closeable {
     }
 
     private MalformedEntryException malformed(long line, IOException e) throws IOException {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException constraint) {
+            throw LimitExceededException.of(constraint, limitsOf(constraint));
+        }
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return new MalformedEntryException(line, "the JSON cannot be read: " + Json.describe(e));
         }
         throw e;
+    }
+
+    private dev.portability.api.ArchiveLimits limitsOf(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        com.fasterxml.jackson.core.StreamReadConstraints c = parser.streamReadConstraints();
+        return dev.portability.api.ArchiveLimits.defaults().withMaxNestingDepth(c.getMaxNestingDepth())
+                .withMaxStringLength(c.getMaxStringLength()).withMaxNumberLength(c.getMaxNumberLength());
     }
 
     /** @return the 1-based number of the current row, which is also its line */

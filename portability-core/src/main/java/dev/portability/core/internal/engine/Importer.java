@@ -369,6 +369,7 @@ public final class Importer<U extends UnitOfWork> {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
         long total = plan.archived().rows();
+        archive.startPass();
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(batchSize);
             long firstRow = 1;

@@ -50,7 +50,8 @@ final class TableRows implements Closeable {
         if (in == null) {
             throw new IOException("entry " + plan.archived().entry() + " is missing");
         }
-        return new TableRows(plan, new RowReader(plan.archived().schema(), in, factory));
+        return new TableRows(plan, new RowReader(plan.archived().schema(), in, factory,
+                archive.limits().maxRowsPerTable()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.portability.core.internal.engine;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
@@ -14,6 +15,7 @@ import dev.portability.api.ValidationReport;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
+import dev.portability.core.internal.archive.LimitExceededException;
 import dev.portability.core.internal.archive.Manifest;
 import dev.portability.core.internal.archive.ManifestSchema;
 import java.io.IOException;
@@ -85,11 +87,21 @@ public final class Validator<U extends UnitOfWork> {
     /**
      * Limits of a validation pass.
      *
+     * @param limits the archive limits
      * @param factory the JSON factory for entries, carrying the JSON limits
      * @param maxProblems the most problems kept in a report
      * @param maxTrackedKeys the most key hashes kept per table to find duplicates in unordered tables
      */
-    public record Settings(JsonFactory factory, int maxProblems, int maxTrackedKeys) {
+    public record Settings(ArchiveLimits limits, JsonFactory factory, int maxProblems, int maxTrackedKeys) {
+        /**
+         * @param limits the archive limits
+         * @param maxProblems the most problems kept in a report
+         * @return settings with a JSON factory for the limits
+         */
+        public static Settings of(ArchiveLimits limits, int maxProblems) {
+            return new Settings(limits, dev.portability.core.internal.json.Json.factory(limits), maxProblems,
+                    1_000_000);
+        }
     }
 
     /**
@@ -118,6 +130,7 @@ public final class Validator<U extends UnitOfWork> {
             boolean readRows) {
         Problems problems = new Problems(settings.maxProblems());
         problems.addAll(archive.problems());
+        archive.startPass();
         operation.started(Phase.VALIDATING, null, -1);
         ArchiveInfo info = readManifest(archive, problems);
         List<TablePlan<U>> plans = new ArrayList<>();
@@ -352,6 +365,9 @@ public final class Validator<U extends UnitOfWork> {
                         settings.maxTrackedKeys());
             }
             operation.finished(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
+        } catch (LimitExceededException e) {
+            problems.add(new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage() + "; the rest of the entry was not "
+                    + "read", plan.archived().entry(), null, plan.archived().name(), null));
         } catch (IOException e) {
             problems.add(new Problem(ErrorCode.NOT_AN_ARCHIVE, "the entry cannot be read: " + e.getMessage(),
                     plan.archived().entry(), null, plan.archived().name(), null));

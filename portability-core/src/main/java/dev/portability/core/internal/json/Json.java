@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portability.api.ArchiveLimits;
 
 /**
  * The one place Jackson is configured. Strict reading: duplicate keys, NaN tokens, comments and trailing
@@ -18,8 +19,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
-    /** Streaming factory for archive entries, with the default limits. */
-    public static final JsonFactory FACTORY = factory(ReadLimits.DEFAULTS);
+    /** Streaming factory with the default limits. */
+    public static final JsonFactory FACTORY = factory(ArchiveLimits.defaults());
 
     /** Tree mapper for the manifest and for reports. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
@@ -36,7 +37,7 @@ public final class Json {
      * @param limits the limits on nesting, string and number length
      * @return the factory
      */
-    public static JsonFactory factory(ReadLimits limits) {
+    public static JsonFactory factory(ArchiveLimits limits) {
         return new JsonFactoryBuilder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -47,7 +48,7 @@ public final class Json {
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxStringLength())
                         .maxNumberLength(limits.maxNumberLength())
-                        .maxNameLength(limits.maxNameLength())
+                        .maxNameLength(1024)
                         .maxDocumentLength(-1)
                         .build())
                 .rootValueSeparator((String) null)
@@ -70,18 +71,5 @@ public final class Json {
             return message;
         }
         return String.valueOf(e.getMessage());
-    }
-
-    /**
-     * Limits on a single JSON document.
-     *
-     * @param maxNestingDepth deepest nesting of arrays and objects
-     * @param maxStringLength longest string value, in characters
-     * @param maxNumberLength longest number, in characters
-     * @param maxNameLength longest property name, in characters
-     */
-    public record ReadLimits(int maxNestingDepth, int maxStringLength, int maxNumberLength, int maxNameLength) {
-        /** Defaults: 64 levels, 64 Mi characters per string, 1000-character numbers, 1024-character names. */
-        public static final ReadLimits DEFAULTS = new ReadLimits(64, 64 * 1024 * 1024, 1000, 1024);
     }
 }

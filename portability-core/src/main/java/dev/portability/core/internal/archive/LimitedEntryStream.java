@@ -1,0 +1,96 @@
+package dev.portability.core.internal.archive;
+
+import dev.portability.api.ArchiveLimits;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts an entry's uncompressed bytes as they are read — never trusting the sizes the ZIP headers claim — and
+ * stops at the entry, total, ratio and line-length limits.
+ */
+final class LimitedEntryStream extends FilterInputStream {
+
+    /** The ratio is only judged once an entry has expanded this far: small entries compress however they like. */
+    private static final long RATIO_GRACE_BYTES = 1L << 20;
+
+    private final String entry;
+    private final long compressedSize;
+    private final ArchiveLimits limits;
+    private final AtomicLong total;
+    private long count;
+    private long line;
+
+    LimitedEntryStream(InputStream in, String entry, long compressedSize, ArchiveLimits limits, AtomicLong total) {
+        super(in);
+        this.entry = entry;
+        this.compressedSize = compressedSize;
+        this.limits = limits;
+        this.total = total;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+            line = b == '\n' ? 0 : line + 1;
+            account(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            long length = line;
+            for (int i = off, end = off + n; i < end; i++) {
+                length = b[i] == '\n' ? 0 : length + 1;
+                if (length > limits.maxLineBytes()) {
+                    throw new LimitExceededException("entry " + entry + " has a line longer than "
+                            + limits.maxLineBytes() + " bytes", "maxLineBytes");
+                }
+            }
+            line = length;
+            account(n);
+        }
+        return n;
+    }
+
+    private void account(int n) throws LimitExceededException {
+        count += n;
+        if (line > limits.maxLineBytes()) {
+            throw new LimitExceededException("entry " + entry + " has a line longer than " + limits.maxLineBytes()
+                    + " bytes", "maxLineBytes");
+        }
+        if (count > limits.maxEntryBytes()) {
+            throw new LimitExceededException("entry " + entry + " expands beyond " + limits.maxEntryBytes()
+                    + " bytes", "maxEntryBytes");
+        }
+        if (total.addAndGet(n) > limits.maxTotalBytes()) {
+            throw new LimitExceededException("the archive's entries expand beyond " + limits.maxTotalBytes()
+                    + " bytes in all", "maxTotalBytes");
+        }
+        if (count > RATIO_GRACE_BYTES && compressedSize > 0
+                && count / compressedSize >= limits.maxCompressionRatio()) {
+            throw new LimitExceededException("entry " + entry + " expands more than " + limits.maxCompressionRatio()
+                    + " times its compressed size of " + compressedSize + " bytes (a zip bomb?)",
+                    "maxCompressionRatio");
+        }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        byte[] buffer = new byte[8192];
+        long skipped = 0;
+        while (skipped < n) {
+            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+            if (read < 0) {
+                break;
+            }
+            skipped += read;
+        }
+        return skipped;
+    }
+}
