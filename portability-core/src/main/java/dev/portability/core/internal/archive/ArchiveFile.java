@@ -97,11 +97,6 @@ public final class ArchiveFile implements Closeable {
                 problems.add(new Problem(ErrorCode.UNSAFE_ENTRY, "entry name " + unsafe + "; refused",
                         printable(name), null, null, null));
             }
-            if (entry.getMethod() != ZipEntry.DEFLATED && entry.getMethod() != ZipEntry.STORED) {
-                problems.add(new Problem(ErrorCode.UNSAFE_ENTRY, "entry uses compression method "
-                        + entry.getMethod() + "; only stored and deflated entries are read", printable(name),
-                        null, null, null));
-            }
         }
         return new ArchiveFile(zip, Collections.unmodifiableSet(names), problems, limits);
     }
