@@ -73,7 +73,7 @@ final class LimitedEntryStream extends FilterInputStream {
                     + " bytes in all", "maxTotalBytes");
         }
         if (count > RATIO_GRACE_BYTES && compressedSize > 0
-                && count / compressedSize >= limits.maxCompressionRatio()) {
+                && count > compressedSize * limits.maxCompressionRatio()) {
             throw new LimitExceededException("entry " + entry + " expands more than " + limits.maxCompressionRatio()
                     + " times its compressed size of " + compressedSize + " bytes (a zip bomb?)",
                     "maxCompressionRatio");
