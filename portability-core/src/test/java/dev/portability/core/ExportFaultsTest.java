@@ -1,0 +1,146 @@
+package dev.portability.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portability.api.ErrorCode;
+import dev.portability.api.ExportOptions;
+import dev.portability.api.PortabilityException;
+import dev.portability.api.Row;
+import dev.portability.api.StoreException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    /** A stream that accepts {@code limit} bytes, then fails like a full disk. */
+    private static final class FullDisk extends OutputStream {
+        private final long limit;
+        private long written;
+
+        FullDisk(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (written + len > limit) {
+                throw new IOException("No space left on device");
+            }
+            written += len;
+        }
+    }
+
+    private long files() throws IOException {
+        try (Stream<Path> all = Files.list(dir)) {
+            return all.count();
+        }
+    }
+
+    @Test
+    void aStreamThatFailsPartWayGivesAClearErrorAndLeavesNoTemporaryFile() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long spooledBefore;
+        try (Stream<Path> all = Files.list(tmp)) {
+            spooledBefore = all.filter(p -> p.getFileName().toString().startsWith("portability-export-")).count();
+        }
+
+        assertThatThrownBy(() -> Fixtures.portability(Fixtures.shop(2000)).export(new FullDisk(10_000),
+                ExportOptions.defaults()))
+                .isInstanceOfSatisfying(PortabilityException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IO_FAILURE);
+                    assertThat(e.getMessage()).contains("No space left on device").contains("discard it");
+                });
+
+        try (Stream<Path> all = Files.list(tmp)) {
+            assertThat(all.filter(p -> p.getFileName().toString().startsWith("portability-export-")).count())
+                    .isEqualTo(spooledBefore);
+        }
+    }
+
+    @Test
+    void aFailureMidExportLeavesNoPartialArchiveAndKeepsTheOldOne() throws IOException {
+        Path target = Files.writeString(dir.resolve("backup.zip"), "yesterday's archive");
+        MemoryStore store = Fixtures.shop(3000);
+        MemoryStore.Table orders = store.table("orders");
+        dev.portability.api.spi.DataStore<MemoryStore.Work> failing = new dev.portability.api.spi.DataStore<>() {
+            @Override
+            public java.util.List<? extends dev.portability.api.spi.TableAdapter<MemoryStore.Work>> tables() {
+                return java.util.List.of(store.table("customers"), new FailingTable(orders));
+            }
+
+            @Override
+            public MemoryStore.Work begin(dev.portability.api.spi.Access access) {
+                return store.begin(access);
+            }
+        };
+
+        assertThatThrownBy(() -> Portability.builder().application("shop").store(failing).build().export(target))
+                .isInstanceOf(StoreException.class).hasMessageContaining("Reading table orders failed after 1500 rows")
+                .hasMessageContaining("connection reset");
+
+        assertThat(Files.readString(target)).isEqualTo("yesterday's archive");
+        assertThat(files()).isEqualTo(1);
+    }
+
+    /** Delegates to a table and fails half way through reading it. */
+    private static final class FailingTable extends dev.portability.api.spi.AbstractTableAdapter<MemoryStore.Work> {
+        private final MemoryStore.Table table;
+
+        FailingTable(MemoryStore.Table table) {
+            super(table.schema());
+            this.table = table;
+        }
+
+        @Override
+        public long count(MemoryStore.Work work) {
+            return table.count(work);
+        }
+
+        @Override
+        public void read(MemoryStore.Work work, Consumer<Row> sink) {
+            int[] n = {0};
+            table.read(work, row -> {
+                if (++n[0] > 1500) {
+                    throw new IllegalStateException("connection reset");
+                }
+                sink.accept(row);
+            });
+        }
+
+        @Override
+        public void insert(MemoryStore.Work work, java.util.List<Row> rows) {
+            table.insert(work, rows);
+        }
+
+        @Override
+        public void update(MemoryStore.Work work, java.util.List<Row> rows) {
+            table.update(work, rows);
+        }
+
+        @Override
+        public long deleteAll(MemoryStore.Work work) {
+            return table.deleteAll(work);
+        }
+
+        @Override
+        public java.util.Set<dev.portability.api.Key> existingKeys(MemoryStore.Work work,
+                java.util.List<dev.portability.api.Key> keys) {
+            return table.existingKeys(work, keys);
+        }
+    }
+}
