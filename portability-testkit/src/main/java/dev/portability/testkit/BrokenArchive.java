@@ -148,7 +148,11 @@ public enum BrokenArchive {
             }
             ObjectNode copy = first.deepCopy();
             copy.put("name", UNKNOWN_TABLE_NAME);
-            String entry = "tables/unknown.jsonl";
+            int ordinal = 99_999;
+            while (zip.entries().containsKey("tables/" + ordinal + ".jsonl")) {
+                ordinal--;
+            }
+            String entry = "tables/" + ordinal + ".jsonl";
             copy.put("entry", entry);
             copy.set("foreignKeys", ZipEntries.JSON.createArrayNode());
             tables.add(copy);
