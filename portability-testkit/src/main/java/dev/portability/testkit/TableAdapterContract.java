@@ -98,6 +98,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
     /** A value written is read back the same: the prefix of the per-type, per-value contracts. */
     public static final String FIDELITY = "fidelity";
 
+    private static final String ALL_AT_ONCE = ": random rows with every column set";
     private static final String ITEMS = ContractTables.ITEMS;
     private static final String TAGS = ContractTables.TAGS;
     private static final String VALUES = ContractTables.VALUES;
@@ -544,7 +545,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
                 }));
             }
         }
-        String allAtOnce = FIDELITY + ": random rows with every column set";
+        String allAtOnce = FIDELITY + ALL_AT_ONCE;
         tests.add(DynamicTest.dynamicTest(allAtOnce, () -> contract(allAtOnce, () -> {
             TableSchema values = requested.get(2);
             List<Row> rows = new ArrayList<>();
@@ -561,6 +562,26 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
             inUnit(Access.WRITE, work -> adapter(VALUES).deleteAll(work));
         })));
         return tests.stream();
+    }
+
+    @Test
+    @DisplayName("known failures name tests of this suite")
+    void knownFailuresNameTestsOfThisSuite() {
+        Set<String> names = new HashSet<>(List.of(DESCRIBE, COUNT, READ, READ_STOPS, INSERT, UPDATE, DELETE_ALL,
+                EXISTING_KEYS, OWN_WRITES, ISOLATION, SNAPSHOT, ROLLBACK, CLOSE));
+        names.add(FIDELITY + ALL_AT_ONCE);
+        DataGenerator generator = DataGenerator.seeded(seed()).within(capabilities());
+        for (Column column : ContractTables.VALUE_COLUMNS) {
+            String prefix = FIDELITY + " " + column.type() + ": ";
+            names.add(prefix + "NULL");
+            generator.allEdgeValues(column.type()).forEach(edge -> names.add(prefix + edge.description()));
+        }
+        Set<String> unknown = new java.util.TreeSet<>(knownFailures().keySet());
+        unknown.removeAll(names);
+        if (!unknown.isEmpty()) {
+            throw new AssertionFailedError("knownFailures() names " + unknown + ", which are not tests of this "
+                    + "suite; use the test names exactly as reported");
+        }
     }
 
     private void roundTrip(Column column, Object value, long id) {

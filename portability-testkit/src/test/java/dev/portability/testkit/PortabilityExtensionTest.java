@@ -56,7 +56,7 @@ class PortabilityExtensionTest {
     }
 
     @Test
-    void aStoreFactoryThatLosesDataFailsTheRoundTrip() {
+    void aRoundTripIntoAStoreWithoutOneOfTheSourceTablesIsRefusedByTheImport() {
         PortabilityExtension lossy = PortabilityExtension.forStores(() -> InMemoryStore.of(Shop.CUSTOMERS))
                 .withApplication("shop");
         DataStore<?> source = InMemoryStore.of(Shop.CUSTOMERS, Shop.ORDERS);
