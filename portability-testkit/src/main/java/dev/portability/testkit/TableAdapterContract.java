@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -63,7 +64,9 @@ import org.opentest4j.TestAbortedException;
  * store is known to break can be listed in {@link #knownFailures()}: it still runs, is reported as skipped with
  * the reason while it fails, and fails once it passes, so the list cannot go stale.
  *
- * <p>A new store is created for each test method (one for all the fidelity cases) and dropped after it.
+ * <p>A new store is created for each test method (one for all the fidelity cases) and dropped after it. The
+ * tests run with the JVM's default time zone set to {@link #timeZone()} (a zone with daylight-saving changes),
+ * restored after each test: do not run them in parallel with tests that depend on the default zone.
  *
  * @param <U> the store's unit of work
  */
@@ -105,6 +108,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
 
     private DataStore<U> store;
     private List<TableSchema> requested;
+    private TimeZone savedTimeZone;
 
     /**
      * Creates an empty store that holds exactly the given tables (create them in your store first if it needs
@@ -148,8 +152,24 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
         return 20240331L;
     }
 
+    /**
+     * The JVM default time zone the tests run in (restored after each test). Europe/Berlin by default: its
+     * daylight-saving changes make the DST edge values bite on stores and drivers that convert local date-times
+     * through the default zone. Return null to keep the JVM's zone.
+     *
+     * @return the zone, or null
+     */
+    protected TimeZone timeZone() {
+        return TimeZone.getTimeZone("Europe/Berlin");
+    }
+
     @BeforeEach
     final void createContractStore() {
+        savedTimeZone = TimeZone.getDefault();
+        TimeZone zone = timeZone();
+        if (zone != null) {
+            TimeZone.setDefault(zone);
+        }
         Capabilities capabilities = Objects.requireNonNull(capabilities(), "capabilities()");
         requested = ContractTables.of(capabilities::supports);
         store = Objects.requireNonNull(createStore(requested), "createStore returned null");
@@ -157,10 +177,14 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
 
     @AfterEach
     final void dropContractStore() throws Exception {
-        if (store != null) {
-            DataStore<U> dropped = store;
-            store = null;
-            dropStore(dropped);
+        try {
+            if (store != null) {
+                DataStore<U> dropped = store;
+                store = null;
+                dropStore(dropped);
+            }
+        } finally {
+            TimeZone.setDefault(savedTimeZone);
         }
     }
 

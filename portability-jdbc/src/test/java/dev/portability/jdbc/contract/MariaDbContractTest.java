@@ -35,8 +35,13 @@ class MariaDbContractTest extends JdbcContract {
 
     @Override
     protected Map<String, String> knownFailures() {
-        return Map.of(DESCRIBE, "KNOWN ADAPTER BUG (issue 6 report): discovery describes MariaDB JSON columns "
-                + "(LONGTEXT with a JSON check) as TEXT");
+        String dstShift = "KNOWN ADAPTER BUG (issue 6 report): a TIMESTAMP inside the default zone's DST gap "
+                + "(2024-03-31T02:30 in Europe/Berlin) comes back an hour later (03:30)";
+        return Map.of(
+                DESCRIBE, "KNOWN ADAPTER BUG (issue 6 report): discovery describes MariaDB JSON columns "
+                        + "(LONGTEXT with a JSON check) as TEXT",
+                "fidelity TIMESTAMP: 2024-03-31T02:30, missing in Central Europe (DST gap)", dstShift,
+                "fidelity: random rows with every column set", dstShift);
     }
 
     /** Fails once discovery carries BOOLEAN: then drop the BOOLEAN line of {@link #capabilities()} and this test. */
