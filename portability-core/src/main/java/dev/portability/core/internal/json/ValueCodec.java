@@ -561,7 +561,7 @@ public abstract class ValueCodec {
             try (JsonGenerator generator = parser.getCodec() == null
                     ? Json.FACTORY.createGenerator(out)
                     : parser.getCodec().getFactory().createGenerator(out)) {
-                generator.copyCurrentStructure(parser);
+                generator.copyCurrentStructureExact(parser);
             }
             return out.toString();
         }
@@ -589,7 +589,7 @@ public abstract class ValueCodec {
         public void write(JsonGenerator generator, Object value) throws IOException {
             try (JsonParser parser = Json.FACTORY.createParser((String) value)) {
                 parser.nextToken();
-                generator.copyCurrentStructure(parser);
+                generator.copyCurrentStructureExact(parser);
             }
         }
     }

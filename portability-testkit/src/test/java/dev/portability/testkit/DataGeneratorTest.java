@@ -1,0 +1,147 @@
+package dev.portability.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portability.api.Column;
+import dev.portability.api.Key;
+import dev.portability.api.LogicalType;
+import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.Row;
+import dev.portability.api.TableSchema;
+import dev.portability.core.Portability;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DataGeneratorTest {
+
+    /** One column per logical type, with and without bounds, plus a key. */
+    private static final TableSchema EVERY_TYPE = everyType();
+
+    private static TableSchema everyType() {
+        TableSchema.Builder builder = TableSchema.builder("every_type").column("id", LogicalType.uuid(), false);
+        List<LogicalType> types = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            types.add(kind == Kind.ARRAY ? LogicalType.array(LogicalType.timestampTz()) : LogicalType.of(kind));
+        }
+        types.add(LogicalType.text(5));
+        types.add(LogicalType.binary(3));
+        types.add(LogicalType.decimal(5, 2));
+        types.add(LogicalType.array(LogicalType.text()));
+        for (int i = 0; i < types.size(); i++) {
+            builder.column(Column.nullable("c" + i, types.get(i)));
+        }
+        return builder.primaryKey("id").build();
+    }
+
+    private static List<Object> values(DataGenerator generator) {
+        List<Object> values = new ArrayList<>();
+        for (Row row : generator.rows(EVERY_TYPE, 30)) {
+            values.add(java.util.Arrays.deepToString(row.values()));
+        }
+        return values;
+    }
+
+    @Test
+    void theSameSeedGivesTheSameValuesAndAnotherSeedOthers() {
+        assertThat(values(DataGenerator.seeded(1))).isEqualTo(values(DataGenerator.seeded(1)));
+        assertThat(values(DataGenerator.seeded(1))).isNotEqualTo(values(DataGenerator.seeded(2)));
+        assertThat(DataGenerator.seeded(5).edgeValues(LogicalType.text()).toString())
+                .isEqualTo(DataGenerator.seeded(5).edgeValues(LogicalType.text()).toString());
+    }
+
+    @Test
+    void edgeValuesCoverEmptyAndLongNonAsciiTextExtremeNumbersNonFiniteDoublesAndDaylightSavingChanges() {
+        DataGenerator generator = DataGenerator.seeded(42);
+
+        List<Object> text = valuesOf(generator.edgeValues(LogicalType.text()));
+        assertThat(text).contains("", " ");
+        assertThat(text).anySatisfy(v -> assertThat((String) v).hasSize(DataGenerator.LONG_VALUE_LENGTH)
+                .matches(s -> !s.chars().allMatch(c -> c < 128)));
+        assertThat(text).anySatisfy(v -> assertThat((String) v).contains("🌍"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.integer())))
+                .contains(Long.MAX_VALUE, Long.MIN_VALUE, 0L);
+        assertThat(valuesOf(generator.edgeValues(LogicalType.float64())))
+                .contains(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MAX_VALUE,
+                        Double.MIN_VALUE);
+        assertThat(valuesOf(generator.edgeValues(LogicalType.timestamp())))
+                .contains(LocalDateTime.of(2024, 3, 31, 2, 30), LocalDateTime.of(2024, 10, 27, 2, 30));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.timestampTz()))).anySatisfy(v -> assertThat(
+                ((OffsetDateTime) v).toString()).isEqualTo("2024-10-27T02:30+01:00"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.binary())))
+                .anySatisfy(v -> assertThat((byte[]) v).hasSize(DataGenerator.LONG_VALUE_LENGTH))
+                .anySatisfy(v -> assertThat((byte[]) v).isEmpty());
+    }
+
+    @Test
+    void valuesRespectTheBoundsOfTheirType() {
+        DataGenerator generator = DataGenerator.seeded(3);
+        for (int i = 0; i < 300; i++) {
+            String text = (String) generator.value(LogicalType.text(5));
+            assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(5);
+            assertThat((byte[]) generator.value(LogicalType.binary(3))).hasSizeLessThanOrEqualTo(3);
+            BigDecimal decimal = (BigDecimal) generator.value(LogicalType.decimal(5, 2));
+            assertThat(decimal.setScale(2).precision()).isLessThanOrEqualTo(5);
+        }
+        assertThat(valuesOf(generator.edgeValues(LogicalType.text(5)))).allSatisfy(v ->
+                assertThat(((String) v).codePointCount(0, ((String) v).length())).isLessThanOrEqualTo(5));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.decimal(5, 2))))
+                .contains(new BigDecimal("999.99"), new BigDecimal("-999.99"), new BigDecimal("0.01"));
+    }
+
+    @Test
+    void capabilitiesLeaveOutWhatTheStoreCannotHoldAndCutFractionalSeconds() {
+        DataGenerator generator = DataGenerator.seeded(42).within(Capabilities.full()
+                .withoutNonFiniteDoubles("no NaN here")
+                .withoutNulCharacters("no NUL here")
+                .withFractionalSeconds(6, "microseconds"));
+
+        assertThat(valuesOf(generator.edgeValues(LogicalType.float64())))
+                .doesNotContain(Double.NaN, Double.POSITIVE_INFINITY).contains(-0.0);
+        assertThat(valuesOf(generator.edgeValues(LogicalType.text())))
+                .noneSatisfy(v -> assertThat((String) v).contains("\0"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.time()))).contains(LocalTime.of(23, 59, 59, 999_999_000));
+        for (int i = 0; i < 100; i++) {
+            assertThat(((LocalTime) generator.value(LogicalType.time())).getNano() % 1000).isZero();
+        }
+    }
+
+    @Test
+    void rowsHaveDistinctKeys() {
+        List<Row> rows = DataGenerator.seeded(9).rows(EVERY_TYPE, 500);
+
+        Set<Key> keys = new HashSet<>();
+        rows.forEach(row -> keys.add(EVERY_TYPE.keyOf(row)));
+        assertThat(keys).hasSize(500);
+    }
+
+    @Test
+    void everyGeneratedValueSurvivesAnExportAndImport() {
+        InMemoryStore source = InMemoryStore.of(EVERY_TYPE);
+        DataGenerator generator = DataGenerator.seeded(11);
+        List<Row> rows = new ArrayList<>(generator.rows(EVERY_TYPE, 200));
+        long id = 0;
+        for (Column column : EVERY_TYPE.columns().subList(1, EVERY_TYPE.columns().size())) {
+            for (EdgeValue edge : generator.edgeValues(column.type())) {
+                Object[] values = new Object[EVERY_TYPE.columns().size()];
+                values[0] = new java.util.UUID(42, ++id);
+                values[EVERY_TYPE.indexOf(column.name())] = edge.value();
+                rows.add(Row.of(EVERY_TYPE, values));
+            }
+        }
+        Stores.insert(source, rows);
+
+        RoundTripAssertions.assertRoundTrip(Portability.builder().application("generated"), source,
+                () -> InMemoryStore.of(EVERY_TYPE));
+    }
+
+    private static List<Object> valuesOf(List<EdgeValue> edges) {
+        return edges.stream().map(EdgeValue::value).toList();
+    }
+}
