@@ -300,7 +300,7 @@ final class Changes {
                 }
                 if (parts == null || parts.size() != width) {
                     throw new MigrationException(column, describe() + ": the function returned "
-                            + (parts == null ? "null" : parts.size() + " values") + " for " + width + " columns");
+                            + (parts == null ? "null" : parts.size() + (parts.size() == 1 ? " value" : " values")) + " for " + width + " columns");
                 }
                 Object[] out = new Object[values.length - 1 + width];
                 System.arraycopy(values, 0, out, 0, at);
