@@ -1,9 +1,11 @@
 package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.portability.api.Column;
+import dev.portability.api.ConfigurationException;
 import dev.portability.api.DuplicatePolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
@@ -205,6 +207,58 @@ class MigrationRoundTripTest {
             assertThat(problem.line()).isEqualTo(3L);
             assertThat(problem.column()).isEqualTo("last_name");
             assertThat(problem.message()).contains("migration step 2 -> 3", "NULL", "last_name", "NOT NULL");
+        });
+        assertThat(contents(target.dataSource())).isEqualTo(before);
+    }
+
+    @Test
+    void buildingFailsWhenTheStepsDoNotReachTheCurrentVersion() {
+        assertThatThrownBy(() -> Portability.builder().application("shop").schemaVersion(3)
+                .migrations(ShopHistory.V1_TO_V2).store(JdbcAdapters.discover(target.dataSource())).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("migrations: the steps end at version 2 but the application's schemaVersion "
+                        + "is 3; register a step from 2 to 3");
+    }
+
+    @Test
+    void aStepThatDoesNotFitTheArchivedTablesIsReportedByValidation() throws Exception {
+        Migration wrong = Migration.from(1).to(2).renameTable("clients", "customers")
+                .renameColumn("customers", "phone", "telephone").build();
+        Portability current = Portability.builder().application("shop").schemaVersion(3)
+                .migrations(wrong, ShopHistory.V2_TO_V3).store(JdbcAdapters.discover(target.dataSource())).build();
+
+        ValidationReport report = current.validate(version1Archive());
+
+        assertThat(report.problems()).filteredOn(p -> p.code() == ErrorCode.MIGRATION_FAILED).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.table()).isEqualTo("clients");
+                    assertThat(problem.column()).isEqualTo("phone");
+                    assertThat(problem.message()).startsWith("migration step 1 -> 2 does not fit table clients: "
+                            + "rename column customers.phone to telephone: table customers has no column phone");
+                });
+    }
+
+    @Test
+    void aMigratedValueTheHostTableRefusesIsReportedWithTheStepThatWroteIt() throws Exception {
+        Migration nullStatus = Migration.from(1).to(2).renameTable("clients", "customers")
+                .renameColumn("orders", "client_id", "customer_id")
+                .addColumn("customers", Column.nullable("status", LogicalType.text(16)), null).build();
+        Portability current = Portability.builder().application("shop").schemaVersion(3)
+                .migrations(nullStatus, ShopHistory.V2_TO_V3).store(JdbcAdapters.discover(target.dataSource()))
+                .build();
+        Path archive = version1Archive();
+        Map<String, List<String>> before = contents(target.dataSource());
+
+        InvalidArchiveException refused = catchThrowableOfType(InvalidArchiveException.class,
+                () -> current.importArchive(archive, ImportOptions.replace()));
+
+        assertThat(refused.report().problems()).hasSize(3).first().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(ErrorCode.NULL_NOT_ALLOWED);
+            assertThat(problem.table()).isEqualTo("clients");
+            assertThat(problem.line()).isEqualTo(1L);
+            assertThat(problem.column()).isEqualTo("status");
+            assertThat(problem.message()).isEqualTo("NULL, but table customers declares this column NOT NULL "
+                    + "(after migration step 1 -> 2, which writes column status)");
         });
         assertThat(contents(target.dataSource())).isEqualTo(before);
     }
