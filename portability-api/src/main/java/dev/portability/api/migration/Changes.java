@@ -451,7 +451,7 @@ final class Changes {
 
         @Override
         String describe() {
-            return "drop some rows of " + table;
+            return "drop the rows of " + table + " that match a condition";
         }
 
         @Override
