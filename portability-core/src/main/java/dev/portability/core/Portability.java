@@ -17,6 +17,7 @@ import dev.portability.api.StoreException;
 import dev.portability.api.TableCount;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
+import dev.portability.api.migration.Migration;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
 import dev.portability.api.spi.UnitOfWork;
@@ -27,6 +28,7 @@ import dev.portability.core.internal.engine.Host;
 import dev.portability.core.internal.engine.Importer;
 import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.engine.Validator;
+import dev.portability.core.internal.migration.MigrationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,8 +63,10 @@ public final class Portability {
     private final Host<?> host;
     private final ProgressListener listener;
     private final Validator.Settings settings;
+    private final MigrationRegistry migrations;
 
     private Portability(Builder builder) {
+        this.migrations = MigrationRegistry.of(builder.migrations, builder.schemaVersion);
         this.host = new Host<>(builder.application, builder.schemaVersion, builder.store);
         this.listener = builder.listener;
         this.settings = Validator.Settings.of(builder.limits, builder.maxProblems);
@@ -281,7 +285,7 @@ public final class Portability {
     private <U extends UnitOfWork> ImportPreview preview(Host<U> host, ArchiveFile file, ImportOptions options) {
         Operation operation = operation("preview", options.listener().orElse(listener),
                 options.cancellation().orElse(null));
-        Validator.Outcome<U> outcome = new Validator<>(host, Validator.Upgrades.NONE, settings)
+        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
                 .validate(file, options.tables(), operation, true);
         requireValid(outcome);
         return new Importer<>(host, settings).preview(file, outcome, options, operation);
@@ -323,7 +327,7 @@ public final class Portability {
         Operation operation = operation("import", options.listener().orElse(listener),
                 options.cancellation().orElse(null));
         operation.log().info("[{}] import started: {}", operation.id(), options);
-        Validator.Outcome<U> outcome = new Validator<>(host, Validator.Upgrades.NONE, settings)
+        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
                 .validate(file, options.tables(), operation, true);
         requireValid(outcome);
         return new Importer<>(host, settings).run(file, outcome, options, operation, start);
@@ -336,7 +340,7 @@ public final class Portability {
     }
 
     private Validator<?> validator() {
-        return new Validator<>(host, Validator.Upgrades.NONE, settings);
+        return new Validator<>(host, migrations, settings);
     }
 
     private Operation operation(String kind, ProgressListener progress, dev.portability.api.Cancellation cancel) {
@@ -416,6 +420,7 @@ public final class Portability {
         private ProgressListener listener = ProgressListener.NONE;
         private ArchiveLimits limits = ArchiveLimits.defaults();
         private int maxProblems = 1000;
+        private List<Migration> migrations = List.of();
 
         private Builder() {
         }
@@ -449,6 +454,30 @@ public final class Portability {
                 throw new ConfigurationException("schemaVersion: must be 0 or more, was " + version);
             }
             this.schemaVersion = version;
+            return this;
+        }
+
+        /**
+         * Sets the migration steps that upgrade archives of older schema versions to {@link #schemaVersion(int)},
+         * replacing any set before. The steps must form one chain, in any order: each version from the oldest
+         * step's start to the current version is reached by exactly one step. {@link #build()} checks that.
+         *
+         * <pre>{@code
+         * .schemaVersion(3).migrations(
+         *         Migration.from(1).to(2).renameTable("clients", "customers").build(),
+         *         Migration.from(2).to(3).dropColumn("customers", "fax").build())
+         * }</pre>
+         *
+         * @param steps the steps; none means only archives of the current version are accepted
+         * @return this builder
+         * @see Migration
+         */
+        public Builder migrations(Migration... steps) {
+            List<Migration> list = new ArrayList<>(steps.length);
+            for (int i = 0; i < steps.length; i++) {
+                list.add(Objects.requireNonNull(steps[i], "migrations[" + i + "]"));
+            }
+            this.migrations = List.copyOf(list);
             return this;
         }
 
@@ -505,8 +534,9 @@ public final class Portability {
          * Builds the instance, reading the store's table list once.
          *
          * @return the immutable instance
-         * @throws ConfigurationException if the application id or the store is missing, or the store's tables are
-         *     inconsistent
+         * @throws ConfigurationException if the application id or the store is missing, the store's tables are
+         *     inconsistent, or the migration steps overlap, leave a gap, or lead past or stop short of the schema
+         *     version
          */
         public Portability build() {
             if (application == null) {

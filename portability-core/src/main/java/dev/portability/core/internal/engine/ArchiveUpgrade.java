@@ -33,8 +33,9 @@ public interface ArchiveUpgrade {
      * @param archived the table as the archive declares it
      * @return its upgrade; null when the table passes unchanged; {@link TableUpgrade#result()} null when the
      *     migration drops the table
+     * @throws UpgradeException if a step does not fit the table (e.g. it renames a column the table lacks)
      */
-    TableUpgrade table(TableSchema archived);
+    TableUpgrade table(TableSchema archived) throws UpgradeException;
 
     /** The upgrade of one table. */
     interface TableUpgrade {
@@ -49,6 +50,16 @@ public interface ArchiveUpgrade {
          * @throws UpgradeException if a step fails or produces an invalid row
          */
         Row apply(Row row) throws UpgradeException;
+
+        /**
+         * Says which steps stand behind a column of {@link #result()}, for messages about migrated rows.
+         *
+         * @param column a column name, or null for the table as a whole
+         * @return e.g. {@code after migration step 2 -> 3, which writes column last_name}
+         */
+        default String explain(String column) {
+            return "after migration";
+        }
     }
 
     /** A migration step failed on a row. */

@@ -113,8 +113,8 @@ final class TableRows implements Closeable {
         Row row = plan.mapping().map(values, columnProblems);
         for (RowMapping.ColumnProblem problem : columnProblems) {
             problems.accept(new Problem(problem.code(), problem.message()
-                    + (plan.upgrade() != null ? " (after migration)" : ""), entry, line, table,
-                    problem.column()));
+                    + (plan.upgrade() != null ? " (" + plan.upgrade().explain(problem.column()) + ")" : ""),
+                    entry, line, table, problem.column()));
         }
         return row;
     }

@@ -293,7 +293,14 @@ public final class Validator<U extends UnitOfWork> {
     private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveUpgrade upgrade, Problems problems) {
         Map<String, TablePlan<U>> byHostTable = new LinkedHashMap<>();
         for (ArchiveTable table : selected) {
-            ArchiveUpgrade.TableUpgrade tableUpgrade = upgrade.table(table.schema());
+            ArchiveUpgrade.TableUpgrade tableUpgrade;
+            try {
+                tableUpgrade = upgrade.table(table.schema());
+            } catch (ArchiveUpgrade.UpgradeException e) {
+                problems.add(new Problem(ErrorCode.MIGRATION_FAILED, e.getMessage(), table.entry(), null,
+                        table.name(), e.column()));
+                continue;
+            }
             TableSchema source = tableUpgrade == null ? table.schema() : tableUpgrade.result();
             if (source == null) {
                 continue; // a migration step drops the table
@@ -302,7 +309,7 @@ public final class Validator<U extends UnitOfWork> {
             if (adapter == null) {
                 problems.add(new Problem(ErrorCode.UNKNOWN_TABLE, "the archive holds table " + source.name()
                         + " but this application has no such table"
-                        + (tableUpgrade == null ? "" : " (after migration)")
+                        + (tableUpgrade == null ? "" : " (" + tableUpgrade.explain(null) + ")")
                         + "; import only the tables it knows with a table filter", table.entry(), null,
                         table.name(), null));
                 continue;
@@ -310,7 +317,8 @@ public final class Validator<U extends UnitOfWork> {
             List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
             RowMapping mapping = RowMapping.plan(source, adapter.schema(), columnProblems);
             for (RowMapping.ColumnProblem problem : columnProblems) {
-                problems.add(new Problem(problem.code(), problem.message(), table.entry(), null, table.name(),
+                problems.add(new Problem(problem.code(), problem.message() + (tableUpgrade == null ? ""
+                        : " (" + tableUpgrade.explain(problem.column()) + ")"), table.entry(), null, table.name(),
                         problem.column()));
             }
             if (mapping == null) {
