@@ -15,6 +15,8 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -35,6 +37,11 @@ public final class ArchiveFile implements Closeable {
     private final List<Problem> problems;
     private final ArchiveLimits limits;
     private final AtomicLong totalRead = new AtomicLong();
+    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "portability-inflate");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ArchiveFile(ZipFile zip, Set<String> entryNames, List<Problem> problems, ArchiveLimits limits) {
         this.zip = zip;
@@ -185,23 +192,26 @@ public final class ArchiveFile implements Closeable {
     }
 
     /**
-     * Opens an entry for reading, counting and hashing its uncompressed bytes.
+     * Opens an entry for reading, counting and hashing its uncompressed bytes; inflating and hashing run ahead on
+     * a second thread.
      *
      * @param name the entry name, as the manifest declares it
      * @return the stream, or null if the archive has no such entry
      * @throws IOException if the entry cannot be opened
      */
-    public HashingInputStream openEntry(String name) throws IOException {
+    public EntryStream openEntry(String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null || !entryNames.contains(name)) {
             return null;
         }
-        return new HashingInputStream(new LimitedEntryStream(zip.getInputStream(entry), name,
+        HashingInputStream hashing = new HashingInputStream(new LimitedEntryStream(zip.getInputStream(entry), name,
                 entry.getMethod() == ZipEntry.STORED ? 0 : entry.getCompressedSize(), limits, totalRead));
+        return new EntryStream(new PrefetchingInputStream(readers, hashing), hashing);
     }
 
     @Override
     public void close() throws IOException {
+        readers.shutdownNow();
         zip.close();
     }
 

@@ -41,7 +41,7 @@ public final class ArchiveVerifier {
             }
             byte[] buffer = new byte[1 << 16];
             for (TableExport table : expected) {
-                HashingInputStream in = archive.openEntry(table.entry());
+                EntryStream in = archive.openEntry(table.entry());
                 if (in == null) {
                     differences.add("entry " + table.entry() + " of table " + table.table() + " is missing");
                     continue;

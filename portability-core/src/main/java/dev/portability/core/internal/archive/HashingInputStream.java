@@ -3,17 +3,16 @@ package dev.portability.core.internal.archive;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /** Counts and SHA-256-hashes the bytes read through it. */
-public final class HashingInputStream extends FilterInputStream {
+final class HashingInputStream extends FilterInputStream {
 
     private final MessageDigest digest = Sha256.newDigest();
     private long count;
 
     /** @param in the stream to read */
-    public HashingInputStream(InputStream in) {
+    HashingInputStream(InputStream in) {
         super(in);
     }
 
@@ -56,22 +55,13 @@ public final class HashingInputStream extends FilterInputStream {
         return false;
     }
 
-    /**
-     * Reads the rest of the stream so that the count and hash cover the whole entry.
-     *
-     * @throws IOException if reading fails
-     */
-    public void drain() throws IOException {
-        transferTo(OutputStream.nullOutputStream());
-    }
-
     /** @return the bytes read so far */
-    public long count() {
+    long count() {
         return count;
     }
 
     /** @return the SHA-256 of the bytes read, lowercase hex; call once, at the end */
-    public String sha256() {
+    String sha256() {
         return Sha256.hex(digest.digest());
     }
 }

@@ -29,7 +29,7 @@ public final class RowReader implements Closeable {
     private static final Object MISSING = new Object();
 
     private final TableSchema schema;
-    private final HashingInputStream in;
+    private final EntryStream in;
     private final JsonParser parser;
     private final SerializedString[] names;
     private final Map<String, Integer> indexByName = new HashMap<>();
@@ -47,7 +47,7 @@ public final class RowReader implements Closeable {
      * @param maxRows the most rows the entry may hold
      * @throws IOException if the parser cannot be created
      */
-    public RowReader(TableSchema schema, HashingInputStream in, JsonFactory factory, long maxRows)
+    public RowReader(TableSchema schema, EntryStream in, JsonFactory factory, long maxRows)
             throws IOException {
         this.schema = schema;
         this.maxRows = maxRows;

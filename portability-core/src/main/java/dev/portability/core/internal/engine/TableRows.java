@@ -7,7 +7,7 @@ import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.core.internal.archive.ArchiveFile;
-import dev.portability.core.internal.archive.HashingInputStream;
+import dev.portability.core.internal.archive.EntryStream;
 import dev.portability.core.internal.archive.RowReader;
 import dev.portability.core.internal.archive.RowReader.MalformedEntryException;
 import java.io.Closeable;
@@ -46,7 +46,7 @@ final class TableRows implements Closeable {
      * @throws IOException if the entry cannot be opened
      */
     static TableRows open(ArchiveFile archive, TablePlan<?> plan, JsonFactory factory) throws IOException {
-        HashingInputStream in = archive.openEntry(plan.archived().entry());
+        EntryStream in = archive.openEntry(plan.archived().entry());
         if (in == null) {
             throw new IOException("entry " + plan.archived().entry() + " is missing");
         }
