@@ -19,22 +19,22 @@ final class ConnectionOptions {
     /** The environment variable the password is read from by default. */
     static final String PASSWORD_VARIABLE = "PORTABILITY_PASSWORD";
 
-    @Option(names = "--url", paramLabel = "JDBC-URL", description = "The database, as a JDBC URL: "
+    @Option(order = 10, names = "--url", paramLabel = "JDBC-URL", description = "The database, as a JDBC URL: "
             + "jdbc:postgresql://host:5432/db, jdbc:mariadb://host:3306/db (also for MySQL), jdbc:h2:file:/path/db.")
     String url;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "The database user.")
+    @Option(order = 11, names = {"-u", "--user"}, paramLabel = "USER", description = "The database user.")
     String user;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = {"-W", "--password-prompt"}, interactive = true, arity = "0", prompt = "Password: ",
+    @Option(order = 12, names = {"-W", "--password-prompt"}, interactive = true, arity = "0", prompt = "Password: ",
             description = "Prompt for the password (needs a terminal). Without it the password comes from the "
                     + "environment variable named by --password-env, if set.")
     char[] promptedPassword;
 
-    @Option(names = "--password-env", paramLabel = "NAME", defaultValue = PASSWORD_VARIABLE,
+    @Option(order = 13, names = "--password-env", paramLabel = "NAME", defaultValue = PASSWORD_VARIABLE,
             description = "The environment variable holding the password. Default: ${DEFAULT-VALUE}.")
     String passwordVariable = PASSWORD_VARIABLE;
 
@@ -51,15 +51,15 @@ final class ConnectionOptions {
                 + "variable " + PASSWORD_VARIABLE + ", or use -W to be prompted.");
     }
 
-    @Option(names = "--schema", paramLabel = "SCHEMA", description = "The schema (MariaDB/MySQL: the database) "
+    @Option(order = 14, names = "--schema", paramLabel = "SCHEMA", description = "The schema (MariaDB/MySQL: the database) "
             + "whose tables to use, instead of the connection's current one.")
     String schema;
 
-    @Option(names = "--include", paramLabel = "PATTERN", split = ",", description = "Use only tables matching "
+    @Option(order = 15, names = "--include", paramLabel = "PATTERN", split = ",", description = "Use only tables matching "
             + "these patterns (* and ?, case-insensitive), comma-separated.")
     List<String> include = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "PATTERN", split = ",", description = "Leave out tables matching "
+    @Option(order = 16, names = "--exclude", paramLabel = "PATTERN", split = ",", description = "Leave out tables matching "
             + "these patterns (* and ?, case-insensitive), comma-separated.")
     List<String> exclude = new ArrayList<>();
 

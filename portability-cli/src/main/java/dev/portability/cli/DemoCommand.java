@@ -48,12 +48,12 @@ final class DemoCommand extends BaseCommand {
     static final String APPLICATION = "demo-shop";
     private static final int DEFAULT_ROWS = 140_000;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
+    @Option(order = 30, names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
             description = "About how many rows the shop holds, " + DemoShop.Size.MIN_ROWS + " or more. "
                     + "Default: ${DEFAULT-VALUE}.")
     int rows = DEFAULT_ROWS;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(order = 31, names = "--dir", paramLabel = "DIR",
             description = "Where to write the archives. Default: a new temporary directory.")
     Path dir;
 

@@ -22,15 +22,15 @@ final class ExportCommand extends DatabaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The archive to write, e.g. backup.zip.")
     Path file;
 
-    @Option(names = "--tables", paramLabel = "TABLE", split = ",",
+    @Option(order = 30, names = "--tables", paramLabel = "TABLE", split = ",",
             description = "Export only these tables (comma-separated).")
     List<String> tables = new ArrayList<>();
 
-    @Option(names = "--compression", paramLabel = "LEVEL", defaultValue = "6",
+    @Option(order = 31, names = "--compression", paramLabel = "LEVEL", defaultValue = "6",
             description = "Deflate level, 0 (fastest, largest) to 9 (smallest). Default: ${DEFAULT-VALUE}.")
     int compression = ExportOptions.DEFAULT_COMPRESSION_LEVEL;
 
-    @Option(names = "--no-verify", description = "Do not read the written archive back to check it (faster).")
+    @Option(order = 32, names = "--no-verify", description = "Do not read the written archive back to check it (faster).")
     boolean noVerify;
 
     @Override

@@ -95,7 +95,7 @@ final class Failures {
         }
         if (e instanceof StoreException store) {
             return new Failure(ExitCodes.DATABASE, ErrorCode.STORE_FAILURE.name(),
-                    "Database failure: " + Text.oneLine(store.getMessage()) + databaseHint(store));
+                    "Database failure: " + sentence(store.getMessage()) + databaseHint(store));
         }
         if (e instanceof OperationCancelledException cancelled) {
             return new Failure(ExitCodes.INTERRUPTED, cancelled.code().name(), Text.oneLine(cancelled.getMessage()));
@@ -113,6 +113,12 @@ final class Failures {
         }
         return new Failure(ExitCodes.INTERNAL, "INTERNAL", "Unexpected failure: " + Text.oneLine(e.toString())
                 + ". Run again with --verbose to see the stack trace, and report it.");
+    }
+
+    /** @return the message on one line, ending with a period */
+    private static String sentence(String message) {
+        String line = Text.oneLine(message);
+        return line.endsWith(".") ? line : line + ".";
     }
 
     private static String invalidArchive(InvalidArchiveException e, Path archive) {

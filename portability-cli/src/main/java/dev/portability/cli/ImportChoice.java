@@ -12,21 +12,21 @@ import picocli.CommandLine.Option;
 /** The import options of preview and import. */
 final class ImportChoice {
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "merge",
+    @Option(order = 30, names = "--mode", paramLabel = "MODE", defaultValue = "merge",
             description = "merge: keep the existing rows and add the archive's; replace: make the imported tables "
                     + "hold exactly the archive's rows (deleting the others). Default: ${DEFAULT-VALUE}.")
     ImportMode mode = ImportMode.MERGE;
 
-    @Option(names = "--on-duplicate", paramLabel = "POLICY",
+    @Option(order = 31, names = "--on-duplicate", paramLabel = "POLICY",
             description = "For merge, an archive row whose key exists: skip (keep the existing row), overwrite "
                     + "(take the archive's) or fail (refuse the whole import, writing nothing). Default: fail.")
     DuplicatePolicy onDuplicate;
 
-    @Option(names = "--tables", paramLabel = "TABLE", split = ",",
+    @Option(order = 32, names = "--tables", paramLabel = "TABLE", split = ",",
             description = "Import only these tables of the archive (comma-separated); the others stay untouched.")
     List<String> tables = new ArrayList<>();
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "1000",
+    @Option(order = 33, names = "--batch-size", paramLabel = "ROWS", defaultValue = "1000",
             description = "Rows written per batch, 1 to 100000. Default: ${DEFAULT-VALUE}.")
     int batchSize = ImportOptions.DEFAULT_BATCH_SIZE;
 

@@ -17,18 +17,18 @@ final class OutputOptions {
         NONE
     }
 
-    @Option(names = "--json", description = "Print the result as one JSON document on standard output; "
+    @Option(order = 90, names = "--json", description = "Print the result as one JSON document on standard output; "
             + "progress and error messages still go to standard error.")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no export/import summary: print only errors "
+    @Option(order = 91, names = {"-q", "--quiet"}, description = "No progress and no export/import summary: print only errors "
             + "and what was asked for (statistics, manifest, problems, preview, JSON).")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log what happens, and print the stack trace of an error.")
+    @Option(order = 92, names = {"-v", "--verbose"}, description = "Log what happens, and print the stack trace of an error.")
     boolean verbose;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+    @Option(order = 93, names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (a bar on a terminal, plain lines otherwise), bar, lines or none. "
                     + "Default: ${DEFAULT-VALUE}.")
     ProgressMode progress = ProgressMode.AUTO;

@@ -85,7 +85,7 @@ final class ProgressPrinter implements ProgressListener {
             case STARTED -> {
                 endPhase(now);
                 beginPhase(event.phase(), now);
-                live(label(event.phase()) + " ...");
+                live("  " + label(event.phase()) + " ...");
             }
             case FINISHED -> {
                 if (event.phase() == phase) {
