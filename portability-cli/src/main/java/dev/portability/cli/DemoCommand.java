@@ -46,7 +46,8 @@ final class DemoCommand extends BaseCommand {
 
     /** The application id of the demo's archives. */
     static final String APPLICATION = "demo-shop";
-    private static final int DEFAULT_ROWS = 140_000;
+    /** About how many rows the default shop holds: over 100,000 in all. */
+    static final int DEFAULT_ROWS = 115_000;
 
     @Option(order = 30, names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
             description = "About how many rows the shop holds, " + DemoShop.Size.MIN_ROWS + " or more. "

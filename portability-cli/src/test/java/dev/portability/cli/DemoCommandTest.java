@@ -3,6 +3,7 @@ package dev.portability.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portability.jdbc.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +54,20 @@ class DemoCommandTest {
     }
 
     @Test
-    void theDefaultShopHoldsAtLeastAHundredThousandRowsInTenTables() {
-        DemoShop.Size size = DemoShop.Size.of(140_000);
+    void theDefaultShopHoldsMoreThanAHundredThousandRowsInTenTablesWithForeignKeys() throws Exception {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+            DemoShop.createTables(db.dataSource());
+            new DemoShop(DemoShop.Size.of(DemoCommand.DEFAULT_ROWS)).fill(db.dataSource());
 
-        // orders bring 1 to 4 items (2.5 on average), a payment (90%) and a shipment (75%); customers 1.5 addresses
-        long rows = size.categories() + size.suppliers() + size.products() + size.customers() * 5L / 2
-                + size.orders() * 5L + size.reviews();
-        assertThat(rows).isGreaterThan(100_000);
-        assertThat(DemoShop.TABLES).hasSize(10);
+            long rows = 0;
+            for (String table : DemoShop.TABLES) {
+                rows += Shop.count(db, table);
+            }
+            assertThat(rows).isGreaterThan(100_000);
+            assertThat(Shop.longs(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
+                    .containsExactly(10L);
+            assertThat(Shop.longs(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+                    + "WHERE CONSTRAINT_TYPE = 'FOREIGN KEY'")).first().isEqualTo(12L);
+        }
     }
 }
