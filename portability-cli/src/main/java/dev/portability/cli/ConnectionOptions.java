@@ -51,16 +51,19 @@ final class ConnectionOptions {
                 + "variable " + PASSWORD_VARIABLE + ", or use -W to be prompted.");
     }
 
-    @Option(order = 14, names = "--schema", paramLabel = "SCHEMA", description = "The schema (MariaDB/MySQL: the database) "
-            + "whose tables to use, instead of the connection's current one.")
+    @Option(order = 14, names = "--schema", paramLabel = "SCHEMA",
+            description = "The schema (MariaDB/MySQL: the database) "
+                    + "whose tables to use, instead of the connection's current one.")
     String schema;
 
-    @Option(order = 15, names = "--include", paramLabel = "PATTERN", split = ",", description = "Use only tables matching "
-            + "these patterns (* and ?, case-insensitive), comma-separated.")
+    @Option(order = 15, names = "--include", paramLabel = "PATTERN", split = ",",
+            description = "Use only tables matching "
+                    + "these patterns (* and ?, case-insensitive), comma-separated.")
     List<String> include = new ArrayList<>();
 
-    @Option(order = 16, names = "--exclude", paramLabel = "PATTERN", split = ",", description = "Leave out tables matching "
-            + "these patterns (* and ?, case-insensitive), comma-separated.")
+    @Option(order = 16, names = "--exclude", paramLabel = "PATTERN", split = ",",
+            description = "Leave out tables matching "
+                    + "these patterns (* and ?, case-insensitive), comma-separated.")
     List<String> exclude = new ArrayList<>();
 
     /** @return whether a database was given */

@@ -30,7 +30,8 @@ final class ExportCommand extends DatabaseCommand {
             description = "Deflate level, 0 (fastest, largest) to 9 (smallest). Default: ${DEFAULT-VALUE}.")
     int compression = ExportOptions.DEFAULT_COMPRESSION_LEVEL;
 
-    @Option(order = 32, names = "--no-verify", description = "Do not read the written archive back to check it (faster).")
+    @Option(order = 32, names = "--no-verify",
+            description = "Do not read the written archive back to check it (faster).")
     boolean noVerify;
 
     @Override

@@ -21,11 +21,13 @@ final class OutputOptions {
             + "progress and error messages still go to standard error.")
     boolean json;
 
-    @Option(order = 91, names = {"-q", "--quiet"}, description = "No progress and no export/import summary: print only errors "
-            + "and what was asked for (statistics, manifest, problems, preview, JSON).")
+    @Option(order = 91, names = {"-q", "--quiet"},
+            description = "No progress and no export/import summary: print only errors "
+                    + "and what was asked for (statistics, manifest, problems, preview, JSON).")
     boolean quiet;
 
-    @Option(order = 92, names = {"-v", "--verbose"}, description = "Log what happens, and print the stack trace of an error.")
+    @Option(order = 92, names = {"-v", "--verbose"},
+            description = "Log what happens, and print the stack trace of an error.")
     boolean verbose;
 
     @Option(order = 93, names = "--progress", paramLabel = "MODE", defaultValue = "auto",
