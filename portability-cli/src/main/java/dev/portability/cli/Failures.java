@@ -1,0 +1,202 @@
+package dev.portability.cli;
+
+import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.ImportConflictException;
+import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.Key;
+import dev.portability.api.OperationCancelledException;
+import dev.portability.api.PortabilityException;
+import dev.portability.api.Problem;
+import dev.portability.api.StoreException;
+import dev.portability.api.ValidationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Turns every failure into one clear message on standard error (and a JSON error document with {@code --json})
+ * and an exit code from {@link ExitCodes}. Stack traces only with {@code --verbose}.
+ */
+final class Failures {
+
+    /** Keys of each table shown in a refused import's message. */
+    private static final int KEYS_SHOWN = 5;
+
+    /**
+     * A failure, described.
+     *
+     * @param exitCode the exit code
+     * @param code a stable name: an {@link ErrorCode}, {@code USAGE} or {@code INTERNAL}
+     * @param message one line: what happened, where, and what to do
+     */
+    record Failure(int exitCode, String code, String message) {
+    }
+
+    private Failures() {
+    }
+
+    /** picocli's handler of command line errors. */
+    static int onUsage(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("Error: " + Text.oneLine(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        if (commandLine.getCommand() instanceof BaseCommand command && command.output != null
+                && command.output.json) {
+            JsonOut.print(commandLine.getOut(), JsonOut.error(ExitCodes.USAGE, "USAGE", Text.oneLine(e.getMessage())));
+        }
+        return ExitCodes.USAGE;
+    }
+
+    /** picocli's handler of exceptions thrown by a command. */
+    static int onExecution(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        if (e instanceof ParameterException usage) {
+            return onUsage(usage, parsed.originalArgs().toArray(String[]::new));
+        }
+        BaseCommand command = commandLine.getCommand() instanceof BaseCommand c ? c : null;
+        Failure failure = describe(e, command == null ? null : command.archive());
+        PrintWriter err = commandLine.getErr();
+        err.println("Error: " + failure.message());
+        boolean verbose = command != null && command.output.verbose;
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        if (command != null && command.output.json) {
+            JsonOut.print(commandLine.getOut(), JsonOut.error(failure.exitCode(), failure.code(),
+                    failure.message()));
+        }
+        return failure.exitCode();
+    }
+
+    /**
+     * Describes a failure.
+     *
+     * @param e the failure
+     * @param archive the archive the command works on, or null
+     * @return the description
+     */
+    static Failure describe(Throwable e, Path archive) {
+        if (e instanceof InvalidArchiveException invalid) {
+            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code().name(), invalidArchive(invalid, archive));
+        }
+        if (e instanceof ImportConflictException conflicts) {
+            return new Failure(ExitCodes.CONFLICTS, ErrorCode.CONFLICTS.name(), conflicts(conflicts));
+        }
+        if (e instanceof StoreException store) {
+            return new Failure(ExitCodes.DATABASE, ErrorCode.STORE_FAILURE.name(),
+                    "Database failure: " + sentence(store.getMessage()) + databaseHint(store));
+        }
+        if (e instanceof OperationCancelledException cancelled) {
+            return new Failure(ExitCodes.INTERRUPTED, cancelled.code().name(), Text.oneLine(cancelled.getMessage()));
+        }
+        if (e instanceof PortabilityException portability) {
+            return new Failure(ExitCodes.of(portability.code()), portability.code().name(),
+                    Text.oneLine(portability.getMessage()));
+        }
+        IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
+                : e instanceof IOException checked ? checked : null;
+        if (io != null) {
+            return new Failure(ExitCodes.IO, ErrorCode.IO_FAILURE.name(), "File failure: "
+                    + io.getClass().getSimpleName() + ": " + Text.oneLine(io.getMessage())
+                    + ". Check that the file exists and can be read or written.");
+        }
+        return new Failure(ExitCodes.INTERNAL, "INTERNAL", "Unexpected failure: " + Text.oneLine(e.toString())
+                + ". Run again with --verbose to see the stack trace, and report it.");
+    }
+
+    /** @return the message on one line, ending with a period */
+    private static String sentence(String message) {
+        String line = Text.oneLine(message);
+        return line.endsWith(".") ? line : line + ".";
+    }
+
+    private static String invalidArchive(InvalidArchiveException e, Path archive) {
+        ValidationReport report = e.report();
+        String what = archive == null ? "The archive" : archive.toString();
+        if (report == null || report.problems().isEmpty()) {
+            return what + " is not a valid archive: " + Text.oneLine(e.getMessage());
+        }
+        Problem first = report.problems().get(0);
+        StringBuilder message = new StringBuilder(what).append(" is not a valid archive: ")
+                .append(Text.oneLine(first.toString()));
+        if (!message.toString().endsWith(".")) {
+            message.append('.');
+        }
+        ArchiveInfo info = report.archive();
+        switch (first.code()) {
+            case WRONG_APPLICATION -> {
+                if (info != null) {
+                    message.append(" If this database belongs to that application, add --application ")
+                            .append(info.application()).append('.');
+                }
+            }
+            case ARCHIVE_TOO_NEW, MIGRATION_MISSING -> {
+                if (info != null) {
+                    message.append(" If this database has schema version ").append(info.schemaVersion())
+                            .append(", add --schema-version ").append(info.schemaVersion()).append('.');
+                }
+            }
+            case UNKNOWN_TABLE -> message.append(" Use --tables to import only the tables this database has.");
+            default -> {
+                // the problem's message says what to do
+            }
+        }
+        long more = report.problemCount() - 1;
+        if (more > 0) {
+            message.append(" ").append(Text.count(more)).append(more == 1 ? " more problem" : " more problems")
+                    .append(": 'portability validate").append(archive == null ? "" : " " + archive)
+                    .append("' lists them.");
+        }
+        return message.toString();
+    }
+
+    private static String conflicts(ImportConflictException e) {
+        StringJoiner tables = new StringJoiner("; ");
+        for (Map.Entry<String, List<Key>> entry : new java.util.TreeMap<>(e.conflicts()).entrySet()) {
+            List<Key> keys = entry.getValue();
+            StringJoiner shown = new StringJoiner(", ", entry.getKey() + " ", keys.size() > KEYS_SHOWN ? ", ..." : "");
+            keys.stream().limit(KEYS_SHOWN).forEach(k -> shown.add(k.toString()));
+            tables.add(shown.toString());
+        }
+        long count = e.conflictCount();
+        return "Import refused: " + Text.count(count) + (count == 1 ? " row of the archive has a key" : " rows of the "
+                + "archive have keys") + " that already exist (" + tables + "). Nothing was written. Add "
+                + "--on-duplicate skip to keep the existing rows, --on-duplicate overwrite to take the archive's, "
+                + "or use --mode replace; 'portability preview' shows what each would do.";
+    }
+
+    private static String databaseHint(StoreException e) {
+        String state = null;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+                break;
+            }
+        }
+        if (state == null) {
+            return "";
+        }
+        if (state.startsWith("28")) {
+            return " Check --user and the password (environment variable "
+                    + ConnectionOptions.PASSWORD_VARIABLE + ", or -W to be prompted).";
+        }
+        if (state.startsWith("08")) {
+            return " Check --url, and that the database server is running and reachable.";
+        }
+        if (state.equals("3D000") || state.equals("42000") && e.getMessage().contains("Unknown database")) {
+            return " Check the database name in --url.";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.portability.cli;
+
+import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ImportMode;
+import dev.portability.api.ImportOptions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The import options of preview and import. */
+final class ImportChoice {
+
+    @Option(order = 30, names = "--mode", paramLabel = "MODE", defaultValue = "merge",
+            description = "merge: keep the existing rows and add the archive's; replace: make the imported tables "
+                    + "hold exactly the archive's rows (deleting the others). Default: ${DEFAULT-VALUE}.")
+    ImportMode mode = ImportMode.MERGE;
+
+    @Option(order = 31, names = "--on-duplicate", paramLabel = "POLICY",
+            description = "For merge, an archive row whose key exists: skip (keep the existing row), overwrite "
+                    + "(take the archive's) or fail (refuse the whole import, writing nothing). Default: fail.")
+    DuplicatePolicy onDuplicate;
+
+    @Option(order = 32, names = "--tables", paramLabel = "TABLE", split = ",",
+            description = "Import only these tables of the archive (comma-separated); the others stay untouched.")
+    List<String> tables = new ArrayList<>();
+
+    @Option(order = 33, names = "--batch-size", paramLabel = "ROWS", defaultValue = "1000",
+            description = "Rows written per batch, 1 to 100000. Default: ${DEFAULT-VALUE}.")
+    int batchSize = ImportOptions.DEFAULT_BATCH_SIZE;
+
+    /**
+     * @param spec the command, for usage errors
+     * @return the import options these choices make
+     */
+    ImportOptions options(CommandSpec spec) {
+        if (mode == ImportMode.REPLACE && onDuplicate != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--on-duplicate applies to --mode merge only; --mode replace deletes the existing rows first");
+        }
+        if (batchSize < 1 || batchSize > 100_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--batch-size must be between 1 and 100000, was " + batchSize);
+        }
+        ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
+                : ImportOptions.merge(onDuplicate == null ? DuplicatePolicy.FAIL : onDuplicate);
+        return options.withTables(tables).withBatchSize(batchSize);
+    }
+
+    /** @return e.g. {@code MERGE, on duplicate skip} or {@code REPLACE} */
+    static String describe(ImportMode mode, DuplicatePolicy policy) {
+        return mode == ImportMode.REPLACE ? "REPLACE"
+                : "MERGE, on duplicate " + policy.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

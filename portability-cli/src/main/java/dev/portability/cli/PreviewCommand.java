@@ -1,0 +1,107 @@
+package dev.portability.cli;
+
+import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ImportMode;
+import dev.portability.api.ImportOptions;
+import dev.portability.api.ImportPreview;
+import dev.portability.api.Key;
+import dev.portability.api.TablePreview;
+import dev.portability.core.Portability;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.StringJoiner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code portability preview}: what an import would do, writing nothing. */
+@Command(name = "preview", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Show what importing an archive would do, writing nothing: per table the archive's rows, "
+                + "the new ones, those whose key already exists (with a sample of keys), and the rows REPLACE "
+                + "would delete.",
+            "Validates the archive first. Exit code 4 when the import would be refused (merge with "
+                    + "--on-duplicate fail and existing keys)."})
+final class PreviewCommand extends DatabaseCommand {
+
+    /** Keys of each table shown in the human output. */
+    private static final int KEYS_SHOWN = 5;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The archive.")
+    Path file;
+
+    @Mixin
+    ImportChoice choice;
+
+    @Override
+    Path archive() {
+        return file;
+    }
+
+    @Override
+    int execute() {
+        ImportOptions options = choice.options(spec).withCancellation(context().cancellation());
+        ProgressPrinter progress = progress(ProgressPrinter.Detail.TABLES);
+        Portability portability = portability(progress);
+        ImportPreview preview = tracked(progress, () -> portability.preview(file, options.withListener(progress)));
+        if (json()) {
+            printJson(JsonOut.preview(file, preview));
+        } else {
+            print(out(), file, preview);
+        }
+        return preview.wouldBeRefused() ? ExitCodes.CONFLICTS : ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, Path file, ImportPreview preview) {
+        out.println("Preview of importing " + file + " with " + ImportChoice.describe(preview.mode(),
+                preview.duplicatePolicy()) + " (nothing was written):");
+        TextTable table = new TextTable("table", "archive rows", "new", "existing", "rows now",
+                "replace would delete");
+        long archive = 0;
+        long fresh = 0;
+        long existing = 0;
+        long now = 0;
+        long gone = 0;
+        for (TablePreview t : preview.tables()) {
+            table.row(t.table(), t.archiveRows(), t.newRows(), t.existingRows(), t.targetRows(),
+                    t.rowsReplaceWouldDelete());
+            archive += t.archiveRows();
+            fresh += t.newRows();
+            existing += t.existingRows();
+            now += t.targetRows();
+            gone += t.rowsReplaceWouldDelete();
+        }
+        table.row("total", archive, fresh, existing, now, gone);
+        table.print(out, "  ");
+        if (existing > 0) {
+            out.println("Keys that already exist (first ones per table):");
+            for (TablePreview t : preview.tables()) {
+                if (!t.sampleExistingKeys().isEmpty()) {
+                    StringJoiner keys = new StringJoiner(", ", "  " + t.table() + ": ",
+                            t.existingRows() > KEYS_SHOWN ? ", ..." : "");
+                    t.sampleExistingKeys().stream().limit(KEYS_SHOWN).map(Key::toString).forEach(keys::add);
+                    out.println(keys);
+                }
+            }
+        }
+        out.println(verdict(preview, fresh, existing, now, gone));
+    }
+
+    private static String verdict(ImportPreview preview, long fresh, long existing, long now, long gone) {
+        if (preview.mode() == ImportMode.REPLACE) {
+            return "The import would delete the " + Text.count(now) + " rows of these tables ("
+                    + Text.count(gone) + " of them have no counterpart in the archive and would be gone) and "
+                    + "insert the archive's " + Text.count(fresh + existing) + ".";
+        }
+        DuplicatePolicy policy = preview.duplicatePolicy();
+        if (policy == DuplicatePolicy.FAIL && existing > 0) {
+            return "The import would be REFUSED: " + Text.count(existing) + " rows of the archive have keys that "
+                    + "already exist. Use --on-duplicate skip or overwrite, or --mode replace.";
+        }
+        String dup = switch (policy) {
+            case SKIP -> ", and keep the " + Text.count(existing) + " existing rows whose key the archive also has";
+            case OVERWRITE -> ", and overwrite " + Text.count(existing) + " existing rows with the archive's";
+            default -> "";
+        };
+        return "The import would insert " + Text.count(fresh) + " new rows" + dup + ".";
+    }
+}

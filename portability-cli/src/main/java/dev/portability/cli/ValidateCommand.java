@@ -1,0 +1,94 @@
+package dev.portability.cli;
+
+import dev.portability.api.ArchiveInfo;
+import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.Problem;
+import dev.portability.api.ValidationReport;
+import dev.portability.core.Portability;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code portability validate}: every problem of an archive, against its own manifest or a database. */
+@Command(name = "validate", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Check an archive completely: the container, the manifest, checksums, row counts and every "
+                + "value against its column's type. Lists every problem found, with table, row and column.",
+            "Without --url the archive is checked against its own manifest; with --url also against that "
+                    + "database's tables, the application id and the schema version, as an import would.",
+            "Exit code 0 when valid, 3 when not."})
+final class ValidateCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The archive.")
+    Path file;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    ApplicationOptions application;
+
+    @Override
+    Path archive() {
+        return file;
+    }
+
+    @Override
+    int execute() {
+        ProgressPrinter progress = progress(ProgressPrinter.Detail.TABLES);
+        String against;
+        ValidationReport report;
+        if (connection.given()) {
+            against = "database";
+            Portability portability = Portability.builder().application(application.application)
+                    .schemaVersion(application.schemaVersion)
+                    .store(connection.store(spec, context().environment())).listener(progress).build();
+            report = tracked(progress, () -> portability.validate(file));
+        } else {
+            against = "manifest";
+            ArchiveInfo info;
+            try {
+                info = InspectCommand.read(file);
+            } catch (InvalidArchiveException e) {
+                return report(file, against, e.report());
+            }
+            Portability portability = Portability.builder().application(info.application())
+                    .schemaVersion(info.schemaVersion()).store(ArchiveOnlyStore.of(info)).listener(progress)
+                    .build();
+            report = tracked(progress, () -> portability.validate(file));
+        }
+        return report(file, against, report);
+    }
+
+    private int report(Path archive, String against, ValidationReport report) {
+        if (json()) {
+            printJson(JsonOut.validation(archive, against, report));
+        } else {
+            print(out(), archive, against, report, output.quiet);
+        }
+        return report.valid() ? ExitCodes.OK : ExitCodes.INVALID_ARCHIVE;
+    }
+
+    static void print(PrintWriter out, Path archive, String against, ValidationReport report, boolean quiet) {
+        String checked = against.equals("database") ? "checked against the database"
+                : "checked against its own manifest";
+        if (report.valid()) {
+            if (!quiet) {
+                ArchiveInfo info = report.archive();
+                out.println(archive + " is valid (" + checked + ")" + (info == null ? "." : ": "
+                        + info.tables().size() + " tables, " + Text.count(info.totalRows()) + " rows."));
+            }
+            return;
+        }
+        long count = report.problemCount();
+        out.println(archive + " is invalid (" + checked + "): " + Text.count(count)
+                + (count == 1 ? " problem." : " problems."));
+        for (Problem problem : report.problems()) {
+            out.println("  " + Text.oneLine(problem.toString()));
+        }
+        if (count > report.problems().size()) {
+            out.println("  ... and " + Text.count(count - report.problems().size()) + " more.");
+        }
+    }
+}
