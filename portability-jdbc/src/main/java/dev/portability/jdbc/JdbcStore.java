@@ -88,9 +88,7 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
             throw SqlErrors.wrap("Getting a connection from the DataSource failed", e);
         }
         try {
-            int isolation = access == Access.READ ? dialect.snapshotIsolation()
-                    : connection.getTransactionIsolation();
-            return new JdbcUnitOfWork(connection, access, isolation);
+            return new JdbcUnitOfWork(connection, access, dialect);
         } catch (SQLException e) {
             try {
                 connection.close();
