@@ -33,6 +33,17 @@ public interface Codec {
      */
     void bind(PreparedStatement ps, int index, Object value) throws SQLException;
 
+    /**
+     * The SQL text that selects this column, e.g. a cast where the database's own rendering would lose
+     * precision.
+     *
+     * @param quotedColumn the quoted column name
+     * @return the select-list expression
+     */
+    default String select(String quotedColumn) {
+        return quotedColumn;
+    }
+
     /** @return the SQL text of this column's parameter: {@code ?}, or {@code ?} wrapped where the database needs it */
     default String parameter() {
         return "?";

@@ -88,12 +88,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         this.largeValues = large;
 
         StringJoiner names = new StringJoiner(", ");
+        StringJoiner selected = new StringJoiner(", ");
         StringJoiner params = new StringJoiner(", ", "(", ")");
         for (JdbcColumn column : columns) {
             names.add(quoted(column));
+            selected.add(column.codec().select(quoted(column)));
             params.add(column.codec().parameter());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(names).append(" FROM ").append(qualifiedName);
+        StringBuilder sql = new StringBuilder("SELECT ").append(selected).append(" FROM ").append(qualifiedName);
         if (keyIndexes.length > 0) {
             StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
             for (int k : keyIndexes) {
@@ -348,7 +350,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private void lookUp(Connection connection, List<Key> chunk, Set<Key> found) {
         StringJoiner selectKeys = new StringJoiner(", ");
         for (int k : keyIndexes) {
-            selectKeys.add(quoted(columns.get(k)));
+            selectKeys.add(columns.get(k).codec().select(quoted(columns.get(k))));
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(selectKeys).append(" FROM ").append(qualifiedName)
                 .append(" WHERE ");

@@ -53,8 +53,13 @@ final class MariaDbDialect extends Dialect {
         }
     };
 
-    private static final Codec DOUBLE = finite(Codecs.DOUBLE, "DOUBLE");
-    private static final Codec FLOAT = finite(Codecs.FLOAT32, "FLOAT");
+    private static final Codec DOUBLE = finite(Codecs.DOUBLE, "DOUBLE", false);
+
+    /**
+     * FLOAT is selected as {@code CAST(... AS DOUBLE)}: the text protocol renders a FLOAT with six significant
+     * digits, but a DOUBLE with all of them, and widening a float to a double is exact.
+     */
+    private static final Codec FLOAT = finite(Codecs.FLOAT32, "FLOAT", true);
 
     /**
      * TIMESTAMP is an instant in MariaDB (stored in UTC, shown in the session's time zone). Every unit of work
@@ -147,8 +152,13 @@ final class MariaDbDialect extends Dialect {
         };
     }
 
-    private static Codec finite(Codec codec, String type) {
+    private static Codec finite(Codec codec, String type, boolean castToDouble) {
         return new Codec() {
+            @Override
+            public String select(String quotedColumn) {
+                return castToDouble ? "CAST(" + quotedColumn + " AS DOUBLE)" : quotedColumn;
+            }
+
             @Override
             public Object read(ResultSet rs, int index) throws SQLException {
                 return codec.read(rs, index);
