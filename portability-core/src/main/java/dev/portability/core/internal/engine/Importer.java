@@ -121,9 +121,12 @@ public final class Importer<U extends UnitOfWork> {
                 deleteAll(plans, work, tallies, operation);
             }
             operation.started(Phase.WRITING, null, outcome.info().totalRows());
+            List<Runnable> secondPasses = new ArrayList<>();
             for (TablePlan<U> plan : plans) {
-                writeTable(archive, plan, order, work, options, tallies.get(plan.table()), operation);
+                writeTable(archive, plan, order, work, options, tallies.get(plan.table()), operation, secondPasses);
             }
+            // only now does every row exist that a self- or cyclic reference may point at
+            secondPasses.forEach(Runnable::run);
             operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
             List<TableImportResult> results = finish(plans, work, tallies, merge, operation);
             operation.checkCancelled("committing");
@@ -189,7 +192,7 @@ public final class Importer<U extends UnitOfWork> {
     }
 
     private void writeTable(ArchiveFile archive, TablePlan<U> plan, TableOrder order, U work,
-            ImportOptions options, Tally tally, Operation operation) {
+            ImportOptions options, Tally tally, Operation operation, List<Runnable> secondPasses) {
         long start = System.nanoTime();
         TableSchema schema = plan.mapping().target();
         TableAdapter<U> adapter = plan.adapter();
@@ -253,7 +256,8 @@ public final class Importer<U extends UnitOfWork> {
             tally.skipped += policy == DuplicatePolicy.SKIP ? existing.size() : 0;
         });
         if (secondPass != null && !secondPass.isEmpty()) {
-            updateForwardReferences(archive, plan, work, options.batchSize(), secondPass, operation);
+            secondPasses.add(() -> updateForwardReferences(archive, plan, work, options.batchSize(), secondPass,
+                    operation));
         }
         tally.duration = Duration.ofNanos(System.nanoTime() - start);
         operation.finished(Phase.WRITING, plan.table(), tally.inserted + tally.updated + tally.skipped, total, 0);
