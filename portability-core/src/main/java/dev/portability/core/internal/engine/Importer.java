@@ -180,6 +180,15 @@ public final class Importer<U extends UnitOfWork> {
 
     private void deleteAll(List<TablePlan<U>> plans, U work, Map<String, Tally> tallies, Operation operation) {
         operation.started(Phase.DELETING, null, plans.size());
+        Set<String> tables = new java.util.LinkedHashSet<>();
+        plans.forEach(p -> tables.add(p.table()));
+        Set<String> names = java.util.Collections.unmodifiableSet(tables);
+        for (TablePlan<U> plan : plans) {
+            store(plan, "preparing to delete the rows of", () -> {
+                plan.adapter().beforeDeleteAll(work, names);
+                return 0L;
+            });
+        }
         for (int i = plans.size() - 1; i >= 0; i--) {
             TablePlan<U> plan = plans.get(i);
             operation.checkCancelled("deleting table " + plan.table());
