@@ -35,19 +35,27 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         prepareCycles();
     }
 
-    /** Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#clearBeforeDelete}. */
+    /**
+     * Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#cyclicReference}. A cycle
+     * whose foreign keys all refuse NULL is left to the database (deferrable constraints on PostgreSQL).
+     */
     private void prepareCycles() {
         Map<String, JdbcTable> byName = new HashMap<>();
         tables.forEach(t -> byName.put(t.schema().name(), t));
         for (JdbcTable table : tables) {
             for (ForeignKey fk : table.schema().foreignKeys()) {
-                if (reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
-                    for (String column : fk.columns()) {
-                        JdbcColumn jdbc = table.columns().get(table.schema().indexOf(column));
-                        if (jdbc.column().nullable()) {
-                            table.clearBeforeDelete(jdbc);
-                        }
-                    }
+                if (!reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
+                    continue;
+                }
+                List<JdbcColumn> columns = new ArrayList<>();
+                boolean nullable = true;
+                for (String column : fk.columns()) {
+                    JdbcColumn jdbc = table.columns().get(table.schema().indexOf(column));
+                    columns.add(jdbc);
+                    nullable &= jdbc.column().nullable();
+                }
+                if (nullable) {
+                    table.cyclicReference(fk.referencedTable(), columns);
                 }
             }
         }

@@ -45,7 +45,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final String update;
     private final boolean largeValues;
     private final List<JdbcColumn> identities = new ArrayList<>();
-    private final List<String> clearCyclicReferences = new ArrayList<>();
+    /** Pairs of referenced table and the UPDATE that clears the references to it: see {@link #cyclicReference}. */
+    private final List<String[]> cyclicReferences = new ArrayList<>();
 
     /**
      * @param schema the logical table
@@ -134,14 +135,22 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     }
 
     /**
-     * Declares that a nullable column references a table of the same foreign-key cycle (or this table): REPLACE
-     * sets it to NULL before deleting, so the rows of the cycle can be deleted in any order.
+     * Declares a foreign key of this table, all of whose columns accept NULL, that references a table of the same
+     * foreign-key cycle (or this table): before a REPLACE that deletes both tables, its columns are set to NULL
+     * so that the rows of the cycle can be deleted in any order.
      *
-     * @param column the referencing column
+     * @param referencedTable the referenced table's logical name
+     * @param referencing the referencing columns
      */
-    public void clearBeforeDelete(JdbcColumn column) {
-        clearCyclicReferences.add("UPDATE " + qualifiedName + " SET " + quoted(column) + " = NULL WHERE "
-                + quoted(column) + " IS NOT NULL");
+    public void cyclicReference(String referencedTable, List<JdbcColumn> referencing) {
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner notNull = new StringJoiner(" OR ");
+        for (JdbcColumn column : referencing) {
+            set.add(quoted(column) + " = NULL");
+            notNull.add(quoted(column) + " IS NOT NULL");
+        }
+        cyclicReferences.add(new String[] {referencedTable,
+            "UPDATE " + qualifiedName + " SET " + set + " WHERE " + notNull});
     }
 
     private String quoted(JdbcColumn column) {
@@ -322,12 +331,24 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    /** Sets this table's references to other deleted tables of its foreign-key cycle to NULL. */
+    @Override
+    public void beforeDeleteAll(JdbcUnitOfWork work, Set<String> deletedTables) {
+        try (Statement statement = work.connection().createStatement()) {
+            for (String[] reference : cyclicReferences) {
+                if (deletedTables.contains(reference[0]) && deletedTables.contains(schema().name())) {
+                    statement.executeUpdate(reference[1]);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Clearing the cyclic references of table " + schema().name() + " before deleting "
+                    + "its rows failed", e);
+        }
+    }
+
     @Override
     public long deleteAll(JdbcUnitOfWork work) {
         try (Statement statement = work.connection().createStatement()) {
-            for (String clear : clearCyclicReferences) {
-                statement.executeUpdate(clear);
-            }
             return statement.executeLargeUpdate("DELETE FROM " + qualifiedName);
         } catch (SQLException e) {
             throw SqlErrors.wrap("Deleting the rows of table " + schema().name() + " failed", e);
