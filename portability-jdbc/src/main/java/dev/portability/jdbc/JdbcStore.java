@@ -36,8 +36,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     }
 
     /**
-     * Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#cyclicReference}. A cycle
-     * whose foreign keys all refuse NULL is left to the database (deferrable constraints on PostgreSQL).
+     * Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#cyclicReference}. A foreign
+     * key of a cycle that refuses NULL is left to the database's deferrable constraints (PostgreSQL), or written
+     * with checks off and checked before commit (MariaDB): see {@link JdbcTable#writeWithoutForeignKeyChecks}.
      */
     private void prepareCycles() {
         Map<String, JdbcTable> byName = new HashMap<>();
@@ -56,6 +57,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
                 }
                 if (nullable) {
                     table.cyclicReference(fk.referencedTable(), columns);
+                } else if (dialect.switchesForeignKeyChecks()) {
+                    table.writeWithoutForeignKeyChecks();
+                    byName.get(fk.referencedTable()).writeWithoutForeignKeyChecks();
                 }
             }
         }

@@ -123,6 +123,27 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether this database can switch foreign-key checks off inside a transaction, for foreign-key cycles whose
+     * columns all refuse NULL (see {@link #foreignKeyChecks}). Such writes are checked again before commit.
+     *
+     * @return whether {@link #foreignKeyChecks} is supported
+     */
+    public boolean switchesForeignKeyChecks() {
+        return false;
+    }
+
+    /**
+     * Switches foreign-key checks of this session on or off, without committing.
+     *
+     * @param connection the connection
+     * @param on whether to check
+     * @throws SQLException if the database refuses
+     */
+    public void foreignKeyChecks(Connection connection, boolean on) throws SQLException {
+        throw new UnsupportedOperationException(kind() + " cannot switch foreign-key checks inside a transaction");
+    }
+
+    /**
      * How many rows one INSERT statement carries. Above 1, the table builds multi-row {@code VALUES} lists: the
      * same rewrite as PostgreSQL's {@code reWriteBatchedInserts}, without depending on the host's URL.
      *

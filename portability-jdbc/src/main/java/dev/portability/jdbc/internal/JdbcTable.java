@@ -45,6 +45,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final String update;
     private final boolean largeValues;
     private final List<JdbcColumn> identities = new ArrayList<>();
+    /** Whether writes run with foreign-key checks off: see {@link #writeWithoutForeignKeyChecks}. */
+    private boolean uncheckedWrites;
     /** Pairs of referenced table and the UPDATE that clears the references to it: see {@link #cyclicReference}. */
     private final List<String[]> cyclicReferences = new ArrayList<>();
 
@@ -153,6 +155,34 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             "UPDATE " + qualifiedName + " SET " + set + " WHERE " + notNull});
     }
 
+    /**
+     * Declares that this table takes part in a foreign-key cycle whose columns refuse NULL, on a database that
+     * cannot defer constraints but can switch checks off inside a transaction (MariaDB): its inserts, updates and
+     * deletes run without foreign-key checks, and {@link #afterImport} checks every foreign key from and to it
+     * before the import commits.
+     */
+    public void writeWithoutForeignKeyChecks() {
+        this.uncheckedWrites = true;
+    }
+
+    /** A statement run with foreign-key checks off when {@link #uncheckedWrites} says so. */
+    @FunctionalInterface
+    private interface Write<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T write(Connection connection, Write<T> write) throws SQLException {
+        if (!uncheckedWrites) {
+            return write.run();
+        }
+        dialect.foreignKeyChecks(connection, false);
+        try {
+            return write.run();
+        } finally {
+            dialect.foreignKeyChecks(connection, true);
+        }
+    }
+
     private String quoted(JdbcColumn column) {
         return dialect.quote(column.sqlName());
     }
@@ -250,43 +280,49 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             return;
         }
         try {
-            Connection connection = work.connection();
-            int full = rowsPerInsert > 1 ? rows.size() / rowsPerInsert : 0;
-            if (full > 0) {
-                try (PreparedStatement ps = connection.prepareStatement(insertMany)) {
-                    for (int chunk = 0; chunk < full; chunk++) {
-                        int p = 1;
-                        for (Row row : rows.subList(chunk * rowsPerInsert, (chunk + 1) * rowsPerInsert)) {
-                            p = bindAll(ps, p, row);
-                        }
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            List<Row> rest = rows.subList(full * rowsPerInsert, rows.size());
-            if (rest.isEmpty()) {
-                return;
-            }
-            if (rowsPerInsert > 1) {
-                try (PreparedStatement ps = connection.prepareStatement(insert(rest.size()))) {
-                    int p = 1;
-                    for (Row row : rest) {
-                        p = bindAll(ps, p, row);
-                    }
-                    ps.executeUpdate();
-                }
-            } else {
-                try (PreparedStatement ps = connection.prepareStatement(insertOne)) {
-                    for (Row row : rest) {
-                        bindAll(ps, 1, row);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            write(work.connection(), () -> {
+                insert(work.connection(), rows);
+                return null;
+            });
         } catch (SQLException e) {
             throw SqlErrors.wrap("Inserting into table " + schema().name() + " failed", e);
+        }
+    }
+
+    private void insert(Connection connection, List<Row> rows) throws SQLException {
+        int full = rowsPerInsert > 1 ? rows.size() / rowsPerInsert : 0;
+        if (full > 0) {
+            try (PreparedStatement ps = connection.prepareStatement(insertMany)) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    int p = 1;
+                    for (Row row : rows.subList(chunk * rowsPerInsert, (chunk + 1) * rowsPerInsert)) {
+                        p = bindAll(ps, p, row);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        List<Row> rest = rows.subList(full * rowsPerInsert, rows.size());
+        if (rest.isEmpty()) {
+            return;
+        }
+        if (rowsPerInsert > 1) {
+            try (PreparedStatement ps = connection.prepareStatement(insert(rest.size()))) {
+                int p = 1;
+                for (Row row : rest) {
+                    p = bindAll(ps, p, row);
+                }
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = connection.prepareStatement(insertOne)) {
+                for (Row row : rest) {
+                    bindAll(ps, 1, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
     }
 
@@ -325,7 +361,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 }
                 ps.addBatch();
             }
-            ps.executeBatch();
+            write(work.connection(), ps::executeBatch);
         } catch (SQLException e) {
             throw SqlErrors.wrap("Updating table " + schema().name() + " failed", e);
         }
@@ -349,7 +385,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     @Override
     public long deleteAll(JdbcUnitOfWork work) {
         try (Statement statement = work.connection().createStatement()) {
-            return statement.executeLargeUpdate("DELETE FROM " + qualifiedName);
+            return write(work.connection(), () -> statement.executeLargeUpdate("DELETE FROM " + qualifiedName));
         } catch (SQLException e) {
             throw SqlErrors.wrap("Deleting the rows of table " + schema().name() + " failed", e);
         }
@@ -412,9 +448,19 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
-    /** Moves the generators of identity, serial and AUTO_INCREMENT columns past the highest imported value. */
+    /**
+     * Checks the foreign keys that writes without checks may have broken (see {@link #writeWithoutForeignKeyChecks}),
+     * and moves the generators of identity, serial and AUTO_INCREMENT columns past the highest imported value.
+     */
     @Override
     public void afterImport(JdbcUnitOfWork work) {
+        if (uncheckedWrites) {
+            try {
+                ForeignKeyCheck.verify(work.connection(), dialect, this);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Checking the foreign keys of table " + schema().name() + " failed", e);
+            }
+        }
         for (JdbcColumn column : identities) {
             if (column.column().type().kind() != Kind.INTEGER) {
                 continue;

@@ -175,27 +175,45 @@ final class MariaDbDialect extends Dialect {
         };
     }
 
-    /** Sets the session time zone to UTC for {@link #TIMESTAMP_UTC}, and puts the host's back afterwards. */
+    /**
+     * Sets the session time zone to UTC for {@link #TIMESTAMP_UTC}, and puts the host's time zone and foreign-key
+     * checks (which {@link #foreignKeyChecks} may switch) back afterwards.
+     */
     @Override
     public SessionState openSession(Connection connection, Access access) throws SQLException {
         String zone;
+        boolean checks;
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT @@session.time_zone")) {
+                ResultSet rs = statement.executeQuery("SELECT @@session.time_zone, @@session.foreign_key_checks")) {
             rs.next();
             zone = rs.getString(1);
+            checks = rs.getInt(2) != 0;
         }
-        if ("+00:00".equals(zone)) {
-            return SessionState.UNCHANGED;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET time_zone = '+00:00'");
+        if (!"+00:00".equals(zone)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET time_zone = '+00:00'");
+            }
         }
         return c -> {
-            try (PreparedStatement ps = c.prepareStatement("SET time_zone = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SET time_zone = ?, foreign_key_checks = ?")) {
                 ps.setString(1, zone);
+                ps.setInt(2, checks ? 1 : 0);
                 ps.execute();
             }
         };
+    }
+
+    /** MariaDB has no deferrable constraints, but a session switch that works inside a transaction. */
+    @Override
+    public boolean switchesForeignKeyChecks() {
+        return true;
+    }
+
+    @Override
+    public void foreignKeyChecks(Connection connection, boolean on) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET foreign_key_checks = " + (on ? 1 : 0));
+        }
     }
 
     /**
