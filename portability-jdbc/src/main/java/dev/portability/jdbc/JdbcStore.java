@@ -21,6 +21,11 @@ import javax.sql.DataSource;
  * The tables of a relational database, reached through the host's {@link DataSource}: what
  * {@link JdbcAdapters#discover(DataSource)} returns and {@code Portability.builder().store(...)} takes. Each
  * unit of work borrows one connection from the data source and gives it back, settings restored, when it closes.
+ *
+ * <p>An export reads every table from one snapshot, streaming; an import is one transaction that writes in
+ * batches, loads foreign-key cycles (self-references included), and finally moves identity columns, serials and
+ * AUTO_INCREMENT counters past the highest imported key without committing. {@code docs/jdbc-types.md} describes
+ * how each database does this. Instances are immutable and thread-safe; each unit of work is for one thread.
  */
 public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
 
