@@ -47,7 +47,7 @@ final class PooledDataSource implements DataSource, AutoCloseable {
 
     private final TestDatabase.Kind kind;
     private final DataSource pool;
-    private final AutoCloseable closer;
+    private final Runnable closer;
     private final List<Borrowing> borrowings = Collections.synchronizedList(new ArrayList<>());
 
     @SuppressWarnings("deprecation") // PGPoolingDataSource: pgjdbc's own pool, deprecated but shipped
@@ -174,7 +174,7 @@ final class PooledDataSource implements DataSource, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        closer.close();
+    public void close() {
+        closer.run();
     }
 }

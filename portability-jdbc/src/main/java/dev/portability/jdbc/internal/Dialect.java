@@ -167,31 +167,6 @@ public abstract class Dialect {
     }
 
     /**
-     * Maps array element types and other names that standard JDBC types do not settle.
-     *
-     * @param name the type name, lower case, without length or precision
-     * @return the logical type, or null if unknown
-     */
-    protected static LogicalType scalarByName(String name) {
-        return switch (name) {
-            case "boolean", "bool" -> LogicalType.bool();
-            case "tinyint", "smallint", "integer", "int", "bigint", "int2", "int4", "int8" -> LogicalType.integer();
-            case "numeric", "decimal" -> LogicalType.decimal();
-            case "real", "float4", "double precision", "float8", "double" -> LogicalType.float64();
-            case "character", "char", "character varying", "varchar", "text", "bpchar", "name",
-                    "character large object", "varchar_ignorecase" -> LogicalType.text();
-            case "binary", "binary varying", "varbinary", "bytea", "binary large object" -> LogicalType.binary();
-            case "date" -> LogicalType.date();
-            case "time" -> LogicalType.time();
-            case "timestamp" -> LogicalType.timestamp();
-            case "timestamptz", "timestamp with time zone" -> LogicalType.timestampTz();
-            case "uuid" -> LogicalType.uuid();
-            case "json", "jsonb" -> LogicalType.json();
-            default -> null;
-        };
-    }
-
-    /**
      * A column as JDBC metadata describes it.
      *
      * @param table the table's logical name
