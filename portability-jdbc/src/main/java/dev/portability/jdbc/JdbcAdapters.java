@@ -24,8 +24,11 @@ import javax.sql.DataSource;
  *         .schema("shop").exclude("audit_*").primaryKey("events", "id").discover();
  * }</pre>
  *
- * <p>Views, system tables and the tables of Flyway and Liquibase are left out. Only identifiers that discovery
- * found ever reach SQL text, always quoted.
+ * <p>Views, system tables, PostgreSQL partitions (their partitioned table is taken) and the tables of Flyway and
+ * Liquibase are left out; generated (computed) columns too. Only identifiers that discovery found ever reach SQL
+ * text, always quoted. Each column's type is mapped to a logical type as {@code docs/jdbc-types.md} lists for H2,
+ * PostgreSQL and MariaDB; a type that cannot be carried fails discovery, naming table, column and type, unless
+ * the column or table is left out.
  */
 public final class JdbcAdapters {
 

@@ -21,6 +21,11 @@ import javax.sql.DataSource;
  * The tables of a relational database, reached through the host's {@link DataSource}: what
  * {@link JdbcAdapters#discover(DataSource)} returns and {@code Portability.builder().store(...)} takes. Each
  * unit of work borrows one connection from the data source and gives it back, settings restored, when it closes.
+ *
+ * <p>An export reads every table from one snapshot, streaming; an import is one transaction that writes in
+ * batches, loads foreign-key cycles (self-references included), and finally moves identity columns, serials and
+ * AUTO_INCREMENT counters past the highest imported key without committing. {@code docs/jdbc-types.md} describes
+ * how each database does this. Instances are immutable and thread-safe; each unit of work is for one thread.
  */
 public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
 
@@ -35,19 +40,31 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         prepareCycles();
     }
 
-    /** Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#clearBeforeDelete}. */
+    /**
+     * Lets REPLACE delete tables whose rows reference each other: see {@link JdbcTable#cyclicReference}. A foreign
+     * key of a cycle that refuses NULL is left to the database's deferrable constraints (PostgreSQL), or written
+     * with checks off and checked before commit (MariaDB): see {@link JdbcTable#writeWithoutForeignKeyChecks}.
+     */
     private void prepareCycles() {
         Map<String, JdbcTable> byName = new HashMap<>();
         tables.forEach(t -> byName.put(t.schema().name(), t));
         for (JdbcTable table : tables) {
             for (ForeignKey fk : table.schema().foreignKeys()) {
-                if (reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
-                    for (String column : fk.columns()) {
-                        JdbcColumn jdbc = table.columns().get(table.schema().indexOf(column));
-                        if (jdbc.column().nullable()) {
-                            table.clearBeforeDelete(jdbc);
-                        }
-                    }
+                if (!reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
+                    continue;
+                }
+                List<JdbcColumn> columns = new ArrayList<>();
+                boolean nullable = true;
+                for (String column : fk.columns()) {
+                    JdbcColumn jdbc = table.columns().get(table.schema().indexOf(column));
+                    columns.add(jdbc);
+                    nullable &= jdbc.column().nullable();
+                }
+                if (nullable) {
+                    table.cyclicReference(fk.referencedTable(), columns);
+                } else if (dialect.switchesForeignKeyChecks()) {
+                    table.writeWithoutForeignKeyChecks();
+                    byName.get(fk.referencedTable()).writeWithoutForeignKeyChecks();
                 }
             }
         }
@@ -88,9 +105,7 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
             throw SqlErrors.wrap("Getting a connection from the DataSource failed", e);
         }
         try {
-            int isolation = access == Access.READ ? dialect.snapshotIsolation()
-                    : connection.getTransactionIsolation();
-            return new JdbcUnitOfWork(connection, access, isolation);
+            return new JdbcUnitOfWork(connection, access, dialect);
         } catch (SQLException e) {
             try {
                 connection.close();

@@ -3,6 +3,7 @@ package dev.portability.jdbc;
 import dev.portability.api.StoreException;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.jdbc.internal.Dialect;
 import dev.portability.jdbc.internal.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One JDBC transaction on one connection borrowed from the host's {@code DataSource}. For {@link Access#READ}
- * it is read-only at REPEATABLE READ (a consistent snapshot on all three databases); for {@link Access#WRITE}
- * it is one transaction for the whole import. {@link #close()} restores the connection's auto-commit,
- * isolation and read-only flags before returning it to the pool, whatever happened.
+ * it is read-only and sees one consistent snapshot of every table (REPEATABLE READ on PostgreSQL and MariaDB,
+ * SNAPSHOT on H2); for {@link Access#WRITE} it is one transaction for the whole import. {@link #close()} restores
+ * the connection's auto-commit, isolation and read-only flags, and any session setting the dialect changed,
+ * before returning it to the pool, whatever happened.
  */
 public final class JdbcUnitOfWork implements UnitOfWork {
 
@@ -24,18 +26,18 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private final boolean savedAutoCommit;
     private final int savedIsolation;
     private final boolean savedReadOnly;
+    private Dialect.SessionState session = Dialect.SessionState.UNCHANGED;
     private boolean closed;
 
-    JdbcUnitOfWork(Connection connection, Access access, int isolation) throws SQLException {
+    JdbcUnitOfWork(Connection connection, Access access, Dialect dialect) throws SQLException {
         this.connection = connection;
         this.access = access;
         this.savedAutoCommit = connection.getAutoCommit();
         this.savedIsolation = connection.getTransactionIsolation();
         this.savedReadOnly = connection.isReadOnly();
         try {
-            if (savedAutoCommit) {
-                connection.setAutoCommit(false);
-            }
+            session = dialect.openSession(connection, access);
+            int isolation = access == Access.READ ? dialect.snapshotIsolation() : savedIsolation;
             if (isolation != savedIsolation) {
                 connection.setTransactionIsolation(isolation);
             }
@@ -43,7 +45,13 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             if (readOnly != savedReadOnly) {
                 connection.setReadOnly(readOnly);
             }
-        } catch (SQLException e) {
+            if (savedAutoCommit) {
+                connection.setAutoCommit(false);
+            }
+            if (access == Access.WRITE) {
+                dialect.beginWrite(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
             restore();
             throw e;
         }
@@ -92,6 +100,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         restore();
     }
 
+    /** Puts every setting back, each on its own so that one failure does not leave the others changed. */
     private void restore() {
         try {
             if (connection.isClosed()) {
@@ -100,6 +109,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             if (!connection.getAutoCommit()) {
                 connection.rollback(); // nothing uncommitted may leak into the pool; no-op after commit
             }
+            session.restore(connection);
             if (connection.isReadOnly() != savedReadOnly) {
                 connection.setReadOnly(savedReadOnly);
             }
@@ -109,7 +119,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             if (connection.getAutoCommit() != savedAutoCommit) {
                 connection.setAutoCommit(savedAutoCommit);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("could not restore the connection's settings; closing it anyway: {}", e.getMessage());
         } finally {
             try {

@@ -64,6 +64,45 @@ final class Databases {
         return contents;
     }
 
+    /**
+     * The differences between two {@link #contents} results, one line each, with long values cut: safe to print
+     * where a plain equality assertion would format megabytes.
+     *
+     * @param actual the contents found
+     * @param expected the contents expected
+     * @return the differences; empty if the contents are equal
+     */
+    static List<String> differences(Map<String, List<List<Object>>> actual,
+            Map<String, List<List<Object>>> expected) {
+        List<String> differences = new ArrayList<>();
+        if (!actual.keySet().equals(expected.keySet())) {
+            differences.add("tables " + actual.keySet() + " instead of " + expected.keySet());
+            return differences;
+        }
+        for (String table : expected.keySet()) {
+            List<List<Object>> a = actual.get(table);
+            List<List<Object>> e = expected.get(table);
+            if (a.size() != e.size()) {
+                differences.add(table + ": " + a.size() + " rows instead of " + e.size());
+            }
+            for (int r = 0; r < Math.min(a.size(), e.size()); r++) {
+                for (int c = 0; c < Math.max(a.get(r).size(), e.get(r).size()); c++) {
+                    Object av = c < a.get(r).size() ? a.get(r).get(c) : "(missing)";
+                    Object ev = c < e.get(r).size() ? e.get(r).get(c) : "(missing)";
+                    if (!av.equals(ev)) {
+                        differences.add(table + " row " + (r + 1) + ": " + cut(av) + " instead of " + cut(ev));
+                    }
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static String cut(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 100 ? text.substring(0, 97) + "... (" + text.length() + " chars)" : text;
+    }
+
     private static Object render(Object value) throws SQLException {
         if (value instanceof byte[] bytes) {
             return "0x" + HexFormat.of().formatHex(bytes);

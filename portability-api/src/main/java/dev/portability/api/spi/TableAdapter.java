@@ -70,6 +70,18 @@ public interface TableAdapter<U extends UnitOfWork> {
     long deleteAll(U work);
 
     /**
+     * Called before a REPLACE deletes anything, once on each table it is about to delete, with the names of all of
+     * them: the place to break references among those tables that {@link #deleteAll} could not otherwise delete
+     * one by one (a foreign-key cycle whose checks the store cannot defer), e.g. by setting nullable referencing
+     * columns to NULL. Must not change any table outside {@code deletedTables}. Does nothing by default.
+     *
+     * @param work the unit of work
+     * @param deletedTables the names of every table this REPLACE deletes, this one included
+     */
+    default void beforeDeleteAll(U work, Set<String> deletedTables) {
+    }
+
+    /**
      * Answers which of the given keys exist in the table.
      *
      * @param work the unit of work

@@ -1,28 +1,17 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
-import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
-import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Set;
 
 /**
- * What differs between databases: identifier quoting, type mapping, reading and binding values, upserts.
- * One subclass per {@link JdbcDialect}; the base holds what standard JDBC does everywhere.
+ * What differs between databases: identifier quoting, snapshot isolation, the type mapping and how values travel
+ * ({@link Codec}), session settings, insert batching, and moving identities after an import. One subclass per
+ * {@link JdbcDialect}; {@code docs/jdbc-types.md} documents the mappings.
  */
 public abstract class Dialect {
 
@@ -30,7 +19,7 @@ public abstract class Dialect {
      * The dialect of a kind.
      *
      * @param kind the database kind
-     * @return its dialect
+     * @return a new dialect
      */
     public static Dialect of(JdbcDialect kind) {
         return switch (kind) {
@@ -74,245 +63,176 @@ public abstract class Dialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** @return the JDBC isolation level of a READ unit of work: a consistent snapshot */
+    /** @return the JDBC isolation level of a READ unit of work: one consistent snapshot of every table */
     public int snapshotIsolation() {
         return Connection.TRANSACTION_REPEATABLE_READ;
     }
 
-    /** @return the number of rows fetched per round trip when streaming a table */
-    public int fetchSize() {
-        return 1000;
-    }
-
     /**
-     * Maps a column's database type to a logical type.
+     * The number of rows fetched per round trip when streaming a table: what bounds the memory a read holds.
      *
-     * @param sqlType the JDBC type code
-     * @param typeName the database's type name
-     * @param size the column size (precision or length)
-     * @param scale the decimal digits
-     * @return the logical type, or null if the type cannot be carried
+     * @param largeValues whether the table has a column of unbounded size (text, binary, JSON, array)
+     * @return the fetch size
      */
-    public LogicalType map(int sqlType, String typeName, int size, int scale) {
-        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
-        switch (sqlType) {
-            case Types.BOOLEAN:
-            case Types.BIT:
-                return size <= 1 ? LogicalType.bool() : null;
-            case Types.TINYINT:
-            case Types.SMALLINT:
-            case Types.INTEGER:
-            case Types.BIGINT:
-                return LogicalType.integer();
-            case Types.DECIMAL:
-            case Types.NUMERIC:
-                return size > 0 && size <= LogicalType.MAX_DECIMAL_PRECISION && scale <= size
-                        ? LogicalType.decimal(size, scale) : LogicalType.decimal();
-            case Types.REAL:
-            case Types.FLOAT:
-            case Types.DOUBLE:
-                return LogicalType.float64();
-            case Types.CHAR:
-            case Types.NCHAR:
-            case Types.VARCHAR:
-            case Types.NVARCHAR:
-            case Types.LONGVARCHAR:
-            case Types.LONGNVARCHAR:
-            case Types.CLOB:
-            case Types.NCLOB:
-                return size > 0 && size < Integer.MAX_VALUE && sqlType != Types.CLOB && sqlType != Types.NCLOB
-                        && !name.contains("text") ? LogicalType.text(size) : LogicalType.text();
-            case Types.BINARY:
-            case Types.VARBINARY:
-            case Types.LONGVARBINARY:
-            case Types.BLOB:
-                return size > 0 && size < Integer.MAX_VALUE && sqlType != Types.BLOB ? LogicalType.binary(size)
-                        : LogicalType.binary();
-            case Types.DATE:
-                return LogicalType.date();
-            case Types.TIME:
-                return LogicalType.time();
-            case Types.TIMESTAMP:
-                return LogicalType.timestamp();
-            case Types.TIMESTAMP_WITH_TIMEZONE:
-                return LogicalType.timestampTz();
-            default:
-                return null;
-        }
+    public int fetchSize(boolean largeValues) {
+        return largeValues ? 64 : 1000;
     }
 
     /**
-     * Reads a column of the current row as its canonical Java value.
-     *
-     * @param rs the result set
-     * @param index the 1-based column index
-     * @param column the column
-     * @return the value, or null for SQL NULL
-     * @throws SQLException if reading fails
-     */
-    public Object read(ResultSet rs, int index, JdbcColumn column) throws SQLException {
-        LogicalType type = column.column().type();
-        return switch (type.kind()) {
-            case BOOLEAN -> nullable(rs, rs.getBoolean(index));
-            case INTEGER -> nullable(rs, rs.getLong(index));
-            case DECIMAL -> rs.getBigDecimal(index);
-            case DOUBLE -> nullable(rs, rs.getDouble(index));
-            case TEXT, JSON -> rs.getString(index);
-            case BINARY -> rs.getBytes(index);
-            case DATE -> rs.getObject(index, LocalDate.class);
-            case TIME -> rs.getObject(index, LocalTime.class);
-            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
-            case TIMESTAMP_TZ -> rs.getObject(index, OffsetDateTime.class);
-            case UUID -> readUuid(rs, index);
-            case ARRAY -> readArray(rs.getArray(index), type.elementType().orElseThrow());
-        };
-    }
-
-    private static Object nullable(ResultSet rs, Object value) throws SQLException {
-        return rs.wasNull() ? null : value;
-    }
-
-    /**
-     * Reads a UUID column.
-     *
-     * @param rs the result set
-     * @param index the column
-     * @return the UUID, or null
-     * @throws SQLException if reading fails
-     */
-    protected Object readUuid(ResultSet rs, int index) throws SQLException {
-        return rs.getObject(index, UUID.class);
-    }
-
-    /**
-     * Converts a JDBC array to a list of canonical element values.
-     *
-     * @param array the array, or null
-     * @param element the element type
-     * @return the list, or null
-     * @throws SQLException if reading fails
-     */
-    protected Object readArray(Array array, LogicalType element) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        try {
-            Object[] items = (Object[]) array.getArray();
-            List<Object> values = new ArrayList<>(items.length);
-            for (Object item : items) {
-                values.add(item == null ? null : element(item, element));
-            }
-            return Collections.unmodifiableList(values);
-        } finally {
-            array.free();
-        }
-    }
-
-    /**
-     * Converts one array element as the driver returns it to its canonical value.
-     *
-     * @param item the driver's value
-     * @param element the element type
-     * @return the canonical value
-     */
-    protected Object element(Object item, LogicalType element) {
-        return switch (element.kind()) {
-            case INTEGER -> ((Number) item).longValue();
-            case DOUBLE -> ((Number) item).doubleValue();
-            case DECIMAL -> item instanceof BigDecimal d ? d : new BigDecimal(item.toString());
-            case DATE -> item instanceof java.sql.Date d ? d.toLocalDate() : item;
-            case TIMESTAMP -> item instanceof java.sql.Timestamp t ? t.toLocalDateTime() : item;
-            case TEXT, JSON -> item.toString();
-            default -> item;
-        };
-    }
-
-    /**
-     * Binds a value to a statement parameter.
-     *
-     * @param ps the statement
-     * @param index the 1-based parameter index
-     * @param value the canonical value, or null
-     * @param column the column
-     * @throws SQLException if binding fails
-     */
-    public void bind(PreparedStatement ps, int index, Object value, JdbcColumn column) throws SQLException {
-        Kind kind = column.column().type().kind();
-        if (value == null) {
-            ps.setNull(index, column.sqlType());
-            return;
-        }
-        switch (kind) {
-            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
-            case INTEGER -> ps.setLong(index, (Long) value);
-            case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
-            case DOUBLE -> ps.setDouble(index, (Double) value);
-            case TEXT, JSON -> ps.setString(index, (String) value);
-            case BINARY -> ps.setBytes(index, (byte[]) value);
-            case ARRAY -> ps.setArray(index, createArray(ps.getConnection(), column, (List<?>) value));
-            default -> ps.setObject(index, value);
-        }
-    }
-
-    /**
-     * Creates a JDBC array for an ARRAY column.
+     * Reads what standard metadata does not say (enum types, JSON columns, identity generation, partitions).
      *
      * @param connection the connection
-     * @param column the column
-     * @param values the elements
-     * @return the array
-     * @throws SQLException if the driver refuses
+     * @param catalog the catalog discovery reads
+     * @param schema the schema discovery reads (null on MariaDB)
+     * @return the hints
+     * @throws SQLException if the catalog cannot be read
      */
-    protected Array createArray(Connection connection, JdbcColumn column, List<?> values) throws SQLException {
-        return connection.createArrayOf(elementTypeName(column), values.toArray());
+    public Hints hints(Connection connection, String catalog, String schema) throws SQLException {
+        return Hints.NONE;
     }
 
     /**
-     * The database's element type name of an ARRAY column, for {@link Connection#createArrayOf}.
+     * Maps a column to its logical type and codec.
      *
-     * @param column the column
-     * @return the element type name
+     * @param column the column as metadata describes it
+     * @param hints what {@link #hints} found
+     * @return the mapping, or null if the type cannot be carried
      */
-    protected String elementTypeName(JdbcColumn column) {
-        return column.typeName().replaceFirst("(?i)\\s*array.*$", "");
+    public abstract Mapping map(ColumnInfo column, Hints hints);
+
+    /**
+     * Prepares a borrowed connection's session for a unit of work (before the transaction starts), and returns
+     * how to put it back.
+     *
+     * @param connection the connection
+     * @param access what the unit of work is for
+     * @return what restores the session; called before the connection goes back to the pool
+     * @throws SQLException if the session cannot be prepared
+     */
+    public SessionState openSession(Connection connection, Access access) throws SQLException {
+        return SessionState.UNCHANGED;
     }
 
     /**
-     * The SQL text of a parameter for a column: {@code ?}, or a cast where the database needs one (JSON).
+     * Runs first in a WRITE transaction, e.g. to defer deferrable constraints.
      *
-     * @param column the column
-     * @return the parameter text
+     * @param connection the connection, auto-commit off
+     * @throws SQLException if the database refuses
      */
-    public String parameter(JdbcColumn column) {
-        return "?";
+    public void beginWrite(Connection connection) throws SQLException {
     }
 
     /**
-     * Maps a scalar type by its database name alone, for the elements of arrays.
+     * Whether this database can switch foreign-key checks off inside a transaction, for foreign-key cycles whose
+     * columns all refuse NULL (see {@link #foreignKeyChecks}). Such writes are checked again before commit.
      *
-     * @param name the type name, any case, e.g. {@code int4}, {@code CHARACTER VARYING}, {@code timestamptz}
-     * @return the logical type, or null if unknown
+     * @return whether {@link #foreignKeyChecks} is supported
      */
-    protected static LogicalType mapName(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replaceAll("\\(.*\\)", "").trim();
-        return switch (n) {
-            case "int", "int2", "int4", "int8", "integer", "smallint", "bigint", "tinyint", "serial", "bigserial" ->
-                    LogicalType.integer();
-            case "numeric", "decimal", "dec" -> LogicalType.decimal();
-            case "float4", "float8", "real", "double", "double precision", "float", "decfloat" ->
-                    LogicalType.float64();
-            case "text", "varchar", "character varying", "char", "character", "bpchar", "clob",
-                    "character large object", "citext", "name" -> LogicalType.text();
-            case "bytea", "binary", "varbinary", "binary varying", "blob", "binary large object" ->
-                    LogicalType.binary();
-            case "bool", "boolean" -> LogicalType.bool();
-            case "date" -> LogicalType.date();
-            case "time", "time without time zone" -> LogicalType.time();
-            case "timestamp", "timestamp without time zone" -> LogicalType.timestamp();
-            case "timestamptz", "timestamp with time zone" -> LogicalType.timestampTz();
-            case "uuid" -> LogicalType.uuid();
-            case "json", "jsonb" -> LogicalType.json();
-            default -> null;
+    public boolean switchesForeignKeyChecks() {
+        return false;
+    }
+
+    /**
+     * Switches foreign-key checks of this session on or off, without committing.
+     *
+     * @param connection the connection
+     * @param on whether to check
+     * @throws SQLException if the database refuses
+     */
+    public void foreignKeyChecks(Connection connection, boolean on) throws SQLException {
+        throw new UnsupportedOperationException(kind() + " cannot switch foreign-key checks inside a transaction");
+    }
+
+    /**
+     * How many rows one INSERT statement carries. Above 1, the table builds multi-row {@code VALUES} lists: the
+     * same rewrite as PostgreSQL's {@code reWriteBatchedInserts}, without depending on the host's URL.
+     *
+     * @param columns the number of columns of the table
+     * @return rows per statement, at least 1
+     */
+    public int rowsPerInsert(int columns) {
+        return 1;
+    }
+
+    /**
+     * Moves an identity column's generator (sequence, identity, auto-increment) past the highest value in the
+     * table, never backwards, without committing the transaction.
+     *
+     * @param connection the connection of the import's transaction
+     * @param table the table
+     * @param column its identity column
+     * @throws SQLException if the database refuses
+     */
+    public void advanceIdentity(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+    }
+
+    /**
+     * A column as JDBC metadata describes it.
+     *
+     * @param table the table's logical name
+     * @param sqlTable the table's name in the database
+     * @param name the column's logical name
+     * @param sqlName the column's name in the database
+     * @param sqlType the JDBC type code
+     * @param typeName the database's type name
+     * @param size COLUMN_SIZE: precision or length
+     * @param scale DECIMAL_DIGITS
+     * @param nullable whether it accepts NULL
+     * @param defaultValue COLUMN_DEF, or null
+     * @param autoIncrement whether the database generates its values (identity, serial, AUTO_INCREMENT)
+     */
+    public record ColumnInfo(String table, String sqlTable, String name, String sqlName, int sqlType,
+            String typeName, int size, int scale, boolean nullable, String defaultValue, boolean autoIncrement) {
+    }
+
+    /**
+     * What a dialect reads beyond standard metadata. Column keys are {@link #key(String, String)} of the
+     * database's table and column names.
+     *
+     * @param excludedTables tables that are not base tables of their own (PostgreSQL partitions)
+     * @param enumTypes names of user-defined enum types (PostgreSQL)
+     * @param alwaysIdentity columns {@code GENERATED ALWAYS AS IDENTITY}: inserts need {@code OVERRIDING SYSTEM
+     *     VALUE}
+     * @param jsonColumns text columns that hold JSON (MariaDB's JSON is LONGTEXT with a json_valid check)
+     */
+    public record Hints(Set<String> excludedTables, Set<String> enumTypes, Set<String> alwaysIdentity,
+            Set<String> jsonColumns) {
+
+        /** No hints. */
+        public static final Hints NONE = new Hints(Set.of(), Set.of(), Set.of(), Set.of());
+
+        /**
+         * @param table a table's database name
+         * @param column a column's database name
+         * @return the key of the column in the sets of hints
+         */
+        public static String key(String table, String column) {
+            return table + '\u0000' + column;
+        }
+    }
+
+    /**
+     * A column's logical type and the codec that carries its values.
+     *
+     * @param type the logical type
+     * @param codec the codec
+     */
+    public record Mapping(LogicalType type, Codec codec) {
+    }
+
+    /** Puts back what {@link #openSession} changed. */
+    @FunctionalInterface
+    public interface SessionState {
+        /** Nothing to put back. */
+        SessionState UNCHANGED = connection -> {
         };
+
+        /**
+         * Restores the session.
+         *
+         * @param connection the connection
+         * @throws SQLException if the database refuses
+         */
+        void restore(Connection connection) throws SQLException;
     }
 }

@@ -3,7 +3,6 @@ package dev.portability.jdbc.internal;
 import dev.portability.api.Column;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ForeignKey;
-import dev.portability.api.LogicalType;
 import dev.portability.api.TableSchema;
 import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
@@ -89,12 +88,14 @@ public final class Discovery {
             catalog = connection.getCatalog();
             schema = settings.schema() != null ? settings.schema() : connection.getSchema();
         }
+        Dialect.Hints hints = dialect.hints(connection, catalog, schema);
         Map<String, String> sqlNameByLogical = new LinkedHashMap<>();
         try (ResultSet rs = meta.getTables(catalog, schema == null ? null : escape(meta, schema), "%", null)) {
             while (rs.next()) {
                 String type = rs.getString("TABLE_TYPE");
                 String sqlName = rs.getString("TABLE_NAME");
-                if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+                if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
+                        || hints.excludedTables().contains(sqlName)) {
                     continue;
                 }
                 String logical = logical(sqlName, folds);
@@ -116,7 +117,8 @@ public final class Discovery {
             String logical = entry.getKey();
             String sqlName = entry.getValue();
             TableSchema.Builder builder = TableSchema.builder(logical);
-            List<JdbcColumn> columns = columns(meta, dialect, catalog, schema, logical, sqlName, folds, settings);
+            List<JdbcColumn> columns = columns(meta, dialect, hints, catalog, schema, logical, sqlName, folds,
+                    settings);
             Map<String, JdbcColumn> byName = new HashMap<>();
             for (JdbcColumn column : columns) {
                 builder.column(column.column());
@@ -136,8 +138,9 @@ public final class Discovery {
         }
         for (Map.Entry<String, TableSchema.Builder> entry : builders.entrySet()) {
             String logical = entry.getKey();
-            tables.add(new JdbcTable(entry.getValue().build(), dialect,
-                    qualifier + dialect.quote(sqlNameByLogical.get(logical)), columnLists.get(logical)));
+            String sqlName = sqlNameByLogical.get(logical);
+            tables.add(new JdbcTable(entry.getValue().build(), dialect, schema != null ? schema : catalog, sqlName,
+                    qualifier + dialect.quote(sqlName), columnLists.get(logical)));
         }
         return new Result(dialect, tables);
     }
@@ -202,11 +205,12 @@ public final class Discovery {
         }
     }
 
-    private static List<JdbcColumn> columns(DatabaseMetaData meta, Dialect dialect, String catalog, String schema,
-            String table, String sqlTable, boolean folds, Settings settings) throws SQLException {
+    private static List<JdbcColumn> columns(DatabaseMetaData meta, Dialect dialect, Dialect.Hints hints,
+            String catalog, String schema, String table, String sqlTable, boolean folds, Settings settings)
+            throws SQLException {
         Set<String> skipped = settings.skippedColumns().getOrDefault(table, Set.of());
         TreeMap<Integer, JdbcColumn> columns = new TreeMap<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new java.util.LinkedHashSet<>();
         try (ResultSet rs = meta.getColumns(catalog, schema == null ? null : escape(meta, schema),
                 escape(meta, sqlTable), "%")) {
             while (rs.next()) {
@@ -216,23 +220,28 @@ public final class Discovery {
                 if (skipped.contains(name)) {
                     continue;
                 }
-                int sqlType = rs.getInt("DATA_TYPE");
-                String typeName = rs.getString("TYPE_NAME");
-                int size = rs.getInt("COLUMN_SIZE");
-                int scale = rs.getInt("DECIMAL_DIGITS");
-                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                LogicalType type = dialect.map(sqlType, typeName, size, scale);
-                if (type == null) {
+                if (yes(rs, "IS_GENERATEDCOLUMN")) {
+                    continue; // computed from other columns: neither exported nor written
+                }
+                Dialect.ColumnInfo info = new Dialect.ColumnInfo(table, sqlTable, name, sqlName,
+                        rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
+                        rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        rs.getString("COLUMN_DEF"), yes(rs, "IS_AUTOINCREMENT"));
+                Dialect.Mapping mapping = dialect.map(info, hints);
+                if (mapping == null) {
                     if (settings.skipUnsupported()) {
                         continue;
                     }
-                    throw new ConfigurationException("table " + table + ", column " + name + ": type '" + typeName
-                            + "' (JDBC type " + sqlType + ") cannot be carried by an archive; leave the column "
-                            + "out with skipColumn(\"" + table + "\", \"" + name + "\"), the table with exclude(\""
-                            + table + "\"), or every such column with skipUnsupportedColumns()");
+                    throw new ConfigurationException("table " + table + ", column " + name + ": type '"
+                            + info.typeName() + "' (JDBC type " + info.sqlType() + ") cannot be carried by an "
+                            + "archive; leave the column out with skipColumn(\"" + table + "\", \"" + name
+                            + "\"), the table with exclude(\"" + table + "\"), or every such column with "
+                            + "skipUnsupportedColumns(). docs/jdbc-types.md lists the types that can be carried.");
                 }
-                columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(new Column(name, type, nullable),
-                        sqlName, sqlType, typeName));
+                boolean always = hints.alwaysIdentity().contains(Dialect.Hints.key(sqlTable, sqlName));
+                columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(
+                        new Column(name, mapping.type(), info.nullable()), sqlName, info.typeName(), mapping.codec(),
+                        info.autoIncrement() || always, always, info.defaultValue()));
             }
         }
         for (String column : skipped) {
@@ -246,6 +255,14 @@ public final class Discovery {
                     + "it with exclude(\"" + table + "\")");
         }
         return new ArrayList<>(columns.values());
+    }
+
+    private static boolean yes(ResultSet rs, String column) {
+        try {
+            return "YES".equalsIgnoreCase(rs.getString(column));
+        } catch (SQLException e) {
+            return false; // a driver without this column
+        }
     }
 
     private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table,

@@ -1,61 +1,198 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
-import dev.portability.api.LogicalType.Kind;
 import dev.portability.jdbc.JdbcDialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** H2 2.x. */
 final class H2Dialect extends Dialect {
+
+    /** H2's JDBC isolation constant for SNAPSHOT ({@code org.h2.engine.Constants.TRANSACTION_SNAPSHOT}). */
+    static final int TRANSACTION_SNAPSHOT = 6;
+
+    private static final Codec JSON = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            byte[] bytes = rs.getBytes(index);
+            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            Codecs.TEXT.bind(ps, index, value);
+        }
+
+        @Override
+        public String parameter() {
+            return "? FORMAT JSON";
+        }
+    };
 
     @Override
     public JdbcDialect kind() {
         return JdbcDialect.H2;
     }
 
+    /**
+     * H2's REPEATABLE READ lets a transaction see rows other transactions committed into tables it has not read
+     * yet; only SNAPSHOT gives one snapshot of all tables.
+     */
     @Override
     public int snapshotIsolation() {
-        return Connection.TRANSACTION_REPEATABLE_READ;
+        return TRANSACTION_SNAPSHOT;
     }
 
     @Override
-    public LogicalType map(int sqlType, String typeName, int size, int scale) {
-        String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-        if (name.equals("JSON")) {
-            return LogicalType.json();
+    public Hints hints(Connection connection, String catalog, String schema) throws SQLException {
+        Set<String> always = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM "
+                + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND IDENTITY_GENERATION = 'ALWAYS'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    always.add(Hints.key(rs.getString(1), rs.getString(2)));
+                }
+            }
         }
-        if (name.equals("UUID")) {
-            return LogicalType.uuid();
-        }
-        if (sqlType == Types.ARRAY || name.endsWith(" ARRAY")) {
-            LogicalType element = mapName(name.replaceFirst("\\s*ARRAY.*$", ""));
-            return element == null ? null : LogicalType.array(element);
-        }
-        if (name.equals("ENUM")) {
-            return LogicalType.text();
-        }
-        if (name.startsWith("DECFLOAT")) {
-            return LogicalType.decimal();
-        }
-        return super.map(sqlType, typeName, size, scale);
+        return new Hints(Set.of(), Set.of(), always, Set.of());
     }
 
     @Override
-    public Object read(ResultSet rs, int index, JdbcColumn column) throws SQLException {
-        if (column.column().type().kind() == Kind.JSON) {
-            byte[] bytes = rs.getBytes(index);
-            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    public Mapping map(ColumnInfo column, Hints hints) {
+        String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+        if (name.endsWith(" ARRAY")) {
+            String element = name.substring(0, name.length() - " ARRAY".length());
+            Mapping mapping = element.endsWith(" ARRAY") ? null : scalar(element, -1, 0);
+            return mapping == null ? null : new Mapping(LogicalType.array(mapping.type()), array(mapping, element));
         }
-        return super.read(rs, index, column);
+        if (name.startsWith("ENUM")) {
+            return new Mapping(LogicalType.text(), Codecs.TEXT);
+        }
+        return scalar(name, column.size(), column.scale());
     }
 
+    /**
+     * Maps a scalar type by name.
+     *
+     * @param typeName the upper-case name, possibly with length or precision, e.g. {@code CHARACTER VARYING(10)}
+     * @param size the column size, or -1 to take it from the name
+     * @param scale the decimal digits
+     * @return the mapping, or null
+     */
+    private static Mapping scalar(String typeName, int size, int scale) {
+        String name = typeName.replaceFirst("\\s*\\(.*\\)$", "").trim();
+        if (size < 0) {
+            List<Integer> parameters = parameters(typeName);
+            size = parameters.isEmpty() ? 0 : parameters.get(0);
+            scale = parameters.size() > 1 ? parameters.get(1) : 0;
+        }
+        return switch (name) {
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> new Mapping(LogicalType.integer(), Codecs.LONG);
+            case "NUMERIC", "DECIMAL" -> new Mapping(size > 0 && size <= LogicalType.MAX_DECIMAL_PRECISION
+                    && scale <= size ? LogicalType.decimal(size, scale) : LogicalType.decimal(), Codecs.DECIMAL);
+            case "DECFLOAT" -> new Mapping(LogicalType.decimal(), Codecs.DECIMAL);
+            case "REAL" -> new Mapping(LogicalType.float64(), Codecs.FLOAT32);
+            case "DOUBLE PRECISION" -> new Mapping(LogicalType.float64(), Codecs.DOUBLE);
+            case "CHARACTER", "CHARACTER VARYING", "VARCHAR_IGNORECASE" -> new Mapping(
+                    size > 0 && size < Integer.MAX_VALUE ? LogicalType.text(size) : LogicalType.text(), Codecs.TEXT);
+            case "CHARACTER LARGE OBJECT" -> new Mapping(LogicalType.text(), Codecs.TEXT);
+            case "BINARY", "BINARY VARYING" -> new Mapping(
+                    size > 0 && size < Integer.MAX_VALUE ? LogicalType.binary(size) : LogicalType.binary(),
+                    Codecs.BYTES);
+            case "BINARY LARGE OBJECT" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
+            case "BOOLEAN" -> new Mapping(LogicalType.bool(), Codecs.BOOLEAN);
+            case "DATE" -> new Mapping(LogicalType.date(), Codecs.DATE);
+            case "TIME" -> new Mapping(LogicalType.time(), Codecs.TIME);
+            case "TIMESTAMP" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
+            case "TIMESTAMP WITH TIME ZONE" -> new Mapping(LogicalType.timestampTz(), Codecs.TIMESTAMP_TZ);
+            case "UUID" -> new Mapping(LogicalType.uuid(), Codecs.UUID_OBJECT);
+            case "JSON" -> new Mapping(LogicalType.json(), JSON);
+            default -> null;
+        };
+    }
+
+    private static List<Integer> parameters(String typeName) {
+        int open = typeName.indexOf('(');
+        if (open < 0 || !typeName.endsWith(")")) {
+            return List.of();
+        }
+        List<Integer> values = new java.util.ArrayList<>();
+        for (String part : typeName.substring(open + 1, typeName.length() - 1).split(",")) {
+            try {
+                values.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+        }
+        return values;
+    }
+
+    private static Codec array(Mapping element, String elementTypeName) {
+        return new Codec() {
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return Codecs.readArray(rs, index, element.codec());
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value == null) {
+                    ps.setNull(index, Types.ARRAY);
+                    return;
+                }
+                List<?> values = (List<?>) value;
+                ps.setArray(index, ps.getConnection().createArrayOf(elementTypeName, values.toArray()));
+            }
+        };
+    }
+
+    /**
+     * Restarts the identity with {@code ALTER TABLE ... ALTER COLUMN ... RESTART WITH}: in H2 2.x this is an
+     * {@code AlterSequence} command, which H2 marks transactional, so it does not commit the import's
+     * transaction; like a sequence change anywhere it is not undone by a rollback (it only ever moves forward).
+     */
     @Override
-    public String parameter(JdbcColumn column) {
-        return column.column().type().kind() == Kind.JSON ? "? FORMAT JSON" : "?";
+    public void advanceIdentity(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+        long base;
+        long increment;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT IDENTITY_BASE, IDENTITY_INCREMENT FROM "
+                + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, table.sqlSchema());
+            ps.setString(2, table.sqlName());
+            ps.setString(3, column.sqlName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) == null) {
+                    return;
+                }
+                base = rs.getLong(1);
+                increment = rs.getLong(2);
+            }
+        }
+        Long extreme = table.extreme(connection, column, increment > 0);
+        if (extreme == null) {
+            return;
+        }
+        long next;
+        try {
+            next = Math.addExact(extreme, increment);
+        } catch (ArithmeticException e) {
+            return; // the identity is exhausted; nothing to move
+        }
+        if (increment > 0 ? next > base : next < base) {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("ALTER TABLE " + table.qualifiedName() + " ALTER COLUMN "
+                        + quote(column.sqlName()) + " RESTART WITH " + next);
+            }
+        }
     }
 }

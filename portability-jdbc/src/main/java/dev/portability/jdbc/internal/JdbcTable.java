@@ -1,6 +1,9 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.ErrorCode;
 import dev.portability.api.Key;
+import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.PortabilityException;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.AbstractTableAdapter;
@@ -19,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * The adapter of one discovered table. All SQL text is built once, from identifiers that discovery found, each
- * quoted by the dialect; values only ever travel as statement parameters.
+ * quoted by the dialect; values only ever travel as statement parameters, through each column's {@link Codec}.
  */
 public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
 
@@ -27,45 +30,75 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private static final int KEYS_PER_QUERY = 500;
 
     private final Dialect dialect;
+    private final String sqlSchema;
+    private final String sqlName;
     private final String qualifiedName;
     private final List<JdbcColumn> columns;
     private final int[] keyIndexes;
-    private final int[] nonKeyIndexes;
+    private final int[] updatedIndexes;
     private final String select;
-    private final String insert;
+    private final String insertPrefix;
+    private final String rowParameters;
+    private final String insertOne;
+    private final int rowsPerInsert;
+    private final String insertMany;
     private final String update;
-    private final List<String> clearCyclicReferences = new ArrayList<>();
+    private final boolean largeValues;
+    private final List<JdbcColumn> identities = new ArrayList<>();
+    /** Whether writes run with foreign-key checks off: see {@link #writeWithoutForeignKeyChecks}. */
+    private boolean uncheckedWrites;
+    /** Pairs of referenced table and the UPDATE that clears the references to it: see {@link #cyclicReference}. */
+    private final List<String[]> cyclicReferences = new ArrayList<>();
 
     /**
      * @param schema the logical table
      * @param dialect the dialect
+     * @param sqlSchema the schema (H2, PostgreSQL) or database (MariaDB) that holds the table
+     * @param sqlName the table's name in the database
      * @param qualifiedName the quoted, schema-qualified table name
      * @param columns the columns, in the order of {@code schema}
      */
-    public JdbcTable(TableSchema schema, Dialect dialect, String qualifiedName, List<JdbcColumn> columns) {
+    public JdbcTable(TableSchema schema, Dialect dialect, String sqlSchema, String sqlName, String qualifiedName,
+            List<JdbcColumn> columns) {
         super(schema);
         this.dialect = dialect;
+        this.sqlSchema = sqlSchema;
+        this.sqlName = sqlName;
         this.qualifiedName = qualifiedName;
         this.columns = List.copyOf(columns);
         this.keyIndexes = new int[schema.primaryKey().size()];
         for (int i = 0; i < keyIndexes.length; i++) {
             keyIndexes[i] = schema.indexOf(schema.primaryKey().get(i));
         }
-        List<Integer> nonKey = new ArrayList<>();
+        List<Integer> updated = new ArrayList<>();
+        boolean overriding = false;
+        boolean large = false;
         for (int i = 0; i < columns.size(); i++) {
-            if (!schema.primaryKey().contains(schema.columns().get(i).name())) {
-                nonKey.add(i);
+            JdbcColumn column = columns.get(i);
+            boolean key = schema.primaryKey().contains(column.column().name());
+            if (!key && !column.alwaysGenerated()) {
+                updated.add(i); // a GENERATED ALWAYS identity can only be set to DEFAULT by an UPDATE
             }
+            overriding |= column.alwaysGenerated();
+            if (column.identity()) {
+                identities.add(column);
+            }
+            Kind kind = column.column().type().kind();
+            large |= (kind == Kind.TEXT || kind == Kind.BINARY) && column.column().type().maxLength().isEmpty()
+                    || kind == Kind.JSON || kind == Kind.ARRAY;
         }
-        this.nonKeyIndexes = nonKey.stream().mapToInt(Integer::intValue).toArray();
+        this.updatedIndexes = updated.stream().mapToInt(Integer::intValue).toArray();
+        this.largeValues = large;
 
         StringJoiner names = new StringJoiner(", ");
-        StringJoiner params = new StringJoiner(", ");
+        StringJoiner selected = new StringJoiner(", ");
+        StringJoiner params = new StringJoiner(", ", "(", ")");
         for (JdbcColumn column : columns) {
             names.add(quoted(column));
-            params.add(dialect.parameter(column));
+            selected.add(column.codec().select(quoted(column)));
+            params.add(column.codec().parameter());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(names).append(" FROM ").append(qualifiedName);
+        StringBuilder sql = new StringBuilder("SELECT ").append(selected).append(" FROM ").append(qualifiedName);
         if (keyIndexes.length > 0) {
             StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
             for (int k : keyIndexes) {
@@ -74,11 +107,16 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             sql.append(order);
         }
         this.select = sql.toString();
-        this.insert = "INSERT INTO " + qualifiedName + " (" + names + ") VALUES (" + params + ")";
-        if (keyIndexes.length > 0 && nonKeyIndexes.length > 0) {
+        this.insertPrefix = "INSERT INTO " + qualifiedName + " (" + names + ")"
+                + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES ";
+        this.rowParameters = params.toString();
+        this.insertOne = insertPrefix + rowParameters;
+        this.rowsPerInsert = dialect.rowsPerInsert(columns.size());
+        this.insertMany = rowsPerInsert > 1 ? insert(rowsPerInsert) : null;
+        if (keyIndexes.length > 0 && updatedIndexes.length > 0) {
             StringJoiner set = new StringJoiner(", ");
-            for (int i : nonKeyIndexes) {
-                set.add(quoted(columns.get(i)) + " = " + dialect.parameter(columns.get(i)));
+            for (int i : updatedIndexes) {
+                set.add(quoted(columns.get(i)) + " = " + columns.get(i).codec().parameter());
             }
             this.update = "UPDATE " + qualifiedName + " SET " + set + " WHERE " + keyCondition();
         } else {
@@ -86,15 +124,63 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    private String insert(int rows) {
+        StringBuilder sql = new StringBuilder(insertPrefix.length() + rows * (rowParameters.length() + 2));
+        sql.append(insertPrefix);
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(rowParameters);
+        }
+        return sql.toString();
+    }
+
     /**
-     * Declares that a nullable column references a table of the same foreign-key cycle (or this table): REPLACE
-     * sets it to NULL before deleting, so the rows of the cycle can be deleted in any order.
+     * Declares a foreign key of this table, all of whose columns accept NULL, that references a table of the same
+     * foreign-key cycle (or this table): before a REPLACE that deletes both tables, its columns are set to NULL
+     * so that the rows of the cycle can be deleted in any order.
      *
-     * @param column the referencing column
+     * @param referencedTable the referenced table's logical name
+     * @param referencing the referencing columns
      */
-    public void clearBeforeDelete(JdbcColumn column) {
-        clearCyclicReferences.add("UPDATE " + qualifiedName + " SET " + quoted(column) + " = NULL WHERE "
-                + quoted(column) + " IS NOT NULL");
+    public void cyclicReference(String referencedTable, List<JdbcColumn> referencing) {
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner notNull = new StringJoiner(" OR ");
+        for (JdbcColumn column : referencing) {
+            set.add(quoted(column) + " = NULL");
+            notNull.add(quoted(column) + " IS NOT NULL");
+        }
+        cyclicReferences.add(new String[] {referencedTable,
+            "UPDATE " + qualifiedName + " SET " + set + " WHERE " + notNull});
+    }
+
+    /**
+     * Declares that this table takes part in a foreign-key cycle whose columns refuse NULL, on a database that
+     * cannot defer constraints but can switch checks off inside a transaction (MariaDB): its inserts, updates and
+     * deletes run without foreign-key checks, and {@link #afterImport} checks every foreign key from and to it
+     * before the import commits.
+     */
+    public void writeWithoutForeignKeyChecks() {
+        this.uncheckedWrites = true;
+    }
+
+    /** A statement run with foreign-key checks off when {@link #uncheckedWrites} says so. */
+    @FunctionalInterface
+    private interface Write<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T write(Connection connection, Write<T> write) throws SQLException {
+        if (!uncheckedWrites) {
+            return write.run();
+        }
+        dialect.foreignKeyChecks(connection, false);
+        try {
+            return write.run();
+        } finally {
+            dialect.foreignKeyChecks(connection, true);
+        }
     }
 
     private String quoted(JdbcColumn column) {
@@ -104,9 +190,19 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private String keyCondition() {
         StringJoiner where = new StringJoiner(" AND ");
         for (int k : keyIndexes) {
-            where.add(quoted(columns.get(k)) + " = " + dialect.parameter(columns.get(k)));
+            where.add(quoted(columns.get(k)) + " = " + columns.get(k).codec().parameter());
         }
         return where.toString();
+    }
+
+    /** @return the schema (H2, PostgreSQL) or database (MariaDB) that holds the table */
+    public String sqlSchema() {
+        return sqlSchema;
+    }
+
+    /** @return the table's name in the database */
+    public String sqlName() {
+        return sqlName;
     }
 
     /** @return the quoted, schema-qualified name */
@@ -135,13 +231,13 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         TableSchema schema = schema();
         try (PreparedStatement ps = work.connection().prepareStatement(select, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(dialect.fetchSize());
+            ps.setFetchSize(dialect.fetchSize(largeValues));
             try (ResultSet rs = ps.executeQuery()) {
                 int n = columns.size();
                 while (rs.next()) {
                     Object[] values = new Object[n];
                     for (int i = 0; i < n; i++) {
-                        values[i] = dialect.read(rs, i + 1, columns.get(i));
+                        values[i] = readValue(rs, i);
                     }
                     sink.accept(Row.of(schema, values));
                 }
@@ -151,51 +247,145 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    private Object readValue(ResultSet rs, int i) throws SQLException {
+        try {
+            return columns.get(i).codec().read(rs, i + 1);
+        } catch (BadValueException e) {
+            String name = columns.get(i).column().name();
+            throw new PortabilityException(ErrorCode.INVALID_VALUE, "Reading table " + schema().name()
+                    + ", column " + name + describeRow(rs) + " failed: " + e.getMessage() + ". Change the value, or "
+                    + "leave the column out with skipColumn(\"" + schema().name() + "\", \"" + name + "\").", e);
+        }
+    }
+
+    /** The key of the result set's current row, for a message; empty if it cannot be read. */
+    private String describeRow(ResultSet rs) {
+        if (keyIndexes.length == 0) {
+            return "";
+        }
+        try {
+            Object[] key = new Object[keyIndexes.length];
+            for (int i = 0; i < keyIndexes.length; i++) {
+                key[i] = columns.get(keyIndexes[i]).codec().read(rs, keyIndexes[i] + 1);
+            }
+            return ", row with key " + Key.of(key);
+        } catch (SQLException | RuntimeException e) {
+            return "";
+        }
+    }
+
     @Override
     public void insert(JdbcUnitOfWork work, List<Row> rows) {
-        try (PreparedStatement ps = work.connection().prepareStatement(insert)) {
-            for (Row row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    dialect.bind(ps, i + 1, row.get(i), columns.get(i));
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            write(work.connection(), () -> {
+                insert(work.connection(), rows);
+                return null;
+            });
         } catch (SQLException e) {
             throw SqlErrors.wrap("Inserting into table " + schema().name() + " failed", e);
         }
     }
 
+    private void insert(Connection connection, List<Row> rows) throws SQLException {
+        int full = rowsPerInsert > 1 ? rows.size() / rowsPerInsert : 0;
+        if (full > 0) {
+            try (PreparedStatement ps = connection.prepareStatement(insertMany)) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    int p = 1;
+                    for (Row row : rows.subList(chunk * rowsPerInsert, (chunk + 1) * rowsPerInsert)) {
+                        p = bindAll(ps, p, row);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        List<Row> rest = rows.subList(full * rowsPerInsert, rows.size());
+        if (rest.isEmpty()) {
+            return;
+        }
+        if (rowsPerInsert > 1) {
+            try (PreparedStatement ps = connection.prepareStatement(insert(rest.size()))) {
+                int p = 1;
+                for (Row row : rest) {
+                    p = bindAll(ps, p, row);
+                }
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = connection.prepareStatement(insertOne)) {
+                for (Row row : rest) {
+                    bindAll(ps, 1, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private int bindAll(PreparedStatement ps, int first, Row row) throws SQLException {
+        int p = first;
+        for (int i = 0; i < columns.size(); i++) {
+            bind(ps, p++, row, i);
+        }
+        return p;
+    }
+
+    private void bind(PreparedStatement ps, int parameter, Row row, int column) throws SQLException {
+        try {
+            columns.get(column).codec().bind(ps, parameter, row.get(column));
+        } catch (BadValueException e) {
+            String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
+            throw new PortabilityException(ErrorCode.INVALID_VALUE, "Writing table " + schema().name()
+                    + ", column " + columns.get(column).column().name() + key + " failed: " + e.getMessage()
+                    + ". Nothing was imported: every table is as it was before.", e);
+        }
+    }
+
     @Override
     public void update(JdbcUnitOfWork work, List<Row> rows) {
-        if (update == null) {
+        if (update == null || rows.isEmpty()) {
             return; // every column is part of the key: an existing row already holds these values
         }
         try (PreparedStatement ps = work.connection().prepareStatement(update)) {
             for (Row row : rows) {
                 int p = 1;
-                for (int i : nonKeyIndexes) {
-                    dialect.bind(ps, p++, row.get(i), columns.get(i));
+                for (int i : updatedIndexes) {
+                    bind(ps, p++, row, i);
                 }
                 for (int k : keyIndexes) {
-                    dialect.bind(ps, p++, row.get(k), columns.get(k));
+                    bind(ps, p++, row, k);
                 }
                 ps.addBatch();
             }
-            ps.executeBatch();
+            write(work.connection(), ps::executeBatch);
         } catch (SQLException e) {
             throw SqlErrors.wrap("Updating table " + schema().name() + " failed", e);
         }
     }
 
+    /** Sets this table's references to other deleted tables of its foreign-key cycle to NULL. */
+    @Override
+    public void beforeDeleteAll(JdbcUnitOfWork work, Set<String> deletedTables) {
+        try (Statement statement = work.connection().createStatement()) {
+            for (String[] reference : cyclicReferences) {
+                if (deletedTables.contains(reference[0]) && deletedTables.contains(schema().name())) {
+                    statement.executeUpdate(reference[1]);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Clearing the cyclic references of table " + schema().name() + " before deleting "
+                    + "its rows failed", e);
+        }
+    }
+
     @Override
     public long deleteAll(JdbcUnitOfWork work) {
-        Connection connection = work.connection();
-        try (Statement statement = connection.createStatement()) {
-            for (String clear : clearCyclicReferences) {
-                statement.executeUpdate(clear);
-            }
-            return statement.executeLargeUpdate("DELETE FROM " + qualifiedName);
+        try (Statement statement = work.connection().createStatement()) {
+            return write(work.connection(), () -> statement.executeLargeUpdate("DELETE FROM " + qualifiedName));
         } catch (SQLException e) {
             throw SqlErrors.wrap("Deleting the rows of table " + schema().name() + " failed", e);
         }
@@ -217,7 +407,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private void lookUp(Connection connection, List<Key> chunk, Set<Key> found) {
         StringJoiner selectKeys = new StringJoiner(", ");
         for (int k : keyIndexes) {
-            selectKeys.add(quoted(columns.get(k)));
+            selectKeys.add(columns.get(k).codec().select(quoted(columns.get(k))));
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(selectKeys).append(" FROM ").append(qualifiedName)
                 .append(" WHERE ");
@@ -225,7 +415,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             JdbcColumn column = columns.get(keyIndexes[0]);
             StringJoiner in = new StringJoiner(", ", quoted(column) + " IN (", ")");
             for (int i = 0; i < chunk.size(); i++) {
-                in.add(dialect.parameter(column));
+                in.add(column.codec().parameter());
             }
             sql.append(in);
         } else {
@@ -241,20 +431,65 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             for (Key key : chunk) {
                 List<Object> values = key.values();
                 for (int i = 0; i < keyIndexes.length; i++) {
-                    dialect.bind(ps, p++, values.get(i), columns.get(keyIndexes[i]));
+                    columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
                 }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object[] values = new Object[keyIndexes.length];
                     for (int i = 0; i < keyIndexes.length; i++) {
-                        values[i] = dialect.read(rs, i + 1, columns.get(keyIndexes[i]));
+                        values[i] = columns.get(keyIndexes[i]).codec().read(rs, i + 1);
                     }
                     found.add(Key.of(values));
                 }
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Looking up keys in table " + schema().name() + " failed", e);
+        }
+    }
+
+    /**
+     * Checks the foreign keys that writes without checks may have broken (see {@link #writeWithoutForeignKeyChecks}),
+     * and moves the generators of identity, serial and AUTO_INCREMENT columns past the highest imported value.
+     */
+    @Override
+    public void afterImport(JdbcUnitOfWork work) {
+        if (uncheckedWrites) {
+            try {
+                ForeignKeyCheck.verify(work.connection(), dialect, this);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Checking the foreign keys of table " + schema().name() + " failed", e);
+            }
+        }
+        for (JdbcColumn column : identities) {
+            if (column.column().type().kind() != Kind.INTEGER) {
+                continue;
+            }
+            try {
+                dialect.advanceIdentity(work.connection(), this, column);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Moving the generator of column " + column.column().name() + " of table "
+                        + schema().name() + " past the imported values failed", e);
+            }
+        }
+    }
+
+    /**
+     * The highest or lowest value of an integer column.
+     *
+     * @param connection the connection
+     * @param column the column
+     * @param highest whether to find the highest (else the lowest)
+     * @return the value, or null if the table is empty
+     * @throws SQLException if the query fails
+     */
+    public Long extreme(Connection connection, JdbcColumn column, boolean highest) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT " + (highest ? "MAX(" : "MIN(") + quoted(column)
+                        + ") FROM " + qualifiedName)) {
+            rs.next();
+            long value = rs.getLong(1);
+            return rs.wasNull() ? null : value;
         }
     }
 }

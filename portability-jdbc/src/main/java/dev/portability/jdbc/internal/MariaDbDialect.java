@@ -1,15 +1,88 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** MariaDB 10.6 and later, and MySQL 8. */
+/**
+ * MariaDB 10.6 and later, and MySQL 8. Batched single-row inserts are the fast path here: MariaDB Connector/J
+ * sends them as one bulk command ({@code COM_STMT_BULK_EXECUTE}, option {@code useBulkStmtsForInserts}, on by
+ * default).
+ */
 final class MariaDbDialect extends Dialect {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbDialect.class);
+
+    private static final Pattern JSON_CHECK = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** TINYINT(1) as BOOLEAN: 0 and 1 only, so that no other value is silently turned into true. */
+    private static final Codec TINYINT_BOOLEAN = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            int value = rs.getInt(index);
+            if (rs.wasNull()) {
+                return null;
+            }
+            if (value != 0 && value != 1) {
+                throw new BadValueException("TINYINT(1) value " + value + " is not a BOOLEAN (0 or 1); widen the "
+                        + "column (e.g. TINYINT(4)) to carry it as an INTEGER");
+            }
+            return value == 1;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            Codecs.BOOLEAN.bind(ps, index, value);
+        }
+    };
+
+    private static final Codec DOUBLE = finite(Codecs.DOUBLE, "DOUBLE", false);
+
+    /**
+     * FLOAT is selected as {@code CAST(... AS DOUBLE)}: the text protocol renders a FLOAT with six significant
+     * digits, but a DOUBLE with all of them, and widening a float to a double is exact.
+     */
+    private static final Codec FLOAT = finite(Codecs.FLOAT32, "FLOAT", true);
+
+    /**
+     * TIMESTAMP is an instant in MariaDB (stored in UTC, shown in the session's time zone). Every unit of work
+     * sets the session time zone to {@code +00:00}, so values read and written here are UTC wall-clock times,
+     * free of daylight-saving gaps and overlaps.
+     */
+    private static final Codec TIMESTAMP_UTC = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            LocalDateTime utc = rs.getObject(index, LocalDateTime.class);
+            return utc == null ? null : utc.atOffset(ZoneOffset.UTC);
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.TIMESTAMP);
+            } else {
+                ps.setObject(index, ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)
+                        .toLocalDateTime());
+            }
+        }
+    };
 
     @Override
     public JdbcDialect kind() {
@@ -22,43 +95,150 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public int fetchSize() {
-        return 1000;
+    public Hints hints(Connection connection, String catalog, String schema) throws SQLException {
+        Set<String> json = new HashSet<>();
+        // MariaDB's JSON is LONGTEXT with a CHECK (json_valid(`column`)); MySQL 8 has a real JSON type and no
+        // TABLE_NAME in this view, so a failing query only means there is nothing to find.
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, CHECK_CLAUSE FROM "
+                + "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?")) {
+            ps.setString(1, catalog);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Matcher m = JSON_CHECK.matcher(rs.getString(2).trim());
+                    if (m.matches()) {
+                        json.add(Hints.key(rs.getString(1), m.group(1).replace("``", "`")));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("no JSON check constraints read: {}", e.getMessage());
+        }
+        return new Hints(Set.of(), Set.of(), Set.of(), json);
     }
 
     @Override
-    public LogicalType map(int sqlType, String typeName, int size, int scale) {
-        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
-        if (name.equals("json")) {
-            return LogicalType.json();
+    public Mapping map(ColumnInfo column, Hints hints) {
+        String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+        boolean unsigned = name.endsWith(" UNSIGNED");
+        String base = unsigned ? name.substring(0, name.length() - " UNSIGNED".length()).trim() : name;
+        int size = column.size();
+        return switch (base) {
+            case "BOOLEAN", "BOOL" -> new Mapping(LogicalType.bool(), TINYINT_BOOLEAN); // TINYINT(1)
+            case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "YEAR" ->
+                    new Mapping(LogicalType.integer(), Codecs.LONG);
+            case "BIGINT" -> unsigned ? new Mapping(LogicalType.decimal(20, 0), Codecs.DECIMAL)
+                    : new Mapping(LogicalType.integer(), Codecs.LONG);
+            case "DECIMAL", "DEC", "NUMERIC", "FIXED" -> new Mapping(size > 0 && size <= LogicalType.MAX_DECIMAL_PRECISION
+                    && column.scale() <= size ? LogicalType.decimal(size, column.scale()) : LogicalType.decimal(),
+                    Codecs.DECIMAL);
+            case "FLOAT" -> new Mapping(LogicalType.float64(), FLOAT);
+            case "DOUBLE", "DOUBLE PRECISION", "REAL" -> new Mapping(LogicalType.float64(), DOUBLE);
+            case "BIT" -> size == 1 ? new Mapping(LogicalType.bool(), Codecs.BOOLEAN) : null;
+            case "CHAR", "VARCHAR", "ENUM", "SET" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
+                    ? LogicalType.text(size) : LogicalType.text(), Codecs.TEXT);
+            case "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT" ->
+                    hints.jsonColumns().contains(Hints.key(column.sqlTable(), column.sqlName()))
+                            ? new Mapping(LogicalType.json(), Codecs.TEXT) : new Mapping(LogicalType.text(), Codecs.TEXT);
+            case "JSON" -> new Mapping(LogicalType.json(), Codecs.TEXT);
+            case "BINARY", "VARBINARY" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
+                    ? LogicalType.binary(size) : LogicalType.binary(), Codecs.BYTES);
+            case "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
+            case "DATE" -> new Mapping(LogicalType.date(), Codecs.DATE);
+            case "TIME" -> new Mapping(LogicalType.time(), Codecs.TIME);
+            case "DATETIME" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
+            case "TIMESTAMP" -> new Mapping(LogicalType.timestampTz(), TIMESTAMP_UTC);
+            case "UUID" -> new Mapping(LogicalType.uuid(), Codecs.UUID_TEXT);
+            default -> null;
+        };
+    }
+
+    private static Codec finite(Codec codec, String type, boolean castToDouble) {
+        return new Codec() {
+            @Override
+            public String select(String quotedColumn) {
+                return castToDouble ? "CAST(" + quotedColumn + " AS DOUBLE)" : quotedColumn;
+            }
+
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return codec.read(rs, index);
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                    throw new BadValueException(d + " cannot be stored: a MariaDB " + type + " holds finite "
+                            + "numbers only");
+                }
+                codec.bind(ps, index, value);
+            }
+        };
+    }
+
+    /**
+     * Sets the session time zone to UTC for {@link #TIMESTAMP_UTC}, and puts the host's time zone and foreign-key
+     * checks (which {@link #foreignKeyChecks} may switch) back afterwards.
+     */
+    @Override
+    public SessionState openSession(Connection connection, Access access) throws SQLException {
+        String zone;
+        boolean checks;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT @@session.time_zone, @@session.foreign_key_checks")) {
+            rs.next();
+            zone = rs.getString(1);
+            checks = rs.getInt(2) != 0;
         }
-        if (name.equals("uuid")) {
-            return LogicalType.uuid();
+        if (!"+00:00".equals(zone)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET time_zone = '+00:00'");
+            }
         }
-        if ((sqlType == Types.BIT || sqlType == Types.TINYINT || sqlType == Types.BOOLEAN) && size == 1) {
-            return LogicalType.bool();
-        }
-        if (name.contains("text")) {
-            return LogicalType.text();
-        }
-        if (name.contains("blob")) {
-            return LogicalType.binary();
-        }
-        return super.map(sqlType, typeName, size, scale);
+        return c -> {
+            try (PreparedStatement ps = c.prepareStatement("SET time_zone = ?, foreign_key_checks = ?")) {
+                ps.setString(1, zone);
+                ps.setInt(2, checks ? 1 : 0);
+                ps.execute();
+            }
+        };
+    }
+
+    /** MariaDB has no deferrable constraints, but a session switch that works inside a transaction. */
+    @Override
+    public boolean switchesForeignKeyChecks() {
+        return true;
     }
 
     @Override
-    public void bind(java.sql.PreparedStatement ps, int index, Object value, JdbcColumn column) throws SQLException {
-        if (value instanceof UUID uuid) {
-            ps.setString(index, uuid.toString());
+    public void foreignKeyChecks(Connection connection, boolean on) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET foreign_key_checks = " + (on ? 1 : 0));
+        }
+    }
+
+    /**
+     * Nothing to move: InnoDB raises a table's AUTO_INCREMENT counter whenever a row is inserted with a larger
+     * explicit value, inside the transaction and without DDL ({@code ALTER TABLE ... AUTO_INCREMENT} would
+     * commit). This checks that it did, and logs if an engine did not.
+     */
+    @Override
+    public void advanceIdentity(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+        Long max = table.extreme(connection, column, true);
+        if (max == null) {
             return;
         }
-        super.bind(ps, index, value, column);
-    }
-
-    @Override
-    protected Object readUuid(ResultSet rs, int index) throws SQLException {
-        String text = rs.getString(index);
-        return text == null ? null : UUID.fromString(text);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT AUTO_INCREMENT FROM "
+                + "information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, table.sqlSchema());
+            ps.setString(2, table.sqlName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null && rs.getLong(1) <= max) {
+                    LOG.warn("table {}: AUTO_INCREMENT is {} but the highest {} is {}; this storage engine does not "
+                            + "move it on insert, and moving it (ALTER TABLE) would commit the import, so new rows "
+                            + "may collide until it is raised by hand", table.schema().name(), rs.getLong(1),
+                            column.column().name(), max);
+                }
+            }
+        }
     }
 }

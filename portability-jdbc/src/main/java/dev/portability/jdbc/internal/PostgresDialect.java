@@ -3,11 +3,74 @@ package dev.portability.jdbc.internal;
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
 import dev.portability.jdbc.JdbcDialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** PostgreSQL 15 and later. */
 final class PostgresDialect extends Dialect {
+
+    /** Most bind parameters one statement may carry through the driver. */
+    private static final int MAX_PARAMETERS = 32_767;
+
+    /** Most rows in one multi-row INSERT. */
+    private static final int MAX_ROWS_PER_INSERT = 128;
+
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'(?:::regclass)?\\)");
+
+    /** numeric as text: NaN and infinities (which PostgreSQL allows) have no BigDecimal. */
+    private static final Codec NUMERIC = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            String text = rs.getString(index);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new BadValueException("numeric " + text + " cannot be carried: DECIMAL holds finite numbers "
+                        + "only (PostgreSQL numeric allows NaN and infinity)");
+            }
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            Codecs.DECIMAL.bind(ps, index, value);
+        }
+    };
+
+    /** bit(1) as BOOLEAN: read as '1'/'0', bound as text the server converts. */
+    private static final Codec BIT1 = Codecs.untyped(new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            String text = rs.getString(index);
+            return text == null ? null : text.equals("1");
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) {
+            throw new UnsupportedOperationException();
+        }
+    }, value -> (Boolean) value ? "1" : "0");
+
+    /** json, jsonb and enums: text bound with an unspecified type, so the server converts it to the column's. */
+    private static final Codec UNTYPED_TEXT = Codecs.untyped(Codecs.TEXT, String.class::cast);
 
     @Override
     public JdbcDialect kind() {
@@ -15,53 +78,252 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
-    public LogicalType map(int sqlType, String typeName, int size, int scale) {
-        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "json", "jsonb" -> {
-                return LogicalType.json();
-            }
-            case "uuid" -> {
-                return LogicalType.uuid();
-            }
-            case "text" -> {
-                return LogicalType.text();
-            }
-            case "bytea" -> {
-                return LogicalType.binary();
-            }
-            case "timestamptz" -> {
-                return LogicalType.timestampTz();
-            }
-            case "numeric" -> {
-                // an unconstrained numeric reports precision 131089
-                return size > 0 && size <= LogicalType.MAX_DECIMAL_PRECISION ? LogicalType.decimal(size, scale)
-                        : LogicalType.decimal();
-            }
-            default -> {
-                // fall through to arrays and the standard mapping
+    public Hints hints(Connection connection, String catalog, String schema) throws SQLException {
+        Set<String> partitions = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relispartition")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    partitions.add(rs.getString(1));
+                }
             }
         }
-        if (sqlType == Types.ARRAY && name.startsWith("_")) {
-            LogicalType element = mapName(name.substring(1));
-            return element == null ? null : LogicalType.array(element);
+        Set<String> enums = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT typname FROM pg_catalog.pg_type WHERE typtype = 'e'")) {
+            while (rs.next()) {
+                enums.add(rs.getString(1));
+            }
         }
-        if (name.equals("bool")) {
-            return LogicalType.bool();
+        Set<String> always = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT table_name, column_name FROM "
+                + "information_schema.columns WHERE table_schema = ? AND identity_generation = 'ALWAYS'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    always.add(Hints.key(rs.getString(1), rs.getString(2)));
+                }
+            }
         }
-        return super.map(sqlType, typeName, size, scale);
+        return new Hints(partitions, enums, always, Set.of());
     }
 
     @Override
-    public String parameter(JdbcColumn column) {
-        if (column.column().type().kind() == Kind.JSON) {
-            return "CAST(? AS " + column.typeName() + ")";
+    public Mapping map(ColumnInfo column, Hints hints) {
+        String name = column.typeName() == null ? "" : column.typeName();
+        if (column.sqlType() == Types.ARRAY && name.startsWith("_")) {
+            Mapping element = scalar(name.substring(1), column.size(), column.scale(), hints);
+            if (element == null) {
+                return null;
+            }
+            Kind kind = element.type().kind();
+            return new Mapping(LogicalType.array(element.type()), new Codec() {
+                @Override
+                public Object read(ResultSet rs, int index) throws SQLException {
+                    return Codecs.readArray(rs, index, element.codec());
+                }
+
+                @Override
+                public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                    if (value == null) {
+                        ps.setNull(index, Types.OTHER);
+                    } else {
+                        ps.setObject(index, arrayLiteral((List<?>) value, kind), Types.OTHER);
+                    }
+                }
+            });
         }
-        return "?";
+        return scalar(name, column.size(), column.scale(), hints);
+    }
+
+    private static Mapping scalar(String typeName, int size, int scale, Hints hints) {
+        String name = typeName.toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "int2", "int4", "int8", "smallserial", "serial", "bigserial", "oid" ->
+                    new Mapping(LogicalType.integer(), Codecs.LONG);
+            case "numeric" -> new Mapping(numeric(size, scale), NUMERIC);
+            case "float4" -> new Mapping(LogicalType.float64(), Codecs.FLOAT32);
+            case "float8" -> new Mapping(LogicalType.float64(), Codecs.DOUBLE);
+            case "bpchar", "varchar" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
+                    ? LogicalType.text(size) : LogicalType.text(), Codecs.TEXT);
+            case "text", "name" -> new Mapping(LogicalType.text(), Codecs.TEXT);
+            case "bytea" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
+            case "bool" -> new Mapping(LogicalType.bool(), Codecs.BOOLEAN);
+            case "bit" -> size == 1 ? new Mapping(LogicalType.bool(), BIT1) : null;
+            case "date" -> new Mapping(LogicalType.date(), Codecs.DATE);
+            case "time" -> new Mapping(LogicalType.time(), Codecs.TIME);
+            case "timestamp" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
+            case "timestamptz" -> new Mapping(LogicalType.timestampTz(), Codecs.TIMESTAMP_TZ);
+            case "uuid" -> new Mapping(LogicalType.uuid(), Codecs.UUID_OBJECT);
+            case "json", "jsonb" -> new Mapping(LogicalType.json(), UNTYPED_TEXT);
+            default -> hints.enumTypes().contains(unqualified(typeName))
+                    ? new Mapping(LogicalType.text(), UNTYPED_TEXT) : null;
+        };
+    }
+
+    /**
+     * The DECIMAL of a numeric column. The driver reports the typmod's scale as an unsigned 11-bit number, so a
+     * negative scale (PostgreSQL 15) arrives as 2048 minus its magnitude.
+     */
+    private static LogicalType numeric(int precision, int rawScale) {
+        int scale = rawScale >= 1024 ? rawScale - 2048 : rawScale;
+        if (precision < 1 || precision > LogicalType.MAX_DECIMAL_PRECISION || scale > precision) {
+            return LogicalType.decimal(); // unconstrained, or a scale above the precision (numeric(3,5))
+        }
+        return LogicalType.decimal(precision, scale);
+    }
+
+    /** The type name without a schema and quotes: the driver writes other schemas' types as {@code "s"."t"}. */
+    private static String unqualified(String typeName) {
+        String name = typeName;
+        int dot = name.lastIndexOf("\".\"");
+        if (dot >= 0) {
+            name = name.substring(dot + 2);
+        }
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return name;
+    }
+
+    /**
+     * An array's input text, e.g. {@code {"1",NULL,"3"}}: every element quoted and escaped, so no value can end
+     * the literal early; the server converts the text to the column's type.
+     *
+     * @param values the elements
+     * @param kind the element kind
+     * @return the literal
+     */
+    static String arrayLiteral(List<?> values, Kind kind) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = values.get(i);
+            if (value == null) {
+                out.append("NULL");
+                continue;
+            }
+            String text = element(value, kind);
+            out.append('"');
+            for (int c = 0; c < text.length(); c++) {
+                char ch = text.charAt(c);
+                if (ch == '"' || ch == '\\') {
+                    out.append('\\');
+                }
+                out.append(ch);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    private static String element(Object value, Kind kind) {
+        return switch (kind) {
+            case BOOLEAN -> (Boolean) value ? "t" : "f";
+            case DECIMAL -> ((BigDecimal) value).toString();
+            case DOUBLE -> {
+                double d = (Double) value;
+                yield Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+                        : Double.toString(d);
+            }
+            case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) value);
+            case DATE -> value.equals(LocalDate.MAX) ? "infinity" : value.equals(LocalDate.MIN) ? "-infinity"
+                    : date((LocalDate) value) + era((LocalDate) value);
+            case TIME -> value.equals(LocalTime.MAX) ? "24:00:00" : value.toString();
+            case TIMESTAMP -> {
+                LocalDateTime t = (LocalDateTime) value;
+                yield t.equals(LocalDateTime.MAX) ? "infinity" : t.equals(LocalDateTime.MIN) ? "-infinity"
+                        : date(t.toLocalDate()) + " " + t.toLocalTime() + era(t.toLocalDate());
+            }
+            case TIMESTAMP_TZ -> {
+                OffsetDateTime t = (OffsetDateTime) value;
+                yield t.equals(OffsetDateTime.MAX) ? "infinity" : t.equals(OffsetDateTime.MIN) ? "-infinity"
+                        : date(t.toLocalDate()) + " " + t.toLocalTime() + Codecs.offsetText(t.getOffset())
+                                + era(t.toLocalDate());
+            }
+            default -> value.toString(); // INTEGER, TEXT, JSON, UUID
+        };
+    }
+
+    /** A date in PostgreSQL's input form: years before 1 AD count backwards with a {@code BC} suffix. */
+    private static String date(LocalDate date) {
+        int year = date.getYear() <= 0 ? 1 - date.getYear() : date.getYear();
+        return String.format("%04d-%02d-%02d", year, date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    private static String era(LocalDate date) {
+        return date.getYear() <= 0 ? " BC" : "";
+    }
+
+    /**
+     * Defers every deferrable constraint to commit, so that rows of a foreign-key cycle can arrive in any order.
+     * Constraints not declared DEFERRABLE are unaffected; the setting ends with the transaction.
+     */
+    @Override
+    public void beginWrite(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET CONSTRAINTS ALL DEFERRED");
+        }
     }
 
     @Override
-    protected String elementTypeName(JdbcColumn column) {
-        return column.typeName().startsWith("_") ? column.typeName().substring(1) : column.typeName();
+    public int rowsPerInsert(int columns) {
+        return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / Math.max(1, columns)));
+    }
+
+    /**
+     * Moves the column's sequence (identity or serial, found with {@code pg_get_serial_sequence}, or named by a
+     * {@code nextval(...)} default) with {@code setval}. Sequences are not transactional in PostgreSQL: the move
+     * stays if the import rolls back, which is harmless because it only ever moves forward.
+     */
+    @Override
+    public void advanceIdentity(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+        String sequence = null;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+            ps.setString(1, table.qualifiedName());
+            ps.setString(2, column.sqlName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    sequence = rs.getString(1);
+                }
+            }
+        }
+        if (sequence == null && column.defaultValue() != null) {
+            Matcher m = NEXTVAL.matcher(column.defaultValue().trim());
+            if (m.matches()) {
+                sequence = m.group(1).replace("''", "'");
+            }
+        }
+        if (sequence == null) {
+            return;
+        }
+        long increment;
+        long next;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT s.seqincrement, s.seqstart, "
+                + "pg_sequence_last_value(s.seqrelid) FROM pg_catalog.pg_sequence s "
+                + "WHERE s.seqrelid = CAST(? AS regclass)")) {
+            ps.setString(1, sequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                increment = rs.getLong(1);
+                long start = rs.getLong(2);
+                long last = rs.getLong(3);
+                next = rs.wasNull() ? start : last + increment;
+            }
+        }
+        Long extreme = table.extreme(connection, column, increment > 0);
+        if (extreme == null || (increment > 0 ? extreme < next : extreme > next)) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT setval(CAST(? AS regclass), ?, true)")) {
+            ps.setString(1, sequence);
+            ps.setLong(2, extreme);
+            ps.executeQuery().close();
+        }
     }
 }

@@ -121,9 +121,12 @@ public final class Importer<U extends UnitOfWork> {
                 deleteAll(plans, work, tallies, operation);
             }
             operation.started(Phase.WRITING, null, outcome.info().totalRows());
+            List<Runnable> secondPasses = new ArrayList<>();
             for (TablePlan<U> plan : plans) {
-                writeTable(archive, plan, order, work, options, tallies.get(plan.table()), operation);
+                writeTable(archive, plan, order, work, options, tallies.get(plan.table()), operation, secondPasses);
             }
+            // only now does every row exist that a self- or cyclic reference may point at
+            secondPasses.forEach(Runnable::run);
             operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
             List<TableImportResult> results = finish(plans, work, tallies, merge, operation);
             operation.checkCancelled("committing");
@@ -177,6 +180,15 @@ public final class Importer<U extends UnitOfWork> {
 
     private void deleteAll(List<TablePlan<U>> plans, U work, Map<String, Tally> tallies, Operation operation) {
         operation.started(Phase.DELETING, null, plans.size());
+        Set<String> tables = new java.util.LinkedHashSet<>();
+        plans.forEach(p -> tables.add(p.table()));
+        Set<String> names = java.util.Collections.unmodifiableSet(tables);
+        for (TablePlan<U> plan : plans) {
+            store(plan, "preparing to delete the rows of", () -> {
+                plan.adapter().beforeDeleteAll(work, names);
+                return 0L;
+            });
+        }
         for (int i = plans.size() - 1; i >= 0; i--) {
             TablePlan<U> plan = plans.get(i);
             operation.checkCancelled("deleting table " + plan.table());
@@ -189,7 +201,7 @@ public final class Importer<U extends UnitOfWork> {
     }
 
     private void writeTable(ArchiveFile archive, TablePlan<U> plan, TableOrder order, U work,
-            ImportOptions options, Tally tally, Operation operation) {
+            ImportOptions options, Tally tally, Operation operation, List<Runnable> secondPasses) {
         long start = System.nanoTime();
         TableSchema schema = plan.mapping().target();
         TableAdapter<U> adapter = plan.adapter();
@@ -253,7 +265,8 @@ public final class Importer<U extends UnitOfWork> {
             tally.skipped += policy == DuplicatePolicy.SKIP ? existing.size() : 0;
         });
         if (secondPass != null && !secondPass.isEmpty()) {
-            updateForwardReferences(archive, plan, work, options.batchSize(), secondPass, operation);
+            secondPasses.add(() -> updateForwardReferences(archive, plan, work, options.batchSize(), secondPass,
+                    operation));
         }
         tally.duration = Duration.ofNanos(System.nanoTime() - start);
         operation.finished(Phase.WRITING, plan.table(), tally.inserted + tally.updated + tally.skipped, total, 0);

@@ -1,0 +1,51 @@
+package dev.portability.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reads one column's values as their canonical Java values (see {@link dev.portability.api.LogicalType}) and binds
+ * canonical values to statement parameters. Chosen once per column by the {@link Dialect} at discovery, so that
+ * the mapping of a type and the way its values travel are decided in one place.
+ */
+public interface Codec {
+
+    /**
+     * Reads a value.
+     *
+     * @param rs the result set, on a row
+     * @param index the 1-based column index
+     * @return the canonical value, or null for SQL NULL
+     * @throws SQLException if the driver fails
+     * @throws BadValueException if the stored value has no canonical form (e.g. a PostgreSQL numeric NaN)
+     */
+    Object read(ResultSet rs, int index) throws SQLException;
+
+    /**
+     * Binds a value.
+     *
+     * @param ps the statement
+     * @param index the 1-based parameter index
+     * @param value the canonical value, or null for SQL NULL
+     * @throws SQLException if the driver fails
+     * @throws BadValueException if the database cannot hold the value (e.g. NaN in a MariaDB DOUBLE)
+     */
+    void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+
+    /**
+     * The SQL text that selects this column, e.g. a cast where the database's own rendering would lose
+     * precision.
+     *
+     * @param quotedColumn the quoted column name
+     * @return the select-list expression
+     */
+    default String select(String quotedColumn) {
+        return quotedColumn;
+    }
+
+    /** @return the SQL text of this column's parameter: {@code ?}, or {@code ?} wrapped where the database needs it */
+    default String parameter() {
+        return "?";
+    }
+}

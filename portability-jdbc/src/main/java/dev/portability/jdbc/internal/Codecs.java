@@ -1,0 +1,306 @@
+package dev.portability.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/** The codecs that standard JDBC handles the same way on every database, and building blocks for the others. */
+public final class Codecs {
+
+    private Codecs() {
+    }
+
+    /** A 64-bit integer, from any integer column. */
+    public static final Codec LONG = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            long value = rs.getLong(index);
+            return rs.wasNull() ? null : value;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.BIGINT);
+            } else {
+                ps.setLong(index, (Long) value);
+            }
+        }
+    };
+
+    /** An exact decimal. */
+    public static final Codec DECIMAL = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            return rs.getBigDecimal(index);
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.NUMERIC);
+            } else {
+                ps.setBigDecimal(index, (BigDecimal) value);
+            }
+        }
+    };
+
+    /** A 64-bit float, NaN, infinities and -0.0 included. */
+    public static final Codec DOUBLE = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            double value = rs.getDouble(index);
+            return rs.wasNull() ? null : value;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.DOUBLE);
+            } else {
+                ps.setDouble(index, (Double) value);
+            }
+        }
+    };
+
+    /**
+     * A 32-bit float (REAL, FLOAT4, MariaDB FLOAT), read as a float and widened exactly: the archive holds the
+     * stored binary value, whatever text or binary transfer the driver picked. A double that is not exactly a
+     * float is rounded by the database.
+     */
+    public static final Codec FLOAT32 = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            float value = rs.getFloat(index);
+            return rs.wasNull() ? null : (double) value;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.REAL);
+                return;
+            }
+            double d = (Double) value;
+            float f = (float) d;
+            if (f == d || Double.isNaN(d)) {
+                ps.setFloat(index, f);
+            } else {
+                ps.setDouble(index, d);
+            }
+        }
+    };
+
+    /** true or false. */
+    public static final Codec BOOLEAN = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            boolean value = rs.getBoolean(index);
+            return rs.wasNull() ? null : value;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.BOOLEAN);
+            } else {
+                ps.setBoolean(index, (Boolean) value);
+            }
+        }
+    };
+
+    /** Text of any length, CLOBs included. */
+    public static final Codec TEXT = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            return rs.getString(index);
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.VARCHAR);
+            } else {
+                ps.setString(index, (String) value);
+            }
+        }
+    };
+
+    /** Bytes of any length, BLOBs included. */
+    public static final Codec BYTES = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            return rs.getBytes(index);
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.VARBINARY);
+            } else {
+                ps.setBytes(index, (byte[]) value);
+            }
+        }
+    };
+
+    /** A date, through {@link LocalDate}: no time zone is involved. */
+    public static final Codec DATE = object(LocalDate.class, Types.DATE);
+
+    /** A time of day, through {@link LocalTime}. */
+    public static final Codec TIME = object(LocalTime.class, Types.TIME);
+
+    /** A date and time without zone, through {@link LocalDateTime}. */
+    public static final Codec TIMESTAMP = object(LocalDateTime.class, Types.TIMESTAMP);
+
+    /** A date and time with offset, through {@link OffsetDateTime}. */
+    public static final Codec TIMESTAMP_TZ = object(OffsetDateTime.class, Types.TIMESTAMP_WITH_TIMEZONE);
+
+    /** A UUID, through {@link UUID}. */
+    public static final Codec UUID_OBJECT = object(UUID.class, Types.OTHER);
+
+    /** A UUID held as its 36-character text. */
+    public static final Codec UUID_TEXT = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            String text = rs.getString(index);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadValueException("'" + ValueText.cut(text) + "' is not a UUID");
+            }
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.VARCHAR);
+            } else {
+                ps.setString(index, value.toString());
+            }
+        }
+    };
+
+    /**
+     * A codec that reads with {@code getObject(index, type)} and binds with {@code setObject}.
+     *
+     * @param type the Java class
+     * @param sqlType the JDBC type for NULL
+     * @return the codec
+     */
+    public static Codec object(Class<?> type, int sqlType) {
+        return new Codec() {
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return rs.getObject(index, type);
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value == null) {
+                    ps.setNull(index, sqlType);
+                } else {
+                    ps.setObject(index, value);
+                }
+            }
+        };
+    }
+
+    /**
+     * A codec that reads with another but binds values as text of unspecified type ({@code setObject(i, text,
+     * Types.OTHER)}), so that the database converts them to the column's type: PostgreSQL enums, json, bit.
+     *
+     * @param reader reads values
+     * @param render turns a canonical value into the database's input text
+     * @return the codec
+     */
+    public static Codec untyped(Codec reader, java.util.function.Function<Object, String> render) {
+        return new Codec() {
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return reader.read(rs, index);
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value == null) {
+                    ps.setNull(index, Types.OTHER);
+                } else {
+                    ps.setObject(index, render.apply(value), Types.OTHER);
+                }
+            }
+        };
+    }
+
+    /**
+     * Reads a JDBC array through its result set view (column 2 holds the elements), so that each element is read
+     * by the element's own codec, with the same exactness as a column of that type.
+     *
+     * @param rs the result set
+     * @param index the array column
+     * @param element the element codec
+     * @return an unmodifiable list (elements may be null), or null
+     * @throws SQLException if the driver fails
+     * @throws BadValueException if the array has more than one dimension
+     */
+    public static List<Object> readArray(ResultSet rs, int index, Codec element) throws SQLException {
+        Array array = rs.getArray(index);
+        if (array == null) {
+            return null;
+        }
+        try (ResultSet elements = array.getResultSet()) {
+            if (elements.getMetaData().getColumnType(2) == Types.ARRAY) {
+                throw new BadValueException("a multi-dimensional array cannot be carried; only one-dimensional "
+                        + "arrays map to ARRAY");
+            }
+            List<Object> values = new ArrayList<>();
+            while (elements.next()) {
+                values.add(element.read(elements, 2));
+            }
+            return Collections.unmodifiableList(values);
+        } finally {
+            array.free();
+        }
+    }
+
+    /** Renders values for messages. */
+    static final class ValueText {
+        private ValueText() {
+        }
+
+        /**
+         * @param text a value's text
+         * @return at most 40 characters of it
+         */
+        static String cut(String text) {
+            return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        }
+    }
+
+    /**
+     * The offset of a timestamp as a database reads it: {@code +05:30}, {@code +00:00}, {@code -08:00:15}.
+     *
+     * @param offset the offset
+     * @return its text, never {@code Z}
+     */
+    static String offsetText(ZoneOffset offset) {
+        int total = offset.getTotalSeconds();
+        int abs = Math.abs(total);
+        String text = String.format("%s%02d:%02d", total < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
+        return abs % 60 == 0 ? text : text + String.format(":%02d", abs % 60);
+    }
+}
