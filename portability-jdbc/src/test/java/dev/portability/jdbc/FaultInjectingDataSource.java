@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A seam around a real data source: counts the batches executed by prepared statements whose SQL contains a
- * marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
+ * A seam around a real data source: counts the executions (a JDBC batch, or one multi-row statement) of prepared
+ * statements whose SQL contains a marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
  * connection, pause). Everything else goes to the real database unchanged.
  */
 final class FaultInjectingDataSource implements DataSource {
@@ -67,7 +67,9 @@ final class FaultInjectingDataSource implements DataSource {
 
     private PreparedStatement statement(Connection real, PreparedStatement statement) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("executeBatch") && batches.incrementAndGet() == atBatch) {
+            boolean executes = method.getName().equals("executeBatch") || method.getName().equals("executeUpdate")
+                    || method.getName().equals("executeLargeUpdate") || method.getName().equals("execute");
+            if (executes && batches.incrementAndGet() == atBatch) {
                 fault.inject(real);
             }
             return invoke(statement, method, args);
