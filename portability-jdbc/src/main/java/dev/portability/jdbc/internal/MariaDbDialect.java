@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -61,16 +62,23 @@ final class MariaDbDialect extends Dialect {
      */
     private static final Codec FLOAT = finite(Codecs.FLOAT32, "FLOAT", true);
 
+    /** MariaDB's text form of a date and time, which both protocols accept and return without zone shifts. */
+    private static final DateTimeFormatter DATETIME_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
     /**
-     * TIMESTAMP is an instant in MariaDB (stored in UTC, shown in the session's time zone). Every unit of work
-     * sets the session time zone to {@code +00:00}, so values read and written here are UTC wall-clock times,
-     * free of daylight-saving gaps and overlaps.
+     * DATETIME travels as text, selected as {@code CAST(... AS CHAR)}: the driver converts date-times (even for
+     * {@code getString}) through the JVM's default time zone and moves wall-clock times that fall into its
+     * daylight-saving gap (02:30 becomes 03:30 in Berlin).
      */
-    private static final Codec TIMESTAMP_UTC = new Codec() {
+    private static final Codec DATETIME = new Codec() {
         @Override
         public Object read(ResultSet rs, int index) throws SQLException {
-            LocalDateTime utc = rs.getObject(index, LocalDateTime.class);
-            return utc == null ? null : utc.atOffset(ZoneOffset.UTC);
+            return parse(rs.getString(index));
+        }
+
+        @Override
+        public String select(String quotedColumn) {
+            return "CAST(" + quotedColumn + " AS CHAR)";
         }
 
         @Override
@@ -78,8 +86,39 @@ final class MariaDbDialect extends Dialect {
             if (value == null) {
                 ps.setNull(index, Types.TIMESTAMP);
             } else {
-                ps.setObject(index, ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)
-                        .toLocalDateTime());
+                ps.setString(index, DATETIME_TEXT.format((LocalDateTime) value));
+            }
+        }
+    };
+
+    private static LocalDateTime parse(String text) {
+        return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+    }
+
+    /**
+     * TIMESTAMP is an instant in MariaDB (stored in UTC, shown in the session's time zone). Every unit of work
+     * sets the session time zone to {@code +00:00}, so values read and written here are UTC wall-clock times,
+     * free of daylight-saving gaps and overlaps; they travel as text for the reason given at {@link #DATETIME}.
+     */
+    private static final Codec TIMESTAMP_UTC = new Codec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            LocalDateTime utc = parse(rs.getString(index));
+            return utc == null ? null : utc.atOffset(ZoneOffset.UTC);
+        }
+
+        @Override
+        public String select(String quotedColumn) {
+            return "CAST(" + quotedColumn + " AS CHAR)";
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.TIMESTAMP);
+            } else {
+                ps.setString(index, DATETIME_TEXT.format(((OffsetDateTime) value)
+                        .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
             }
         }
     };
@@ -145,7 +184,7 @@ final class MariaDbDialect extends Dialect {
             case "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
             case "DATE" -> new Mapping(LogicalType.date(), Codecs.DATE);
             case "TIME" -> new Mapping(LogicalType.time(), Codecs.TIME);
-            case "DATETIME" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
+            case "DATETIME" -> new Mapping(LogicalType.timestamp(), DATETIME);
             case "TIMESTAMP" -> new Mapping(LogicalType.timestampTz(), TIMESTAMP_UTC);
             case "UUID" -> new Mapping(LogicalType.uuid(), Codecs.UUID_TEXT);
             default -> null;

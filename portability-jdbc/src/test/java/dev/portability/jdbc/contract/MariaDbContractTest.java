@@ -3,7 +3,6 @@ package dev.portability.jdbc.contract;
 import dev.portability.api.LogicalType.Kind;
 import dev.portability.jdbc.TestDatabase;
 import dev.portability.testkit.Capabilities;
-import java.util.Map;
 
 /** The JDBC adapters keep the TableAdapter contract on MariaDB. */
 class MariaDbContractTest extends JdbcContract {
@@ -22,13 +21,5 @@ class MariaDbContractTest extends JdbcContract {
                 .withoutNonFiniteDoubles("MariaDB DOUBLE cannot hold NaN or infinities")
                 .withoutNegativeZero("MariaDB returns DOUBLE -0.0 as 0.0")
                 .withFractionalSeconds(6, "MariaDB keeps microseconds");
-    }
-
-    @Override
-    protected Map<String, String> knownFailures() {
-        String dstShift = "KNOWN ADAPTER BUG (issue 6 report): a TIMESTAMP inside the default zone's DST gap "
-                + "(2024-03-31T02:30 in Europe/Berlin) comes back an hour later (03:30)";
-        return Map.of(
-                "fidelity TIMESTAMP: 2024-03-31T02:30, missing in Central Europe (DST gap)", dstShift);
     }
 }
