@@ -63,6 +63,18 @@ class DiscoveryTest {
     }
 
     @Test
+    void h2PlainNumericKeepsItsScaleOfZeroSoFractionsAreRefusedNotRounded() {
+        try (TestDatabase db = TestDatabase.create(Kind.H2)) {
+            db.execute("CREATE TABLE amounts (id INTEGER PRIMARY KEY, total NUMERIC)");
+
+            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+
+            assertThat(store.tables().get(0).schema().column("total").orElseThrow().type())
+                    .isEqualTo(dev.portability.api.LogicalType.decimal(1000, 0));
+        }
+    }
+
+    @Test
     void postgresqlPartitionsAreLeftOutAndTheirPartitionedTableIsTaken() {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute("CREATE TABLE events (id integer PRIMARY KEY, note text) PARTITION BY RANGE (id)",

@@ -98,8 +98,10 @@ final class H2Dialect extends Dialect {
         }
         return switch (name) {
             case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> new Mapping(LogicalType.integer(), Codecs.LONG);
-            case "NUMERIC", "DECIMAL" -> new Mapping(size > 0 && size <= LogicalType.MAX_DECIMAL_PRECISION
-                    && scale <= size ? LogicalType.decimal(size, scale) : LogicalType.decimal(), Codecs.DECIMAL);
+            // H2's plain NUMERIC has precision 100000 and scale 0: keep the scale, or fractions would be lost
+            case "NUMERIC", "DECIMAL" -> new Mapping(size > 0 && scale <= size ? LogicalType.decimal(
+                    Math.min(size, LogicalType.MAX_DECIMAL_PRECISION), Math.min(scale, LogicalType.MAX_DECIMAL_PRECISION))
+                    : LogicalType.decimal(), Codecs.DECIMAL);
             case "DECFLOAT" -> new Mapping(LogicalType.decimal(), Codecs.DECIMAL);
             case "REAL" -> new Mapping(LogicalType.float64(), Codecs.FLOAT32);
             case "DOUBLE PRECISION" -> new Mapping(LogicalType.float64(), Codecs.DOUBLE);
