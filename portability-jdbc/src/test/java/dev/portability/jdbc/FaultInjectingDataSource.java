@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A seam around a real data source: counts the executions (a JDBC batch, or one multi-row statement) of prepared
- * statements whose SQL contains a marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
+ * A seam around a real data source: counts the executions (a JDBC batch, one multi-row statement, or one
+ * PostgreSQL COPY) of prepared statements whose SQL contains a marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
  * connection, pause). Everything else goes to the real database unchanged.
  */
 final class FaultInjectingDataSource implements DataSource {
@@ -54,6 +54,10 @@ final class FaultInjectingDataSource implements DataSource {
 
     private Connection wrap(Connection real) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("unwrap") && args[0] instanceof Class<?> type
+                    && type.getName().equals("org.postgresql.PGConnection") && batches.incrementAndGet() == atBatch) {
+                fault.inject(real); // the PostgreSQL adapter unwraps the connection once per COPY batch
+            }
             Object result = invoke(real, method, args);
             if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
                     && sql.contains(sqlMarker)) {

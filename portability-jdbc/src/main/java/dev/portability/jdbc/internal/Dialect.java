@@ -6,6 +6,7 @@ import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -152,6 +153,42 @@ public abstract class Dialect {
      */
     public int rowsPerInsert(int columns) {
         return 1;
+    }
+
+    /**
+     * Opens the database's bulk-load path for one batch of rows (PostgreSQL's COPY), or returns null where the
+     * dialect has none or the connection cannot use it; the caller then inserts with statements.
+     *
+     * @param connection the connection of the import's transaction
+     * @param table the quoted, qualified table name
+     * @param columns the columns, in the order rows hold them
+     * @return the loader, or null
+     * @throws SQLException if the database refuses to start the load
+     */
+    public BulkLoad bulkLoad(Connection connection, String table, List<JdbcColumn> columns) throws SQLException {
+        return null;
+    }
+
+    /** One bulk load: add rows, then finish; close without finishing abandons it (the transaction rolls back). */
+    public interface BulkLoad extends AutoCloseable {
+        /**
+         * Adds a row.
+         *
+         * @param values the row's values, in column order
+         * @throws SQLException if the database fails
+         * @throws BadValueException if a value cannot be loaded; its message starts with the column name
+         */
+        void add(Object[] values) throws SQLException;
+
+        /**
+         * Sends the rest and completes the load.
+         *
+         * @throws SQLException if the database refuses a row
+         */
+        void finish() throws SQLException;
+
+        @Override
+        void close();
     }
 
     /**

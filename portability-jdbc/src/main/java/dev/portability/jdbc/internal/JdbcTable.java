@@ -47,6 +47,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final List<JdbcColumn> identities = new ArrayList<>();
     /** Whether writes run with foreign-key checks off: see {@link #writeWithoutForeignKeyChecks}. */
     private boolean uncheckedWrites;
+    /** Whether to try the dialect's bulk load; turned off once a connection cannot use it. */
+    private volatile boolean bulkLoadable = true;
     /** Pairs of referenced table and the UPDATE that clears the references to it: see {@link #cyclicReference}. */
     private final List<String[]> cyclicReferences = new ArrayList<>();
 
@@ -290,6 +292,9 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     }
 
     private void insert(Connection connection, List<Row> rows) throws SQLException {
+        if (bulkLoad(connection, rows)) {
+            return;
+        }
         int full = rowsPerInsert > 1 ? rows.size() / rowsPerInsert : 0;
         if (full > 0) {
             try (PreparedStatement ps = connection.prepareStatement(insertMany)) {
@@ -323,6 +328,31 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    /** Loads the rows through the dialect's bulk path; false if it has none on this connection. */
+    private boolean bulkLoad(Connection connection, List<Row> rows) throws SQLException {
+        if (!bulkLoadable) {
+            return false;
+        }
+        try (Dialect.BulkLoad load = dialect.bulkLoad(connection, qualifiedName, columns)) {
+            if (load == null) {
+                bulkLoadable = false;
+                return false;
+            }
+            for (Row row : rows) {
+                try {
+                    load.add(row.values());
+                } catch (BadValueException e) {
+                    String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
+                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Writing table " + schema().name() + key
+                            + " failed: " + e.getMessage() + ". Nothing was imported: every table is as it was "
+                            + "before.", e);
+                }
+            }
+            load.finish();
+            return true;
         }
     }
 

@@ -187,6 +187,76 @@ final class PostgresDialect extends Dialect {
         return name;
     }
 
+    @Override
+    public BulkLoad bulkLoad(Connection connection, String table, List<JdbcColumn> columns) throws SQLException {
+        StringBuilder names = new StringBuilder();
+        for (JdbcColumn column : columns) {
+            names.append(names.length() == 0 ? "" : ", ").append(quote(column.sqlName()));
+        }
+        PostgresCopy copy = PostgresCopy.open(connection, "COPY " + table + " (" + names + ") FROM STDIN");
+        if (copy == null) {
+            return null;
+        }
+        Kind[] kinds = new Kind[columns.size()];
+        boolean[] bits = new boolean[columns.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            LogicalType type = columns.get(i).column().type();
+            kinds[i] = type.kind() == Kind.ARRAY ? type.elementType().orElseThrow().kind() : type.kind();
+            bits[i] = columns.get(i).codec() == BIT1;
+        }
+        boolean[] arrays = new boolean[columns.size()];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = columns.get(i).column().type().kind() == Kind.ARRAY;
+        }
+        return new BulkLoad() {
+            @Override
+            public void add(Object[] values) throws SQLException {
+                StringBuilder out = copy.buffer();
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        out.append('\t');
+                    }
+                    Object value = values[i];
+                    if (value == null) {
+                        out.append("\\N");
+                        continue;
+                    }
+                    String text = bits[i] ? ((Boolean) value ? "1" : "0")
+                            : arrays[i] ? arrayLiteral((List<?>) value, kinds[i]) : element(value, kinds[i]);
+                    copyEscape(out, text, columns.get(i));
+                }
+                out.append('\n');
+                copy.flushIfFull();
+            }
+
+            @Override
+            public void finish() throws SQLException {
+                copy.finish();
+            }
+
+            @Override
+            public void close() {
+                copy.close();
+            }
+        };
+    }
+
+    /** Appends a field of COPY's text format: backslash, tab, line feed and carriage return escaped. */
+    private static void copyEscape(StringBuilder out, String text, JdbcColumn column) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> throw new BadValueException("column " + column.column().name() + ": PostgreSQL cannot "
+                        + "store the character U+0000 (NUL) in text");
+                default -> out.append(ch);
+            }
+        }
+    }
+
     /**
      * An array's input text, e.g. {@code {"1",NULL,"3"}}: every element quoted and escaped, so no value can end
      * the literal early; the server converts the text to the column's type.

@@ -1,0 +1,138 @@
+package dev.portability.jdbc.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL's {@code COPY ... FROM STDIN}, reached through pgjdbc's copy API by reflection: the driver is the
+ * host's, not a compile-time dependency of this module. {@link #open} returns null where the connection does not
+ * unwrap to a pgjdbc connection (another driver, a pool that hides it); the caller then inserts instead.
+ */
+final class PostgresCopy implements AutoCloseable {
+
+    /** Bytes buffered before they are sent. */
+    private static final int FLUSH_AT = 1 << 16;
+
+    private final Object copyIn;
+    private final Method write;
+    private final Method end;
+    private final Method cancel;
+    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
+    private boolean ended;
+
+    private PostgresCopy(Object copyIn, Method write, Method end, Method cancel) {
+        this.copyIn = copyIn;
+        this.write = write;
+        this.end = end;
+        this.cancel = cancel;
+    }
+
+    /**
+     * Starts a COPY.
+     *
+     * @param connection a pgjdbc connection, possibly wrapped by a pool
+     * @param sql the {@code COPY ... FROM STDIN} statement
+     * @return the open copy, or null if the connection is not a pgjdbc one
+     * @throws SQLException if the server refuses the statement
+     */
+    static PostgresCopy open(Connection connection, String sql) throws SQLException {
+        Class<?> pgConnection;
+        Class<?> copyInType;
+        try {
+            ClassLoader loader = connection.getClass().getClassLoader();
+            pgConnection = Class.forName("org.postgresql.PGConnection", false, loader);
+            copyInType = Class.forName("org.postgresql.copy.CopyIn", false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        if (!connection.isWrapperFor(pgConnection)) {
+            return null;
+        }
+        Object pg = connection.unwrap(pgConnection);
+        try {
+            Object api = pgConnection.getMethod("getCopyAPI").invoke(pg);
+            Method copyIn = Class.forName("org.postgresql.copy.CopyManager", false, pgConnection.getClassLoader())
+                    .getMethod("copyIn", String.class);
+            return new PostgresCopy(copyIn.invoke(api, sql),
+                    copyInType.getMethod("writeToCopy", byte[].class, int.class, int.class),
+                    copyInType.getMethod("endCopy"), copyInType.getMethod("cancelCopy"));
+        } catch (InvocationTargetException e) {
+            throw sqlException(e);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** @return the buffer to append COPY text rows to; call {@link #flushIfFull()} after each row */
+    StringBuilder buffer() {
+        return buffer;
+    }
+
+    /**
+     * Sends the buffer once it is large.
+     *
+     * @throws SQLException if the server fails
+     */
+    void flushIfFull() throws SQLException {
+        if (buffer.length() >= FLUSH_AT) {
+            flush();
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (buffer.length() == 0) {
+            return;
+        }
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.setLength(0);
+        invoke(write, bytes, 0, bytes.length);
+    }
+
+    /**
+     * Sends the rest and ends the copy.
+     *
+     * @throws SQLException if the server refuses any row
+     */
+    void finish() throws SQLException {
+        flush();
+        ended = true;
+        invoke(end);
+    }
+
+    /** Cancels an unfinished copy, so the connection can be used (and rolled back) afterwards. */
+    @Override
+    public void close() {
+        if (!ended) {
+            ended = true;
+            try {
+                invoke(cancel);
+            } catch (SQLException e) {
+                // the copy failed already; the transaction is rolled back by the caller
+            }
+        }
+    }
+
+    private Object invoke(Method method, Object... args) throws SQLException {
+        try {
+            return method.invoke(copyIn, args);
+        } catch (InvocationTargetException e) {
+            throw sqlException(e);
+        } catch (IllegalAccessException e) {
+            throw new SQLException("cannot call pgjdbc's copy API: " + e.getMessage(), e);
+        }
+    }
+
+    private static SQLException sqlException(InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SQLException sql) {
+            return sql;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        return new SQLException(String.valueOf(cause), cause);
+    }
+}
