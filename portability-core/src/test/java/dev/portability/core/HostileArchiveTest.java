@@ -298,7 +298,7 @@ class HostileArchiveTest {
         Path archive = withCustomerLine("{\"id\":2,\"name\":\"x\",\"name\":\"y\",\"balance\":null,\"born\":null}");
 
         assertThat(first(refused(archive, ErrorCode.MALFORMED_ROW), ErrorCode.MALFORMED_ROW).message())
-                .contains("Duplicate field 'name'");
+                .contains("names this column twice");
     }
 
     @Test

@@ -243,7 +243,17 @@ final class PostgresDialect extends Dialect {
 
     /** Appends a field of COPY's text format: backslash, tab, line feed and carriage return escaped. */
     private static void copyEscape(StringBuilder out, String text, JdbcColumn column) {
-        for (int i = 0, n = text.length(); i < n; i++) {
+        int n = text.length();
+        int plain = 0;
+        while (plain < n) {
+            char ch = text.charAt(plain);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0') {
+                break;
+            }
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < n; i++) {
             char ch = text.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");
@@ -321,7 +331,20 @@ final class PostgresDialect extends Dialect {
     /** A date in PostgreSQL's input form: years before 1 AD count backwards with a {@code BC} suffix. */
     private static String date(LocalDate date) {
         int year = date.getYear() <= 0 ? 1 - date.getYear() : date.getYear();
-        return String.format("%04d-%02d-%02d", year, date.getMonthValue(), date.getDayOfMonth());
+        StringBuilder out = new StringBuilder(10);
+        String digits = Integer.toString(year);
+        for (int i = digits.length(); i < 4; i++) {
+            out.append('0');
+        }
+        out.append(digits).append('-');
+        if (date.getMonthValue() < 10) {
+            out.append('0');
+        }
+        out.append(date.getMonthValue()).append('-');
+        if (date.getDayOfMonth() < 10) {
+            out.append('0');
+        }
+        return out.append(date.getDayOfMonth()).toString();
     }
 
     private static String era(LocalDate date) {

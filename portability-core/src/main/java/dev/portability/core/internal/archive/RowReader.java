@@ -156,6 +156,12 @@ public final class RowReader implements Closeable {
     }
 
     private void readValue(int index) throws IOException {
+        if (values[index] != MISSING) {
+            issues.add(new Issue(ErrorCode.MALFORMED_ROW, index, "the row names this column twice"));
+            parser.nextToken();
+            parser.skipChildren();
+            return;
+        }
         JsonToken token = parser.nextToken();
         if (token == JsonToken.VALUE_NULL) {
             values[index] = null;

@@ -19,8 +19,12 @@ import dev.portability.api.ArchiveLimits;
  */
 public final class Json {
 
-    /** Streaming factory with the default limits. */
-    public static final JsonFactory FACTORY = factory(ArchiveLimits.defaults());
+    /** Streaming factory for whole documents (the manifest, JSON text values): duplicate keys refused. */
+    public static final JsonFactory FACTORY = builder(ArchiveLimits.defaults())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Streaming factory for single JSON column values: carried as they are, duplicate keys included. */
+    public static final JsonFactory VALUES = builder(ArchiveLimits.defaults()).build();
 
     /** Tree mapper for the manifest and for reports. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
@@ -32,14 +36,18 @@ public final class Json {
     }
 
     /**
-     * A streaming factory with the given limits.
+     * A streaming factory for table entries with the given limits. Rows detect repeated column names themselves
+     * (cheaper than Jackson's per-object set); JSON column values are carried as they are, duplicate keys and all.
      *
      * @param limits the limits on nesting, string and number length
      * @return the factory
      */
     public static JsonFactory factory(ArchiveLimits limits) {
+        return builder(limits).build();
+    }
+
+    private static JsonFactoryBuilder builder(ArchiveLimits limits) {
         return new JsonFactoryBuilder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -51,8 +59,7 @@ public final class Json {
                         .maxNameLength(1024)
                         .maxDocumentLength(-1)
                         .build())
-                .rootValueSeparator((String) null)
-                .build();
+                .rootValueSeparator((String) null);
     }
 
     /**

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Reads, writes and checks the values of one logical type: the compiled per-type checker of the archive format.
@@ -32,9 +31,6 @@ public abstract class ValueCodec {
     /** Largest absolute scale accepted for an unconstrained DECIMAL: beyond it a value is surely hostile. */
     static final int MAX_UNCONSTRAINED_SCALE = 10_000;
 
-    private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -58,15 +54,57 @@ public abstract class ValueCodec {
             case DOUBLE -> new DoubleCodec(type);
             case TEXT -> new TextCodec(type);
             case BINARY -> new BinaryCodec(type);
-            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::parse);
-            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, LocalTime::parse);
-            case TIMESTAMP -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::parse);
-            case TIMESTAMP_TZ ->
-                    new TemporalCodec(type, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::parse);
+            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, Iso::date, LocalDate::parse);
+            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, Iso::time, LocalTime::parse);
+            case TIMESTAMP -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE_TIME, Iso::dateTime,
+                    LocalDateTime::parse);
+            case TIMESTAMP_TZ -> new TemporalCodec(type, DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+                    Iso::offsetDateTime, OffsetDateTime::parse);
             case UUID -> new UuidCodec(type);
             case JSON -> new JsonCodec(type);
             case ARRAY -> new ArrayCodec(type, of(type.elementType().orElseThrow()));
         };
+    }
+
+    /** @return whether the text is {@code -?[0-9]+(\.[0-9]+)?}, the archive's decimal form */
+    static boolean plainDecimal(String text) {
+        int n = text.length();
+        int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+        int start = i;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == start) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (text.charAt(i) != '.' || i == n - 1) {
+            return false;
+        }
+        for (i++; i < n; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether the text is a UUID in its 36-character form, hex digits of either case */
+    static boolean canonicalUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean ok = dash ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the type this codec handles */
@@ -242,7 +280,7 @@ public abstract class ValueCodec {
                         + " (decimals are written as JSON strings, e.g. \"12.50\")");
             }
             String text = parser.getText();
-            if (!DECIMAL_TEXT.matcher(text).matches()) {
+            if (!plainDecimal(text)) {
                 throw notA(text);
             }
             return fit(new BigDecimal(text), text);
@@ -454,13 +492,20 @@ public abstract class ValueCodec {
         Object parse(CharSequence text);
     }
 
+    @FunctionalInterface
+    private interface FastParse {
+        Object parse(String text);
+    }
+
     private static final class TemporalCodec extends ValueCodec {
         private final DateTimeFormatter format;
+        private final FastParse fast;
         private final Parse parse;
 
-        TemporalCodec(LogicalType type, DateTimeFormatter format, Parse parse) {
+        TemporalCodec(LogicalType type, DateTimeFormatter format, FastParse fast, Parse parse) {
             super(type);
             this.format = format;
+            this.fast = fast;
             this.parse = parse;
         }
 
@@ -474,10 +519,14 @@ public abstract class ValueCodec {
                 throw notA(text);
             }
             try {
-                return parse.parse(text);
+                Object value = fast.parse(text);
+                return value != null ? value : parse.parse(text);
             } catch (DateTimeParseException e) {
                 throw new ValueException(show(text) + " is not " + article(type) + " " + type + " ("
                         + e.getMessage().replaceFirst("^Text '.*' ", "") + ")");
+            } catch (java.time.DateTimeException e) {
+                throw new ValueException(show(text) + " is not " + article(type) + " " + type + " ("
+                        + e.getMessage() + ")");
             }
         }
 
@@ -529,7 +578,7 @@ public abstract class ValueCodec {
         public Object read(JsonParser parser) throws IOException, ValueException {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
                 String text = parser.getText();
-                if (text.length() == 36 && UUID_TEXT.matcher(text).matches()) {
+                if (canonicalUuid(text)) {
                     return UUID.fromString(text);
                 }
             }
@@ -559,7 +608,7 @@ public abstract class ValueCodec {
         public Object read(JsonParser parser) throws IOException {
             StringWriter out = new StringWriter();
             try (JsonGenerator generator = parser.getCodec() == null
-                    ? Json.FACTORY.createGenerator(out)
+                    ? Json.VALUES.createGenerator(out)
                     : parser.getCodec().getFactory().createGenerator(out)) {
                 generator.copyCurrentStructureExact(parser);
             }
@@ -571,7 +620,7 @@ public abstract class ValueCodec {
             if (!(value instanceof String text)) {
                 throw wrongJavaType(value);
             }
-            try (JsonParser parser = Json.FACTORY.createParser(text)) {
+            try (JsonParser parser = Json.VALUES.createParser(text)) {
                 if (parser.nextToken() == null) {
                     throw new ValueException("empty text is not JSON");
                 }
@@ -587,7 +636,7 @@ public abstract class ValueCodec {
 
         @Override
         public void write(JsonGenerator generator, Object value) throws IOException {
-            try (JsonParser parser = Json.FACTORY.createParser((String) value)) {
+            try (JsonParser parser = Json.VALUES.createParser((String) value)) {
                 parser.nextToken();
                 generator.copyCurrentStructureExact(parser);
             }
