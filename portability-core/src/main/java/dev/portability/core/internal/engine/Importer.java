@@ -31,6 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -377,44 +381,105 @@ public final class Importer<U extends UnitOfWork> {
         void accept(List<Row> batch, long firstRow);
     }
 
+    /**
+     * Streams a table's rows in batches to {@code handler} on the caller's thread, while a second thread reads,
+     * checks and maps the rows of the next batches: reading the archive and writing the store overlap. Memory is
+     * bounded by {@link #BATCHES_AHEAD} batches.
+     */
     private void forEachBatch(ArchiveFile archive, TablePlan<U> plan, int batchSize, Operation operation,
             Phase phase, BatchHandler handler) {
-        List<Problem> problems = new ArrayList<>();
-        Consumer<Problem> sink = problems::add;
         long total = plan.archived().rows();
         archive.startPass();
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = new Thread(() -> readBatches(archive, plan, batchSize, queue, stopped),
+                "portability-read-" + plan.table());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Batch batch = take(queue, operation, phase, plan.table());
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
+                if (batch.rows() == null) {
+                    return;
+                }
+                handler.accept(batch.rows(), batch.firstRow());
+                operation.progress(phase, plan.table(), batch.firstRow() + batch.rows().size() - 1, total,
+                        batch.bytes());
+            }
+        } finally {
+            stopped.set(true);
+            queue.clear();
+            reader.interrupt();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many batches the reading thread may prepare ahead of the writes. */
+    private static final int BATCHES_AHEAD = 2;
+
+    /** A batch of rows, or the end of the table ({@code rows} null), or the failure that ended the reading. */
+    private record Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
+    }
+
+    private Batch take(BlockingQueue<Batch> queue, Operation operation, Phase phase, String table) {
+        try {
+            Batch batch;
+            while ((batch = queue.poll(200, TimeUnit.MILLISECONDS)) == null) {
+                operation.checkCancelled(phase.name().toLowerCase(java.util.Locale.ROOT) + " table " + table);
+            }
+            return batch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortabilityException(ErrorCode.CANCELLED, "The import was interrupted while reading table "
+                    + table + ". Nothing was imported.", e);
+        }
+    }
+
+    private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, BlockingQueue<Batch> queue,
+            AtomicBoolean stopped) {
+        List<Problem> problems = new ArrayList<>();
+        Consumer<Problem> sink = problems::add;
+        Batch last;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(batchSize);
-            long firstRow = 1;
             long done = 0;
             Row row;
-            while ((row = rows.next(sink)) != null || !problems.isEmpty()) {
-                if (!problems.isEmpty()) {
-                    throw changed(problems);
-                }
-                if (batch.isEmpty()) {
-                    firstRow = done + 1;
-                }
+            while ((row = rows.next(sink)) != null && problems.isEmpty() && !stopped.get()) {
                 batch.add(row);
                 done++;
                 if (batch.size() == batchSize) {
-                    handler.accept(batch, firstRow);
+                    queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), null));
                     batch = new ArrayList<>(batchSize);
-                    operation.progress(phase, plan.table(), done, total, rows.bytes());
                 }
             }
-            if (!batch.isEmpty()) {
-                handler.accept(batch, firstRow);
-                operation.progress(phase, plan.table(), done, total, rows.bytes());
+            if (problems.isEmpty() && !batch.isEmpty()) {
+                queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), null));
             }
-            rows.finish(sink);
-            if (!problems.isEmpty()) {
-                throw changed(problems);
+            if (problems.isEmpty() && !stopped.get()) {
+                rows.finish(sink);
             }
+            last = problems.isEmpty() ? new Batch(null, 0, rows.bytes(), null)
+                    : new Batch(null, 0, 0, changed(problems));
         } catch (IOException e) {
-            throw new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry " + plan.archived().entry()
-                    + " of table " + plan.archived().name() + " failed: " + e.getMessage()
-                    + ". Nothing was imported.", e);
+            last = new Batch(null, 0, 0, new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry "
+                    + plan.archived().entry() + " of table " + plan.archived().name() + " failed: "
+                    + e.getMessage() + ". Nothing was imported.", e));
+        } catch (InterruptedException e) {
+            return; // the writer stopped: nobody waits for the rest
+        } catch (RuntimeException e) {
+            last = new Batch(null, 0, 0, e);
+        }
+        try {
+            queue.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
