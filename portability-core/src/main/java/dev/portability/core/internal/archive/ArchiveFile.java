@@ -204,9 +204,10 @@ public final class ArchiveFile implements Closeable {
         if (entry == null || !entryNames.contains(name)) {
             return null;
         }
-        HashingInputStream hashing = new HashingInputStream(new LimitedEntryStream(zip.getInputStream(entry), name,
-                entry.getMethod() == ZipEntry.STORED ? 0 : entry.getCompressedSize(), limits, totalRead));
-        return new EntryStream(new PrefetchingInputStream(readers, hashing), hashing);
+        LimitedEntryStream limited = new LimitedEntryStream(zip.getInputStream(entry), name,
+                entry.getMethod() == ZipEntry.STORED ? 0 : entry.getCompressedSize(), limits, totalRead);
+        HashingInputStream hashing = new HashingInputStream(limited);
+        return new EntryStream(new PrefetchingInputStream(readers, hashing), hashing, limited);
     }
 
     @Override

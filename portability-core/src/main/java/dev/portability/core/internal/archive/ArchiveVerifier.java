@@ -2,7 +2,6 @@ package dev.portability.core.internal.archive;
 
 import dev.portability.api.TableExport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,23 +38,16 @@ public final class ArchiveVerifier {
             } catch (ArchiveFile.ArchiveUnreadableException e) {
                 differences.add(e.getMessage());
             }
-            byte[] buffer = new byte[1 << 16];
             for (TableExport table : expected) {
                 EntryStream in = archive.openEntry(table.entry());
                 if (in == null) {
                     differences.add("entry " + table.entry() + " of table " + table.table() + " is missing");
                     continue;
                 }
-                long lines = 0;
-                try (InputStream entry = in) {
-                    int n;
-                    while ((n = entry.read(buffer)) > 0) {
-                        for (int i = 0; i < n; i++) {
-                            if (buffer[i] == '\n') {
-                                lines++;
-                            }
-                        }
-                    }
+                long lines;
+                try (in) {
+                    in.drain();
+                    lines = in.lines();
                 }
                 String sha = in.sha256();
                 if (lines != table.rows() || in.count() != table.bytes() || !sha.equals(table.sha256())) {

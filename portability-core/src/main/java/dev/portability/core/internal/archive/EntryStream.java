@@ -12,10 +12,17 @@ import java.io.OutputStream;
 public final class EntryStream extends FilterInputStream {
 
     private final HashingInputStream hashing;
+    private final LimitedEntryStream limited;
 
-    EntryStream(InputStream in, HashingInputStream hashing) {
+    EntryStream(InputStream in, HashingInputStream hashing, LimitedEntryStream limited) {
         super(in);
         this.hashing = hashing;
+        this.limited = limited;
+    }
+
+    /** @return the line feeds in the bytes read so far (by the read-ahead thread): rows, after {@link #drain()} */
+    public long lines() {
+        return limited.lines();
     }
 
     /**

@@ -21,6 +21,7 @@ final class LimitedEntryStream extends FilterInputStream {
     private final AtomicLong total;
     private long count;
     private long line;
+    private volatile long lines;
 
     LimitedEntryStream(InputStream in, String entry, long compressedSize, ArchiveLimits limits, AtomicLong total) {
         super(in);
@@ -34,7 +35,12 @@ final class LimitedEntryStream extends FilterInputStream {
     public int read() throws IOException {
         int b = in.read();
         if (b >= 0) {
-            line = b == '\n' ? 0 : line + 1;
+            if (b == '\n') {
+                line = 0;
+                lines++;
+            } else {
+                line++;
+            }
             account(1);
         }
         return b;
@@ -45,14 +51,19 @@ final class LimitedEntryStream extends FilterInputStream {
         int n = in.read(b, off, len);
         if (n > 0) {
             long length = line;
+            long newLines = 0;
+            long max = limits.maxLineBytes();
             for (int i = off, end = off + n; i < end; i++) {
-                length = b[i] == '\n' ? 0 : length + 1;
-                if (length > limits.maxLineBytes()) {
-                    throw new LimitExceededException("entry " + entry + " has a line longer than "
-                            + limits.maxLineBytes() + " bytes", "maxLineBytes");
+                if (b[i] == '\n') {
+                    newLines++;
+                    length = 0;
+                } else if (++length > max) {
+                    throw new LimitExceededException("entry " + entry + " has a line longer than " + max + " bytes",
+                            "maxLineBytes");
                 }
             }
             line = length;
+            lines += newLines;
             account(n);
         }
         return n;
@@ -78,6 +89,11 @@ final class LimitedEntryStream extends FilterInputStream {
                     + " times its compressed size of " + compressedSize + " bytes (a zip bomb?)",
                     "maxCompressionRatio");
         }
+    }
+
+    /** @return the line feeds read so far: the rows of a table entry */
+    long lines() {
+        return lines;
     }
 
     @Override
