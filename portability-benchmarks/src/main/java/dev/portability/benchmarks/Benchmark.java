@@ -39,6 +39,7 @@ import javax.sql.DataSource;
  * <pre>
  * java -jar portability-benchmarks/target/portability-benchmarks.jar [--rows 1000000] [--runs 3]
  *     [--level N] [--only postgres|h2] [--heap 128m] [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+ *     [--memory-only true]     (PostgreSQL only: export and import in JVMs of --heap, then check the round trip)
  * </pre>
  */
 public final class Benchmark {
@@ -49,6 +50,7 @@ public final class Benchmark {
     private final String only;
     private final String heap;
     private final String pgUrl;
+    private final boolean memoryOnly;
     private final Path work;
     private final Map<String, String> results = new LinkedHashMap<>();
 
@@ -60,6 +62,7 @@ public final class Benchmark {
         this.only = options.getOrDefault("only", "all");
         this.heap = options.getOrDefault("heap", "128m");
         this.pgUrl = options.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        this.memoryOnly = Boolean.parseBoolean(options.getOrDefault("memory-only", "false"));
         this.work = Files.createTempDirectory("portability-bench-");
     }
 
@@ -160,6 +163,10 @@ public final class Benchmark {
         Path archive = work.resolve("pg.zip");
         Path raw = work.resolve("pg-raw.zip");
         Path dump = work.resolve("pg.dump");
+        if (memoryOnly) {
+            memory(source, target, dst);
+            return;
+        }
 
         System.out.println("PostgreSQL export");
         Portability fromSource = portability(src, source);
@@ -195,18 +202,25 @@ public final class Benchmark {
         put("PostgreSQL MERGE/SKIP into half-full table", rate(rows, merge) + ", "
                 + String.format(Locale.ROOT, "%.2f", merge / ourImport) + "× the REPLACE time");
 
-        System.out.println("PostgreSQL memory");
-        String url = pgUrl + "&currentSchema=" + source;
-        put("PostgreSQL export memory (-Xmx" + heap + ")", probe("export", url, source, work.resolve("probe.zip")));
-        execute(dst, "TRUNCATE item");
-        put("PostgreSQL import memory (-Xmx" + heap + ")", probe("import", pgUrl + "&currentSchema=" + target,
-                target, work.resolve("probe.zip")));
+        memory(source, target, dst);
 
         // pg_restore last: it restores into the source table, which it needs empty
         double pgRestore = Timing.median(runs, () -> execute(src, "TRUNCATE item"), () -> process("pg_restore",
                 "--data-only", "-h", host(), "-U", "postgres", "-d", database(), dump.toString()));
         put("PostgreSQL import, pg_restore --data-only", rate(rows, pgRestore));
         put("PostgreSQL import, library ÷ pg_restore (speed)", ratio(ourImport, pgRestore));
+    }
+
+    private void memory(String source, String target, DataSource dst) throws Exception {
+        System.out.println("PostgreSQL memory");
+        Path archive = work.resolve("probe.zip");
+        put("PostgreSQL export memory (-Xmx" + heap + ")", probe("export", pgUrl + "&currentSchema=" + source,
+                source, archive) + ", archive " + Files.size(archive) + " bytes");
+        execute(dst, "TRUNCATE item");
+        put("PostgreSQL import memory (-Xmx" + heap + ")", probe("import", pgUrl + "&currentSchema=" + target,
+                target, archive));
+        verifyEqual(source, target);
+        put("PostgreSQL round trip in -Xmx" + heap, "exact: " + rows + " rows, no row differs");
     }
 
     private void verifyEqual(String source, String target) throws SQLException {
