@@ -82,7 +82,22 @@ class ConcurrentImportTest {
         ImportOptions replace = ImportOptions.replace().withBatchSize(BATCH);
 
         // A's 13th INSERT batch is its third of children
-        assertTwoImportsAtOnceRunOneAfterTheOther(kind, a, b, replace, 13);
+        assertTwoImportsAtOnceRunOneAfterTheOther(kind, a, b, replace, 13, -1);
+    }
+
+    /**
+     * A host whose pool hands out SERIALIZABLE connections: on PostgreSQL the statement that waits for the import
+     * lock would fix a snapshot from before the other import's commit, so imports run READ COMMITTED there.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoReplaceImportsAtOnceRunOneAfterTheOtherWhenTheHostsConnectionsAreSerializable(Kind kind)
+            throws Exception {
+        Path a = ImportFaultsTest.archive(kind, dir.resolve("a.zip"), 1, 100, "a");
+        Path b = ImportFaultsTest.archive(kind, dir.resolve("b.zip"), 101, 200, "b");
+        ImportOptions replace = ImportOptions.replace().withBatchSize(BATCH);
+
+        assertTwoImportsAtOnceRunOneAfterTheOther(kind, a, b, replace, 13, Connection.TRANSACTION_SERIALIZABLE);
     }
 
     @ParameterizedTest
@@ -93,18 +108,19 @@ class ConcurrentImportTest {
         ImportOptions merge = ImportOptions.merge(DuplicatePolicy.OVERWRITE).withBatchSize(BATCH);
 
         // A inserts parents 51..100 in 5 batches: its 8th INSERT batch is its third of children
-        assertTwoImportsAtOnceRunOneAfterTheOther(kind, a, b, merge, 8);
+        assertTwoImportsAtOnceRunOneAfterTheOther(kind, a, b, merge, 8, -1);
     }
 
     private void assertTwoImportsAtOnceRunOneAfterTheOther(Kind kind, Path a, Path b, ImportOptions options,
-            int holdAtInsert) throws Exception {
+            int holdAtInsert, int hostIsolation) throws Exception {
         Map<String, List<List<Object>>> aThenB = sequentially(kind, options, a, b);
         try (TestDatabase target = target(kind)) {
-            SessionRecorder bSessions = new SessionRecorder(kind, target.dataSource());
+            HostDataSource bSessions = new HostDataSource(kind, target.dataSource(), hostIsolation);
             Portability importerB = ImportFaultsTest.portability(bSessions);
             Future<?>[] importB = new Future<?>[1];
             // A holds its transaction open, just before an INSERT batch, until B waits for it
-            DataSource seam = new FaultInjectingDataSource(target.dataSource(), "INSERT INTO", holdAtInsert, real -> {
+            DataSource seam = new FaultInjectingDataSource(new HostDataSource(kind, target.dataSource(),
+                    hostIsolation), "INSERT INTO", holdAtInsert, real -> {
                 Thread[] bThread = new Thread[1];
                 importB[0] = executor.submit(() -> {
                     bThread[0] = Thread.currentThread();
@@ -211,7 +227,7 @@ class ConcurrentImportTest {
     }
 
     /** Waits until import B waits: for a lock of the database, or (H2's import lock lives in this JVM) parked. */
-    private static void awaitWaiting(TestDatabase db, SessionRecorder sessions, Thread[] thread) {
+    private static void awaitWaiting(TestDatabase db, HostDataSource sessions, Thread[] thread) {
         if (db.kind() == Kind.H2) {
             Sessions.await("import B to start", () -> thread[0] != null);
             Sessions.awaitParked(thread[0]);
@@ -237,20 +253,28 @@ class ConcurrentImportTest {
         }
     }
 
-    /** A data source that notes the server's session id of every connection it hands out. */
-    private static final class SessionRecorder implements DataSource {
+    /**
+     * The host's data source: hands out connections at the host's isolation level (-1: the driver's default), and
+     * notes the server's session id of each.
+     */
+    private static final class HostDataSource implements DataSource {
         private final Kind kind;
         private final DataSource target;
+        private final int isolation;
         final List<Long> ids = new CopyOnWriteArrayList<>();
 
-        SessionRecorder(Kind kind, DataSource target) {
+        HostDataSource(Kind kind, DataSource target, int isolation) {
             this.kind = kind;
             this.target = target;
+            this.isolation = isolation;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
             Connection connection = target.getConnection();
+            if (isolation != -1) {
+                connection.setTransactionIsolation(isolation);
+            }
             ids.add(Sessions.id(kind, connection));
             return connection;
         }

@@ -77,6 +77,15 @@ final class H2Dialect extends Dialect {
     }
 
     /**
+     * Imports run READ COMMITTED: with SERIALIZABLE, SNAPSHOT or REPEATABLE READ the import's snapshot would be taken
+     * before it waits for the import lock, and the import it waited for would then conflict with it.
+     */
+    @Override
+    public int writeIsolation(int hostIsolation) {
+        return Connection.TRANSACTION_READ_COMMITTED;
+    }
+
+    /**
      * Takes a lock held in this JVM, keyed by the database ({@code DATABASE_PATH()}, or the name of an in-memory
      * database) and the schema: imports through this library in one JVM are serialised; imports from several
      * JVMs into one H2 server are not.
