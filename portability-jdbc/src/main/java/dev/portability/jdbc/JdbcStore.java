@@ -31,9 +31,10 @@ import javax.sql.DataSource;
  * <p>Imports into one schema (database on MariaDB) run one at a time, so that two imports can never interleave:
  * an import first waits for the schema's import lock (PostgreSQL: a transaction-scoped advisory lock; MariaDB: a
  * named lock, {@code GET_LOCK}; H2: a lock in this JVM). On PostgreSQL and H2 imports run READ COMMITTED, so that
- * an import that waited sees what the import before it committed. Every wait for a lock, this one included, gives up after the lock
- * timeout ({@link JdbcAdapters.Configuration#lockTimeout}) with a retryable {@link dev.portability.api.StoreException}.
- * Exports take no lock: they read one snapshot, which shows an import either entirely or not at all.
+ * an import that waited sees what the import before it committed. Every wait for a lock, this one included,
+ * gives up after the lock timeout ({@link JdbcAdapters.Configuration#lockTimeout}) with a retryable
+ * {@link dev.portability.api.StoreException}. Exports take no lock: they read one snapshot, which shows an import
+ * either entirely or not at all.
  */
 public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
 

@@ -71,10 +71,10 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             if (access == Access.WRITE) {
                 importLock = dialect.lockImports(connection, schema, lockTimeout);
                 if (importLock == null) {
-                    throw new StoreException("Another import into " + schema + " is still running: waited "
-                            + describe(lockTimeout) + " for it to finish. Try again when it has finished, or wait "
-                            + "longer with JdbcAdapters.configure(dataSource).lockTimeout(...). Nothing was imported.",
-                            true, null);
+                    throw new StoreException("Another import into " + schema + " is still running; the lock "
+                            + "timeout (" + describe(lockTimeout) + ") ran out while waiting for it. Try again when it "
+                            + "has finished, or wait longer with JdbcAdapters.configure(dataSource).lockTimeout(...). "
+                            + "Nothing was imported.", true, null);
                 }
                 dialect.beginWrite(connection);
             }

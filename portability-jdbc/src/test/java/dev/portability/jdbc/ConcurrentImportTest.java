@@ -165,7 +165,8 @@ class ConcurrentImportTest {
                     .get(BOUND_SECONDS, TimeUnit.SECONDS);
 
             assertThat(bFailure[0]).isInstanceOfSatisfying(StoreException.class, e -> {
-                assertThat(e.getMessage()).contains("Another import into").contains("is still running: waited 1 s")
+                assertThat(e.getMessage()).contains("Another import into")
+                        .contains("is still running; the lock timeout (1 s) ran out")
                         .contains("lockTimeout").contains("Nothing was imported");
                 assertThat(e.retryable()).isTrue();
             });

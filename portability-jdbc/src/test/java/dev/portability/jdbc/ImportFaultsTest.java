@@ -134,7 +134,7 @@ class ImportFaultsTest {
                     ImportOptions.replace().withBatchSize(BATCH)))
                     .isInstanceOfSatisfying(StoreException.class, e -> {
                         assertThat(e.getMessage()).contains("inserting archive rows 41-50 into table child");
-                        assertThat(e.retryable()).as("retryable: the session is gone, a new one may succeed: " + e.getMessage())
+                        assertThat(e.retryable()).as("retryable, the session being gone: " + e.getMessage())
                                 .isTrue();
                     });
 
@@ -305,6 +305,36 @@ class ImportFaultsTest {
                 }
             }
         }
+    }
+
+    /** The first import's connection stays open in the host's pool: the lock must not stay with it. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theImportLockIsHeldUntilTheImportEndsAndNotAfterwards(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            schema(db, "");
+            try (PooledDataSource pool = new PooledDataSource(db)) {
+                JdbcStore pooled = JdbcAdapters.discover(pool);
+                JdbcStore impatient = JdbcAdapters.configure(db.dataSource()).lockTimeout(Duration.ofMillis(1))
+                        .discover();
+
+                try (JdbcUnitOfWork first = pooled.begin(Access.WRITE)) {
+                    assertThatThrownBy(() -> impatient.begin(Access.WRITE)).isInstanceOf(StoreException.class)
+                            .hasMessageContaining("Another import into " + schemaName(db) + " is still running");
+                    first.rollback();
+                }
+                try (JdbcUnitOfWork second = impatient.begin(Access.WRITE)) {
+                    second.rollback();
+                }
+                try (JdbcUnitOfWork third = pooled.begin(Access.WRITE)) {
+                    third.commit();
+                }
+            }
+        }
+    }
+
+    private static String schemaName(TestDatabase db) {
+        return db.kind() == Kind.H2 ? "PUBLIC" : db.name();
     }
 
     @Test

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * PostgreSQL cannot store U+0000 in text (nor the JSON escape <code>&#92;u0000</code> in jsonb). An archive that carries
- * one is refused while it is written, before the driver sees the value, with an error that names table, row key and
- * column and says why; the database is left as it was. H2 and MariaDB store U+0000 and are not affected.
+ * PostgreSQL cannot store U+0000 in text (nor the JSON escape <code>&#92;u0000</code> in jsonb). An archive
+ * that carries one is refused while it is written, before the driver sees the value, with an error that names
+ * table, row key and column and says why; the database is left as it was. H2 and MariaDB store U+0000 and are
+ * not affected.
  */
 class PostgresNulTest {
 
