@@ -5,6 +5,7 @@ import dev.portability.jdbc.internal.Discovery;
 import dev.portability.jdbc.internal.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +30,18 @@ import javax.sql.DataSource;
  * text, always quoted. Each column's type is mapped to a logical type as {@code docs/jdbc-types.md} lists for H2,
  * PostgreSQL and MariaDB; a type that cannot be carried fails discovery, naming table, column and type, unless
  * the column or table is left out.
+ *
+ * <p>No wait is unbounded: a statement that waits for a lock held by another transaction, and an import that waits
+ * for another import into the same schema, give up after {@link Configuration#lockTimeout(Duration)} (default
+ * {@link #DEFAULT_LOCK_TIMEOUT}) with a retryable {@link dev.portability.api.StoreException}.
  */
 public final class JdbcAdapters {
+
+    /** How long a statement waits for a lock unless {@link Configuration#lockTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The longest {@link Configuration#lockTimeout(Duration)} accepted. */
+    public static final Duration MAX_LOCK_TIMEOUT = Duration.ofDays(1);
 
     private JdbcAdapters() {
     }
@@ -67,6 +78,7 @@ public final class JdbcAdapters {
         private final Map<String, List<String>> primaryKeys = new HashMap<>();
         private final Map<String, Set<String>> skippedColumns = new HashMap<>();
         private boolean skipUnsupported;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
         private Configuration(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -155,6 +167,30 @@ public final class JdbcAdapters {
         }
 
         /**
+         * Bounds every wait for a lock: a statement of an export or import that waits for a row or table another
+         * transaction holds, and an import that waits for another import into the same schema (imports into one
+         * schema run one at a time). When the wait runs out, the operation fails with a retryable
+         * {@link dev.portability.api.StoreException} and the import is rolled back. Deadlocks are detected by the
+         * database sooner. On MariaDB the bound is rounded up to whole seconds. The session settings this changes
+         * ({@code lock_timeout}, {@code innodb_lock_wait_timeout} and {@code lock_wait_timeout},
+         * {@code LOCK_TIMEOUT}) are restored before a connection goes back to the pool.
+         *
+         * @param timeout at least 1 millisecond and at most {@link JdbcAdapters#MAX_LOCK_TIMEOUT}; default
+         *     {@link JdbcAdapters#DEFAULT_LOCK_TIMEOUT}
+         * @return this configuration
+         * @throws ConfigurationException if the timeout is out of range
+         */
+        public Configuration lockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "lockTimeout");
+            if (timeout.toMillis() < 1 || timeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+                throw new ConfigurationException("lockTimeout must be between 1 millisecond and " + MAX_LOCK_TIMEOUT
+                        .toHours() + " hours, was " + timeout);
+            }
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Reads the database's metadata and builds the store.
          *
          * @return the store
@@ -173,7 +209,7 @@ public final class JdbcAdapters {
                             ? " in the connection's current schema" : " in schema " + schema)
                             + "; check the schema name and the include/exclude patterns");
                 }
-                return new JdbcStore(dataSource, result.dialect(), result.tables());
+                return new JdbcStore(dataSource, result.dialect(), result.tables(), lockTimeout);
             } catch (SQLException e) {
                 throw SqlErrors.wrap("Discovering tables failed", e);
             }

@@ -10,6 +10,7 @@ import dev.portability.jdbc.internal.JdbcTable;
 import dev.portability.jdbc.internal.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,17 +27,27 @@ import javax.sql.DataSource;
  * batches, loads foreign-key cycles (self-references included), and finally moves identity columns, serials and
  * AUTO_INCREMENT counters past the highest imported key without committing. {@code docs/jdbc-types.md} describes
  * how each database does this. Instances are immutable and thread-safe; each unit of work is for one thread.
+ *
+ * <p>Imports into one schema (database on MariaDB) run one at a time, so that two imports can never interleave:
+ * an import first waits for the schema's import lock (PostgreSQL: a transaction-scoped advisory lock; MariaDB: a
+ * named lock, {@code GET_LOCK}; H2: a lock in this JVM). On PostgreSQL and H2 imports run READ COMMITTED, so that
+ * an import that waited sees what the import before it committed. Every wait for a lock, this one included,
+ * gives up after the lock timeout ({@link JdbcAdapters.Configuration#lockTimeout}) with a retryable
+ * {@link dev.portability.api.StoreException}. Exports take no lock: they read one snapshot, which shows an import
+ * either entirely or not at all.
  */
 public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final List<JdbcTable> tables;
+    private final Duration lockTimeout;
 
-    JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables) {
+    JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables, Duration lockTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = dialect;
         this.tables = List.copyOf(tables);
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         prepareCycles();
     }
 
@@ -105,7 +116,7 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
             throw SqlErrors.wrap("Getting a connection from the DataSource failed", e);
         }
         try {
-            return new JdbcUnitOfWork(connection, access, dialect);
+            return new JdbcUnitOfWork(connection, access, dialect, lockTimeout, tables.get(0).sqlSchema());
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -116,11 +127,16 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         }
     }
 
+    /** @return how long a statement or an import waits for a lock before it fails */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
     /** @return the names of the tables, for diagnostics */
     @Override
     public String toString() {
         List<String> names = new ArrayList<>();
         tables.forEach(t -> names.add(t.schema().name()));
-        return "JdbcStore[" + dialect.kind() + " " + names + "]";
+        return "JdbcStore[" + dialect.kind() + " " + names + ", lockTimeout " + lockTimeout + "]";
     }
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every connection the adapters borrow from the host's pool goes back with the auto-commit, isolation and
- * read-only flags (and, on MariaDB, the session time zone) it came with, after a successful export and import
- * and after failed ones. The host's pool has been set to SERIALIZABLE, which none of our units of work use.
+ * read-only flags, the lock timeout (and, on MariaDB, the session time zone) it came with, after a successful
+ * export and import and after failed ones. The host's pool has been set to SERIALIZABLE, which none of our units
+ * of work use.
  */
 class ConnectionHygieneTest {
 

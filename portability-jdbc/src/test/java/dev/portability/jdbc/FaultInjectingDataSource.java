@@ -15,8 +15,10 @@ import javax.sql.DataSource;
 
 /**
  * A seam around a real data source: counts the executions (a JDBC batch, one multi-row statement, or one
- * PostgreSQL COPY) of prepared statements whose SQL contains a marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
- * connection, pause). Everything else goes to the real database unchanged.
+ * PostgreSQL COPY, which the adapter starts by unwrapping the connection) of prepared statements whose SQL contains
+ * a marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
+ * connection, pause, kill the session). {@link #beforeCommit} instead runs the action just before the commit of a
+ * connection that wrote that way. Everything else goes to the real database unchanged.
  */
 final class FaultInjectingDataSource implements DataSource {
 
@@ -29,13 +31,30 @@ final class FaultInjectingDataSource implements DataSource {
     private final String sqlMarker;
     private final int atBatch;
     private final Fault fault;
+    private final boolean atCommit;
     private final AtomicInteger batches = new AtomicInteger();
 
     FaultInjectingDataSource(DataSource target, String sqlMarker, int atBatch, Fault fault) {
+        this(target, sqlMarker, atBatch, fault, false);
+    }
+
+    private FaultInjectingDataSource(DataSource target, String sqlMarker, int atBatch, Fault fault,
+            boolean atCommit) {
         this.target = target;
         this.sqlMarker = sqlMarker;
         this.atBatch = atBatch;
         this.fault = fault;
+        this.atCommit = atCommit;
+    }
+
+    /**
+     * @param target the real data source
+     * @param sqlMarker what the SQL of a write contains, e.g. {@code INSERT INTO}
+     * @param fault what to do just before the commit of the first connection that prepared such a statement
+     * @return the seam
+     */
+    static FaultInjectingDataSource beforeCommit(DataSource target, String sqlMarker, Fault fault) {
+        return new FaultInjectingDataSource(target, sqlMarker, 1, fault, true);
     }
 
     int batches() {
@@ -53,15 +72,23 @@ final class FaultInjectingDataSource implements DataSource {
     }
 
     private Connection wrap(Connection real) {
+        boolean[] wrote = {false};
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("unwrap") && args[0] instanceof Class<?> type
-                    && type.getName().equals("org.postgresql.PGConnection") && batches.incrementAndGet() == atBatch) {
-                fault.inject(real); // the PostgreSQL adapter unwraps the connection once per COPY batch
+                    && type.getName().equals("org.postgresql.PGConnection")) {
+                wrote[0] = true; // the PostgreSQL adapter unwraps the connection once per COPY batch
+                if (!atCommit && batches.incrementAndGet() == atBatch) {
+                    fault.inject(real);
+                }
+            }
+            if (atCommit && wrote[0] && method.getName().equals("commit") && batches.incrementAndGet() == atBatch) {
+                fault.inject(real);
             }
             Object result = invoke(real, method, args);
             if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
                     && sql.contains(sqlMarker)) {
-                return statement(real, (PreparedStatement) result);
+                wrote[0] = true;
+                return atCommit ? result : statement(real, (PreparedStatement) result);
             }
             return result;
         };

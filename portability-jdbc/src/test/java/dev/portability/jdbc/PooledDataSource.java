@@ -32,8 +32,9 @@ final class PooledDataSource implements DataSource, AutoCloseable {
      * @param isolation the transaction isolation
      * @param readOnly the read-only flag
      * @param timeZone the session time zone (MariaDB), or null
+     * @param lockTimeout the session's lock wait bound (see {@link Sessions#lockTimeout})
      */
-    record State(boolean autoCommit, int isolation, boolean readOnly, String timeZone) {
+    record State(boolean autoCommit, int isolation, boolean readOnly, String timeZone, String lockTimeout) {
     }
 
     /**
@@ -105,7 +106,8 @@ final class PooledDataSource implements DataSource, AutoCloseable {
                 zone = rs.getString(1);
             }
         }
-        return new State(c.getAutoCommit(), c.getTransactionIsolation(), c.isReadOnly(), zone);
+        return new State(c.getAutoCommit(), c.getTransactionIsolation(), c.isReadOnly(), zone,
+                Sessions.lockTimeout(kind, c));
     }
 
     @Override

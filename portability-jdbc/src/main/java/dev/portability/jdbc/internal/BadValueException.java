@@ -12,6 +12,22 @@ public final class BadValueException extends RuntimeException {
      * @param message what is wrong with the value, e.g. "NaN cannot be stored in a MariaDB DOUBLE column"
      */
     public BadValueException(String message) {
+        this(message, -1);
+    }
+
+    private final int column;
+
+    /**
+     * @param message what is wrong with the value
+     * @param column the index of the column it belongs to, or -1 if the caller knows the column
+     */
+    public BadValueException(String message, int column) {
         super(message, null, false, false);
+        this.column = column;
+    }
+
+    /** @return the column index given at construction, or -1 */
+    public int column() {
+        return column;
     }
 }

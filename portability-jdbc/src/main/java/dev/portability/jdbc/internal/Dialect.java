@@ -4,7 +4,11 @@ import dev.portability.api.LogicalType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.List;
 import java.util.Set;
@@ -107,11 +111,61 @@ public abstract class Dialect {
      *
      * @param connection the connection
      * @param access what the unit of work is for
+     * @param lockTimeout how long a statement may wait for a lock; a dialect whose setting is per session sets it
+     *     here
      * @return what restores the session; called before the connection goes back to the pool
      * @throws SQLException if the session cannot be prepared
      */
-    public SessionState openSession(Connection connection, Access access) throws SQLException {
+    public SessionState openSession(Connection connection, Access access, Duration lockTimeout)
+            throws SQLException {
         return SessionState.UNCHANGED;
+    }
+
+    /**
+     * The isolation level of a WRITE unit of work.
+     *
+     * @param hostIsolation the level the connection came with
+     * @return the level to use; the connection's own by default
+     */
+    public int writeIsolation(int hostIsolation) {
+        return hostIsolation;
+    }
+
+    /**
+     * Runs first in every transaction (auto-commit off), e.g. to set transaction-scoped settings.
+     *
+     * @param connection the connection
+     * @param access what the unit of work is for
+     * @param lockTimeout how long a statement may wait for a lock
+     * @throws SQLException if the database refuses
+     */
+    public void beginTransaction(Connection connection, Access access, Duration lockTimeout) throws SQLException {
+    }
+
+    /**
+     * Waits until no other import into the same schema is running and keeps others out until the returned lock
+     * is released: imports into one schema run one after the other. Called after {@link #beginTransaction}, before
+     * {@link #beginWrite}.
+     *
+     * @param connection the connection of the import's transaction
+     * @param schema the schema (H2, PostgreSQL) or database (MariaDB) the import writes
+     * @param timeout how long to wait
+     * @return the lock, released when the unit of work closes; null if the wait ran out
+     * @throws SQLException if the database refuses
+     */
+    public abstract ImportLock lockImports(Connection connection, String schema, Duration timeout)
+            throws SQLException;
+
+    /**
+     * @param text some text
+     * @return the SHA-256 of its UTF-8 bytes, for lock names and keys derived from identifiers
+     */
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**
@@ -176,7 +230,7 @@ public abstract class Dialect {
          *
          * @param values the row's values, in column order
          * @throws SQLException if the database fails
-         * @throws BadValueException if a value cannot be loaded; its message starts with the column name
+         * @throws BadValueException if a value cannot be loaded, carrying the index of its column
          */
         void add(Object[] values) throws SQLException;
 
@@ -255,6 +309,23 @@ public abstract class Dialect {
      * @param codec the codec
      */
     public record Mapping(LogicalType type, Codec codec) {
+    }
+
+    /** The lock {@link #lockImports} took. */
+    @FunctionalInterface
+    public interface ImportLock {
+        /** A lock the database releases itself when the transaction ends. */
+        ImportLock TRANSACTIONAL = connection -> {
+        };
+
+        /**
+         * Releases the lock. Called once, after the transaction ended, whatever happened, also when the
+         * connection broke (then a lock held by the database session is gone with the session).
+         *
+         * @param connection the connection
+         * @throws SQLException if the database refuses
+         */
+        void release(Connection connection) throws SQLException;
     }
 
     /** Puts back what {@link #openSession} changed. */

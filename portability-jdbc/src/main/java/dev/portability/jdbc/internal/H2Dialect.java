@@ -1,18 +1,25 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** H2 2.x. */
 final class H2Dialect extends Dialect {
@@ -38,9 +45,76 @@ final class H2Dialect extends Dialect {
         }
     };
 
+    /**
+     * The import locks of this JVM, by database and schema: H2 has no named or advisory locks. A permit, not a
+     * thread-owned lock, so that any thread may close the unit of work.
+     */
+    private static final Map<String, Semaphore> IMPORT_LOCKS = new ConcurrentHashMap<>();
+
     @Override
     public JdbcDialect kind() {
         return JdbcDialect.H2;
+    }
+
+    /** Bounds lock waits with the session's {@code LOCK_TIMEOUT}, and puts the previous value back. */
+    @Override
+    public SessionState openSession(Connection connection, Access access, Duration lockTimeout)
+            throws SQLException {
+        int previous;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+            rs.next();
+            previous = rs.getInt(1);
+        }
+        setLockTimeout(connection, Math.min(Integer.MAX_VALUE, lockTimeout.toMillis()));
+        return c -> setLockTimeout(c, previous);
+    }
+
+    private static void setLockTimeout(Connection connection, long millis) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCK_TIMEOUT " + millis);
+        }
+    }
+
+    /**
+     * Imports run READ COMMITTED: with SERIALIZABLE, SNAPSHOT or REPEATABLE READ the import's snapshot would be taken
+     * before it waits for the import lock, and the import it waited for would then conflict with it.
+     */
+    @Override
+    public int writeIsolation(int hostIsolation) {
+        return Connection.TRANSACTION_READ_COMMITTED;
+    }
+
+    /**
+     * Takes a lock held in this JVM, keyed by the database ({@code DATABASE_PATH()}, or the name of an in-memory
+     * database) and the schema: imports through this library in one JVM are serialised; imports from several
+     * JVMs into one H2 server are not.
+     */
+    @Override
+    public ImportLock lockImports(Connection connection, String schema, Duration timeout) throws SQLException {
+        String database;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT DATABASE_PATH(), DATABASE()")) {
+            rs.next();
+            database = rs.getString(1) + "|" + rs.getString(2);
+        }
+        Semaphore lock = IMPORT_LOCKS.computeIfAbsent(database + "|" + schema, key -> new Semaphore(1));
+        try {
+            if (!lock.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientException("interrupted while waiting for another import into " + schema
+                    + " to finish", e);
+        }
+        boolean[] released = {false};
+        return c -> {
+            if (!released[0]) {
+                released[0] = true;
+                lock.release();
+            }
+        };
     }
 
     /**

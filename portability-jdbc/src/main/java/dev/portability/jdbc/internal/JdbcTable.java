@@ -345,10 +345,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 try {
                     load.add(row.values());
                 } catch (BadValueException e) {
+                    String column = e.column() < 0 ? "" : ", column " + columns.get(e.column()).column().name();
                     String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
-                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Writing table " + schema().name() + key
-                            + " failed: " + e.getMessage() + ". Nothing was imported: every table is as it was "
-                            + "before.", e);
+                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Writing table " + schema().name()
+                            + column + key + " failed: " + e.getMessage() + ". Nothing was imported: every table is "
+                            + "as it was before.", e);
                 }
             }
             load.finish();

@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -215,28 +217,83 @@ final class MariaDbDialect extends Dialect {
     }
 
     /**
-     * Sets the session time zone to UTC for {@link #TIMESTAMP_UTC}, and puts the host's time zone and foreign-key
-     * checks (which {@link #foreignKeyChecks} may switch) back afterwards.
+     * Sets the session time zone to UTC for {@link #TIMESTAMP_UTC} and bounds lock waits
+     * ({@code innodb_lock_wait_timeout} for rows, {@code lock_wait_timeout} for tables' metadata, both in whole
+     * seconds), and puts these and the foreign-key checks (which {@link #foreignKeyChecks} may switch) back
+     * afterwards.
      */
     @Override
-    public SessionState openSession(Connection connection, Access access) throws SQLException {
+    public SessionState openSession(Connection connection, Access access, Duration lockTimeout)
+            throws SQLException {
         String zone;
         boolean checks;
+        long rowLockWait;
+        long metadataLockWait;
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT @@session.time_zone, @@session.foreign_key_checks")) {
+                ResultSet rs = statement.executeQuery("SELECT @@session.time_zone, @@session.foreign_key_checks, "
+                        + "@@session.innodb_lock_wait_timeout, @@session.lock_wait_timeout")) {
             rs.next();
             zone = rs.getString(1);
             checks = rs.getInt(2) != 0;
+            rowLockWait = rs.getLong(3);
+            metadataLockWait = rs.getLong(4);
         }
-        if (!"+00:00".equals(zone)) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET time_zone = '+00:00'");
+        long seconds = seconds(lockTimeout);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SET time_zone = '+00:00', innodb_lock_wait_timeout = ?, lock_wait_timeout = ?")) {
+            ps.setLong(1, seconds);
+            ps.setLong(2, seconds);
+            ps.execute();
+        }
+        return c -> {
+            try (PreparedStatement ps = c.prepareStatement("SET time_zone = ?, foreign_key_checks = ?, "
+                    + "innodb_lock_wait_timeout = ?, lock_wait_timeout = ?")) {
+                ps.setString(1, zone);
+                ps.setInt(2, checks ? 1 : 0);
+                ps.setLong(3, rowLockWait);
+                ps.setLong(4, metadataLockWait);
+                ps.execute();
+            }
+        };
+    }
+
+    private static long seconds(Duration timeout) {
+        return Math.max(1, (timeout.toMillis() + 999) / 1000);
+    }
+
+    /**
+     * Takes the named lock {@code portability-import:<database>} with {@code GET_LOCK} (a hash of the name when
+     * it would be longer than the 64 characters a lock name may have). Named locks belong to the session, not the
+     * transaction: the lock is released with {@code RELEASE_LOCK} when the unit of work closes, and by the server
+     * if the session ends first.
+     */
+    @Override
+    public ImportLock lockImports(Connection connection, String schema, Duration timeout) throws SQLException {
+        String name = "portability-import:" + schema;
+        if (name.length() > 64) {
+            name = "portability-import:" + HexFormat.of().formatHex(sha256(schema), 0, 20);
+        }
+        String lock = name;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, lock);
+            ps.setLong(2, seconds(timeout));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int result = rs.getInt(1);
+                if (rs.wasNull()) {
+                    throw new SQLException("GET_LOCK('" + lock + "') failed");
+                }
+                if (result == 0) {
+                    return null;
+                }
             }
         }
         return c -> {
-            try (PreparedStatement ps = c.prepareStatement("SET time_zone = ?, foreign_key_checks = ?")) {
-                ps.setString(1, zone);
-                ps.setInt(2, checks ? 1 : 0);
+            if (c.isClosed()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DO RELEASE_LOCK(?)")) {
+                ps.setString(1, lock);
                 ps.execute();
             }
         };

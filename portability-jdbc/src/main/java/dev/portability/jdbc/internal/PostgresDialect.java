@@ -2,14 +2,17 @@ package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -69,8 +72,17 @@ final class PostgresDialect extends Dialect {
         }
     }, value -> (Boolean) value ? "1" : "0");
 
-    /** json, jsonb and enums: text bound with an unspecified type, so the server converts it to the column's. */
-    private static final Codec UNTYPED_TEXT = Codecs.untyped(Codecs.TEXT, String.class::cast);
+    /** text, varchar, char and name: PostgreSQL cannot store U+0000 in text. */
+    private static final Codec TEXT = withoutNul(Codecs.TEXT, false);
+
+    /** json and enums: text bound with an unspecified type, so the server converts it to the column's. */
+    private static final Codec UNTYPED_TEXT = withoutNul(Codecs.untyped(Codecs.TEXT, String.class::cast), false);
+
+    /** jsonb: like {@link #UNTYPED_TEXT}, and jsonb cannot hold the escape <code>&#92;u0000</code> either. */
+    private static final Codec JSONB = withoutNul(Codecs.untyped(Codecs.TEXT, String.class::cast), true);
+
+    /** The first bytes of SHA-256 of this and a schema name make the key of the schema's import lock. */
+    private static final String IMPORT_LOCK_PREFIX = "dev.portability.import:";
 
     @Override
     public JdbcDialect kind() {
@@ -118,6 +130,7 @@ final class PostgresDialect extends Dialect {
                 return null;
             }
             Kind kind = element.type().kind();
+            boolean jsonb = name.equalsIgnoreCase("_jsonb");
             return new Mapping(LogicalType.array(element.type()), new Codec() {
                 @Override
                 public Object read(ResultSet rs, int index) throws SQLException {
@@ -128,9 +141,17 @@ final class PostgresDialect extends Dialect {
                 public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
                     if (value == null) {
                         ps.setNull(index, Types.OTHER);
-                    } else {
-                        ps.setObject(index, arrayLiteral((List<?>) value, kind), Types.OTHER);
+                        return;
                     }
+                    List<?> values = (List<?>) value;
+                    if (kind == Kind.TEXT || kind == Kind.JSON) {
+                        for (int i = 0; i < values.size(); i++) {
+                            if (values.get(i) instanceof String text) {
+                                checkNul(text, jsonb, " (array element " + (i + 1) + ")");
+                            }
+                        }
+                    }
+                    ps.setObject(index, arrayLiteral(values, kind), Types.OTHER);
                 }
             });
         }
@@ -146,8 +167,8 @@ final class PostgresDialect extends Dialect {
             case "float4" -> new Mapping(LogicalType.float64(), Codecs.FLOAT32);
             case "float8" -> new Mapping(LogicalType.float64(), Codecs.DOUBLE);
             case "bpchar", "varchar" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
-                    ? LogicalType.text(size) : LogicalType.text(), Codecs.TEXT);
-            case "text", "name" -> new Mapping(LogicalType.text(), Codecs.TEXT);
+                    ? LogicalType.text(size) : LogicalType.text(), TEXT);
+            case "text", "name" -> new Mapping(LogicalType.text(), TEXT);
             case "bytea" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
             case "bool" -> new Mapping(LogicalType.bool(), Codecs.BOOLEAN);
             case "bit" -> size == 1 ? new Mapping(LogicalType.bool(), BIT1) : null;
@@ -156,7 +177,8 @@ final class PostgresDialect extends Dialect {
             case "timestamp" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
             case "timestamptz" -> new Mapping(LogicalType.timestampTz(), Codecs.TIMESTAMP_TZ);
             case "uuid" -> new Mapping(LogicalType.uuid(), Codecs.UUID_OBJECT);
-            case "json", "jsonb" -> new Mapping(LogicalType.json(), UNTYPED_TEXT);
+            case "json" -> new Mapping(LogicalType.json(), UNTYPED_TEXT);
+            case "jsonb" -> new Mapping(LogicalType.json(), JSONB);
             default -> hints.enumTypes().contains(unqualified(typeName))
                     ? new Mapping(LogicalType.text(), UNTYPED_TEXT) : null;
         };
@@ -172,6 +194,71 @@ final class PostgresDialect extends Dialect {
             return LogicalType.decimal(); // unconstrained, or a scale above the precision (numeric(3,5))
         }
         return LogicalType.decimal(precision, scale);
+    }
+
+    /**
+     * Refuses text PostgreSQL cannot store before it reaches the driver: U+0000 in any text, and the JSON escape
+     * <code>&#92;u0000</code> in jsonb. Scanning a string is cheap next to sending it.
+     */
+    private static Codec withoutNul(Codec codec, boolean jsonb) {
+        return new Codec() {
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return codec.read(rs, index);
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value instanceof String text) {
+                    checkNul(text, jsonb, "");
+                }
+                codec.bind(ps, index, value);
+            }
+
+            @Override
+            public String select(String quotedColumn) {
+                return codec.select(quotedColumn);
+            }
+
+            @Override
+            public String parameter() {
+                return codec.parameter();
+            }
+        };
+    }
+
+    private static void checkNul(String text, boolean jsonb, String where) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new BadValueException("the text" + where + " contains the character U+0000 (NUL) at position "
+                    + (nul + 1) + ", which PostgreSQL cannot store in text, varchar, char, json or jsonb; remove it "
+                    + "from the archive (or store such values in a bytea column)");
+        }
+        if (jsonb) {
+            int escape = nulEscape(text);
+            if (escape >= 0) {
+                throw new BadValueException("the JSON" + where + " contains the escape \\u0000 at position "
+                        + (escape + 1) + ", which PostgreSQL cannot store in jsonb; remove it from the archive "
+                        + "(or use a json column, which keeps it)");
+            }
+        }
+    }
+
+    /** The index of a JSON escape <code>&#92;u0000</code> in JSON text (not "&#92;&#92;u0000"), or -1. */
+    static int nulEscape(String json) {
+        int from = 0;
+        int found;
+        while ((found = json.indexOf("\\u0000", from)) >= 0) {
+            int backslashes = 0;
+            for (int i = found; i >= 0 && json.charAt(i) == '\\'; i--) {
+                backslashes++;
+            }
+            if (backslashes % 2 == 1) {
+                return found;
+            }
+            from = found + 1;
+        }
+        return -1;
     }
 
     /** The type name without a schema and quotes: the driver writes other schemas' types as {@code "s"."t"}. */
@@ -205,8 +292,11 @@ final class PostgresDialect extends Dialect {
             bits[i] = columns.get(i).codec() == BIT1;
         }
         boolean[] arrays = new boolean[columns.size()];
+        boolean[] jsonb = new boolean[columns.size()];
         for (int i = 0; i < arrays.length; i++) {
             arrays[i] = columns.get(i).column().type().kind() == Kind.ARRAY;
+            String typeName = columns.get(i).typeName();
+            jsonb[i] = typeName != null && typeName.replaceFirst("^_", "").equalsIgnoreCase("jsonb");
         }
         return new BulkLoad() {
             @Override
@@ -221,9 +311,14 @@ final class PostgresDialect extends Dialect {
                         out.append("\\N");
                         continue;
                     }
+                    try {
+                        refuseNul(value, jsonb[i]);
+                    } catch (BadValueException e) {
+                        throw new BadValueException(e.getMessage(), i);
+                    }
                     String text = bits[i] ? ((Boolean) value ? "1" : "0")
                             : arrays[i] ? arrayLiteral((List<?>) value, kinds[i]) : element(value, kinds[i]);
-                    copyEscape(out, text, columns.get(i));
+                    copyEscape(out, text);
                 }
                 out.append('\n');
                 copy.flushIfFull();
@@ -241,13 +336,26 @@ final class PostgresDialect extends Dialect {
         };
     }
 
+    /** The checks {@link #withoutNul} makes when binding, for values that travel by COPY. */
+    private static void refuseNul(Object value, boolean jsonb) {
+        if (value instanceof String text) {
+            checkNul(text, jsonb, "");
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof String text) {
+                    checkNul(text, jsonb, " (array element " + (i + 1) + ")");
+                }
+            }
+        }
+    }
+
     /** Appends a field of COPY's text format: backslash, tab, line feed and carriage return escaped. */
-    private static void copyEscape(StringBuilder out, String text, JdbcColumn column) {
+    private static void copyEscape(StringBuilder out, String text) {
         int n = text.length();
         int plain = 0;
         while (plain < n) {
             char ch = text.charAt(plain);
-            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\0') {
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
                 break;
             }
             plain++;
@@ -260,8 +368,6 @@ final class PostgresDialect extends Dialect {
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
-                case '\0' -> throw new BadValueException("column " + column.column().name() + ": PostgreSQL cannot "
-                        + "store the character U+0000 (NUL) in text");
                 default -> out.append(ch);
             }
         }
@@ -349,6 +455,50 @@ final class PostgresDialect extends Dialect {
 
     private static String era(LocalDate date) {
         return date.getYear() <= 0 ? " BC" : "";
+    }
+
+    /**
+     * Imports run READ COMMITTED: every statement sees what was committed before it started, so an import that
+     * waited for the import lock sees the result of the import it waited for (a REPEATABLE READ snapshot would be
+     * taken before the wait, by the statement that takes the lock).
+     */
+    @Override
+    public int writeIsolation(int hostIsolation) {
+        return Connection.TRANSACTION_READ_COMMITTED;
+    }
+
+    /** Bounds lock waits with {@code SET LOCAL lock_timeout}, which ends with the transaction. */
+    @Override
+    public void beginTransaction(Connection connection, Access access, Duration lockTimeout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
+        }
+    }
+
+    /**
+     * Takes a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) whose key is derived from the schema
+     * name; the wait is bounded by the transaction's {@code lock_timeout}, and the lock ends with the transaction.
+     */
+    @Override
+    public ImportLock lockImports(Connection connection, String schema, Duration timeout) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, importLockKey(schema));
+            ps.executeQuery().close();
+            return ImportLock.TRANSACTIONAL;
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                return null; // lock_not_available: lock_timeout ran out
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param schema a schema name
+     * @return the advisory lock key of imports into it
+     */
+    static long importLockKey(String schema) {
+        return ByteBuffer.wrap(sha256(IMPORT_LOCK_PREFIX + schema)).getLong();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.portability.jdbc.internal;
 import dev.portability.api.StoreException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
@@ -20,29 +21,62 @@ public final class SqlErrors {
      * @return the exception to throw
      */
     public static StoreException wrap(String what, SQLException e) {
-        SQLException cause = e;
-        if (e instanceof BatchUpdateException && e.getNextException() != null) {
-            cause = e.getNextException();
-        }
+        SQLException cause = failure(e);
         String state = cause.getSQLState();
         return new StoreException(what + ": " + cause.getMessage() + (state == null ? "" : " [SQLState " + state
                 + "]"), retryable(cause), e);
     }
 
     /**
-     * @param e a failure
-     * @return whether repeating the work may succeed: serialization failures, deadlocks, lost connections, lock
-     *     timeouts
+     * The exception that says what went wrong: a batch's failure is chained to it (pgjdbc) or its cause, possibly
+     * wrapped twice (MariaDB Connector/J), and carries the SQLState the batch exception lacks.
      */
-    public static boolean retryable(SQLException e) {
-        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
+    private static SQLException failure(SQLException e) {
+        SQLException cause = e;
+        if (e instanceof BatchUpdateException && e.getNextException() != null) {
+            return e.getNextException();
+        }
+        for (int depth = 0; depth < 5 && cause.getSQLState() == null && cause.getCause() instanceof SQLException sql;
+                depth++) {
+            cause = sql;
+        }
+        return cause;
+    }
+
+    /**
+     * @param failure a failure
+     * @return whether repeating the work may succeed: serialization failures and deadlocks (SQLState class 40),
+     *     lock timeouts (PostgreSQL 55P03, MariaDB 1205, H2's SQLTimeoutException), cancelled statements, and
+     *     lost connections (see {@link #connectionLost})
+     */
+    public static boolean retryable(SQLException failure) {
+        SQLException e = failure(failure);
+        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException || connectionLost(e)) {
             return true;
         }
         String state = e.getSQLState();
         if (state == null) {
             return false;
         }
-        return state.startsWith("40") || state.startsWith("08") || state.equals("55P03") || state.equals("57P01")
-                || state.equals("HY008") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+        return state.startsWith("40") || state.equals("55P03") || state.equals("HY008") || e.getErrorCode() == 1205
+                || e.getErrorCode() == 1213;
+    }
+
+    /**
+     * @param failure a failure
+     * @return whether the connection (the database session) is gone: SQLState class 08, PostgreSQL's
+     *     administrator shutdown (57P01, {@code pg_terminate_backend}), MariaDB's killed connection (1927,
+     *     {@code KILL CONNECTION}), H2's broken connection or closed session (90067, 90121,
+     *     {@code ABORT_SESSION}). The database rolled the transaction back; repeating the work on a new
+     *     connection may succeed.
+     */
+    public static boolean connectionLost(SQLException failure) {
+        SQLException e = failure(failure);
+        if (e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("90067")
+                || state.equals("90121")) || e.getErrorCode() == 1927;
     }
 }
