@@ -1,8 +1,6 @@
 package dev.portability.benchmarks;
 
-import dev.portability.api.DuplicatePolicy;
 import dev.portability.api.ExportOptions;
-import dev.portability.api.ImportOptions;
 import dev.portability.core.Portability;
 import dev.portability.jdbc.JdbcAdapters;
 import java.io.BufferedReader;
@@ -169,9 +167,9 @@ public final class Benchmark {
         }
 
         System.out.println("PostgreSQL export");
-        Portability fromSource = portability(src, source);
-        double ours = Timing.median(runs, null, () -> fromSource.export(archive,
-                ExportOptions.defaults().withCompressionLevel(level)));
+        String srcUrl = pgUrl + "&currentSchema=" + source;
+        String dstUrl = pgUrl + "&currentSchema=" + target;
+        double ours = library("export", srcUrl, source, archive, null);
         double rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level));
         double pgDump = Timing.median(runs, null, () -> process("pg_dump", "-Fc", "-h", host(), "-U", "postgres",
                 "-t", source + ".item", "-f", dump.toString(), database()));
@@ -183,17 +181,13 @@ public final class Benchmark {
         put("PostgreSQL export, library ÷ pg_dump (speed)", ratio(ours, pgDump));
 
         System.out.println("PostgreSQL import");
-        Portability intoTarget = portability(dst, target);
         Timing.Step truncate = () -> execute(dst, "TRUNCATE item");
-        double ourImport = Timing.median(runs, truncate, () -> intoTarget.importArchive(archive,
-                ImportOptions.replace()));
+        double ourImport = library("replace", dstUrl, target, archive, null);
         verifyEqual(source, target);
         double insert = Timing.median(runs, truncate, () -> RawPipelines.insert(dstBatched, raw, "item.jsonl"));
         double copy = Timing.median(runs, truncate, () -> RawPipelines.copy(dst, raw, "item.jsonl"));
-        double merge = Timing.median(runs, () -> {
-            execute(dst, "TRUNCATE item");
-            execute(dst, "INSERT INTO item SELECT * FROM " + source + ".item WHERE id <= " + rows / 2);
-        }, () -> intoTarget.importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP)));
+        double merge = library("merge", dstUrl, target, archive,
+                "INSERT INTO item SELECT * FROM " + source + ".item WHERE id <= " + rows / 2);
         put("PostgreSQL import (REPLACE into empty), library", rate(rows, ourImport));
         put("PostgreSQL import, raw ZIP → JDBC batched INSERT", rate(rows, insert));
         put("PostgreSQL import, raw ZIP → COPY", rate(rows, copy));
@@ -265,9 +259,7 @@ public final class Benchmark {
         Path raw = work.resolve("h2-raw.zip");
         Path script = work.resolve("h2-script.zip");
         System.out.println("H2 export");
-        Portability fromSource = portability(src, "PUBLIC");
-        double ours = Timing.median(runs, null, () -> fromSource.export(archive,
-                ExportOptions.defaults().withCompressionLevel(level)));
+        double ours = library("export", sourceUrl, "PUBLIC", archive, null);
         double rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level));
         double scriptTo = Timing.median(runs, () -> Files.deleteIfExists(script),
                 () -> execute(src, "SCRIPT TO '" + script + "' COMPRESSION DEFLATE TABLE item"));
@@ -279,10 +271,8 @@ public final class Benchmark {
         put("H2 export, library ÷ SCRIPT (speed)", ratio(ours, scriptTo));
 
         System.out.println("H2 import");
-        Portability intoTarget = portability(dst, "PUBLIC");
         Timing.Step truncate = () -> execute(dst, "TRUNCATE TABLE item");
-        double ourImport = Timing.median(runs, truncate, () -> intoTarget.importArchive(archive,
-                ImportOptions.replace()));
+        double ourImport = library("replace", targetUrl, "PUBLIC", archive, null);
         double insert = Timing.median(runs, truncate, () -> RawPipelines.insert(dst, raw, "item.jsonl"));
         double runScript = Timing.median(runs, () -> execute(dst, "DROP TABLE IF EXISTS item"),
                 () -> execute(dst, "RUNSCRIPT FROM '" + script + "' COMPRESSION DEFLATE"));
@@ -327,6 +317,22 @@ public final class Benchmark {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Runs a library operation (warm-up and measured runs) in a fresh JVM and returns its median seconds. */
+    private double library(String operation, String url, String schema, Path archive, String halfFill)
+            throws Exception {
+        String jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", jar,
+                LibraryRunner.class.getName(), operation, url, schema, archive.toString(), String.valueOf(level),
+                String.valueOf(runs)));
+        if (halfFill != null) {
+            command.add(halfFill);
+        }
+        String output = process(command.toArray(String[]::new));
+        System.err.print(output.replaceAll("(?m)^seconds=.*$", ""));
+        return Double.parseDouble(output.substring(output.lastIndexOf("seconds=") + 8).strip());
+    }
 
     private String probe(String operation, String url, String schema, Path archive) throws Exception {
         String jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
