@@ -97,6 +97,23 @@ class ExportFaultsTest {
         assertThat(files()).isEqualTo(1);
     }
 
+    @Test
+    void aValueTheAdapterShouldNotHaveReturnedStopsTheExportNamingRowKeyAndColumn() throws IOException {
+        MemoryStore store = Fixtures.shop(1000);
+        store.put("customers", new Object[] {2000L, null, null, null}); // NULL in the NOT NULL name
+        Path target = dir.resolve("backup.zip");
+
+        assertThatThrownBy(() -> Fixtures.portability(store).export(target))
+                .isInstanceOfSatisfying(PortabilityException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                    assertThat(e.getMessage()).contains("table customers, row 1001 (key 2000), column name: NULL in "
+                            + "a column declared NOT NULL").contains("Nothing was exported");
+                });
+
+        assertThat(Files.exists(target)).isFalse();
+        assertThat(files()).isZero();
+    }
+
     /** Delegates to a table and fails half way through reading it. */
     private static final class FailingTable extends dev.portability.api.spi.AbstractTableAdapter<MemoryStore.Work> {
         private final MemoryStore.Table table;

@@ -12,11 +12,18 @@ import dev.portability.core.internal.json.ValueCodec;
 import dev.portability.core.internal.json.ValueException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -29,11 +36,8 @@ public final class ArchiveWriter implements Closeable {
 
     private final ZipOutputStream zip;
     private final List<ArchiveTable> tables = new ArrayList<>();
-    private final ExecutorService compressor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "portability-compress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService compressor = daemon("portability-compress");
+    private final ExecutorService encoder = daemon("portability-encode");
     private TableWriter open;
 
     /**
@@ -43,6 +47,14 @@ public final class ArchiveWriter implements Closeable {
     public ArchiveWriter(OutputStream out, int compressionLevel) {
         this.zip = new ZipOutputStream(out);
         this.zip.setLevel(compressionLevel);
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -99,24 +111,33 @@ public final class ArchiveWriter implements Closeable {
     public void close() throws IOException {
         try {
             if (open != null) {
-                open.piped.abandon();
+                open.abandon();
             }
         } finally {
+            encoder.shutdownNow();
             compressor.shutdownNow();
             zip.close();
         }
     }
 
-    /** Writes the rows of one table as JSON Lines. */
+    /**
+     * Writes the rows of one table as JSON Lines. Rows are handed in batches to an encoding thread, which checks
+     * and encodes them while the caller reads the next rows from the store; a third thread hashes and deflates.
+     */
     public final class TableWriter {
+        private static final int BATCH = 256;
+        private static final List<Row> END = List.of();
+
         private final TableSchema schema;
         private final String entry;
         private final HashingOutputStream hashing;
         private final PipedEntryStream piped;
-        private final JsonGenerator generator;
         private final SerializedString[] names;
         private final ValueCodec[] codecs;
         private final boolean[] nullable;
+        private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(4);
+        private final Future<?> encoding;
+        private List<Row> pending = new ArrayList<>(BATCH);
         private long rows;
 
         private TableWriter(TableSchema schema, String entry, HashingOutputStream hashing, PipedEntryStream piped)
@@ -125,7 +146,6 @@ public final class ArchiveWriter implements Closeable {
             this.entry = entry;
             this.hashing = hashing;
             this.piped = piped;
-            this.generator = Json.FACTORY.createGenerator(piped);
             List<Column> columns = schema.columns();
             this.names = new SerializedString[columns.size()];
             this.codecs = new ValueCodec[columns.size()];
@@ -135,29 +155,39 @@ public final class ArchiveWriter implements Closeable {
                 codecs[i] = ValueCodec.of(columns.get(i).type());
                 nullable[i] = columns.get(i).nullable();
             }
+            JsonGenerator generator = Json.FACTORY.createGenerator(piped);
+            this.encoding = encoder.submit(() -> encode(generator));
         }
 
-        /**
-         * Writes one row.
-         *
-         * @param row a row of this table
-         * @throws ColumnValueException if a value does not fit its column (wrong Java type, NULL where not
-         *     allowed, out of range); nothing of the row is written to the archive then
-         * @throws IOException if writing fails
-         */
-        public void write(Row row) throws IOException, ColumnValueException {
+        private Void encode(JsonGenerator generator) throws IOException, ColumnValueException, InterruptedException {
+            long row = 0;
             Object[] values = new Object[codecs.length];
+            while (true) {
+                List<Row> batch = queue.take();
+                if (batch == END) {
+                    generator.close();
+                    return null;
+                }
+                for (Row next : batch) {
+                    encode(generator, next, ++row, values);
+                }
+            }
+        }
+
+        private void encode(JsonGenerator generator, Row row, long number, Object[] values)
+                throws IOException, ColumnValueException {
             for (int i = 0; i < codecs.length; i++) {
                 Object value = row.get(i);
                 if (value == null) {
                     if (!nullable[i]) {
-                        throw new ColumnValueException(i, "NULL in a column declared NOT NULL");
+                        throw new ColumnValueException(i, "NULL in a column declared NOT NULL", number, row);
                     }
+                    values[i] = null;
                 } else {
                     try {
                         values[i] = codecs[i].check(value);
                     } catch (ValueException e) {
-                        throw new ColumnValueException(i, e.getMessage());
+                        throw new ColumnValueException(i, e.getMessage(), number, row);
                     }
                 }
             }
@@ -172,7 +202,60 @@ public final class ArchiveWriter implements Closeable {
             }
             generator.writeEndObject();
             generator.writeRaw('\n');
+        }
+
+        /**
+         * Writes one row; it is checked and encoded on another thread.
+         *
+         * @param row a row of this table
+         * @throws ColumnValueException if this or an earlier row has a value that does not fit its column (wrong
+         *     Java type, NULL where not allowed, out of range); the archive is not usable then
+         * @throws IOException if writing fails
+         */
+        public void write(Row row) throws IOException, ColumnValueException {
+            pending.add(row);
             rows++;
+            if (pending.size() == BATCH) {
+                hand(pending);
+                pending = new ArrayList<>(BATCH);
+            }
+        }
+
+        private void hand(List<Row> batch) throws IOException, ColumnValueException {
+            try {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    if (encoding.isDone()) {
+                        rethrow();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing the archive");
+            }
+        }
+
+        private void rethrow() throws IOException, ColumnValueException {
+            try {
+                encoding.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing the archive");
+            } catch (CancellationException e) {
+                throw new IOException("writing the archive was abandoned", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof ColumnValueException bad) {
+                    throw bad;
+                }
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException("writing the archive failed: " + cause, cause);
+            }
+            throw new IOException("the archive's encoder stopped early");
         }
 
         /** @return rows written so far */
@@ -186,13 +269,22 @@ public final class ArchiveWriter implements Closeable {
         }
 
         /**
-         * Finishes the entry.
+         * Finishes the entry: waits until every row is encoded, hashed and deflated.
          *
          * @return the table as the manifest will describe it
+         * @throws ColumnValueException if a row has a value that does not fit its column
          * @throws IOException if writing fails
          */
-        public ArchiveTable finish() throws IOException {
-            generator.close();
+        public ArchiveTable finish() throws IOException, ColumnValueException {
+            if (!pending.isEmpty()) {
+                hand(pending);
+            }
+            hand(END);
+            try {
+                encoding.get();
+            } catch (InterruptedException | ExecutionException | CancellationException e) {
+                rethrow();
+            }
             piped.close();
             hashing.close();
             zip.closeEntry();
@@ -201,21 +293,40 @@ public final class ArchiveWriter implements Closeable {
             open = null;
             return table;
         }
+
+        private void abandon() {
+            encoding.cancel(true);
+            piped.abandon();
+        }
     }
 
     /** A value the adapter supplied does not fit its column. */
     public static final class ColumnValueException extends Exception {
         private static final long serialVersionUID = 1L;
         private final int column;
+        private final long rowNumber;
+        private final transient Row row;
 
-        ColumnValueException(int column, String message) {
+        ColumnValueException(int column, String message, long rowNumber, Row row) {
             super(message, null, false, false);
             this.column = column;
+            this.rowNumber = rowNumber;
+            this.row = row;
         }
 
         /** @return the column index */
         public int column() {
             return column;
+        }
+
+        /** @return the 1-based number of the row in its table */
+        public long rowNumber() {
+            return rowNumber;
+        }
+
+        /** @return the row */
+        public Row row() {
+            return row;
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
-import dev.portability.api.Row;
 import dev.portability.api.StoreException;
 import dev.portability.api.TableExport;
 import dev.portability.api.TableSchema;
@@ -111,7 +110,7 @@ public final class Exporter<U extends UnitOfWork> {
                 } catch (IOException e) {
                     throw new SinkFailure(e);
                 } catch (ColumnValueException e) {
-                    throw new SinkFailure(badValue(table, rows.rows() + 1, row, e));
+                    throw new SinkFailure(badValue(table, e));
                 }
                 if ((rows.rows() & 1023) == 0) {
                     try {
@@ -132,7 +131,12 @@ public final class Exporter<U extends UnitOfWork> {
             throw new StoreException("Reading table " + table.name() + " failed after " + rows.rows()
                     + " rows: " + e.getMessage(), false, e);
         }
-        ArchiveTable done = rows.finish();
+        ArchiveTable done;
+        try {
+            done = rows.finish();
+        } catch (ColumnValueException e) {
+            throw badValue(table, e);
+        }
         if (done.rows() != expected) {
             throw new PortabilityException(ErrorCode.STORE_FAILURE, "Table " + table.name() + " counted "
                     + expected + " rows but reading it returned " + done.rows() + " in the same unit of work: the "
@@ -142,12 +146,11 @@ public final class Exporter<U extends UnitOfWork> {
         return new TableExport(table.name(), done.entry(), done.rows(), done.bytes(), done.sha256());
     }
 
-    private static PortabilityException badValue(TableSchema table, long rowNumber, Row row,
-            ColumnValueException e) {
+    private static PortabilityException badValue(TableSchema table, ColumnValueException e) {
         String column = table.columns().get(e.column()).name();
-        String key = table.hasPrimaryKey() ? " (key " + table.keyOf(row) + ")" : "";
+        String key = table.hasPrimaryKey() ? " (key " + table.keyOf(e.row()) + ")" : "";
         return new PortabilityException(ErrorCode.INVALID_VALUE, "Export failed: table " + table.name()
-                + ", row " + rowNumber + key + ", column " + column + ": " + e.getMessage()
+                + ", row " + e.rowNumber() + key + ", column " + column + ": " + e.getMessage()
                 + ". The table adapter returned a value its schema does not allow; fix the adapter's schema or the "
                 + "data. Nothing was exported.");
     }
