@@ -26,7 +26,8 @@ final class ExportCommand extends DatabaseCommand {
             description = "Export only these tables (comma-separated).")
     List<String> tables = new ArrayList<>();
 
-    @Option(order = 31, names = "--compression", paramLabel = "LEVEL", defaultValue = "6",
+    @Option(order = 31, names = "--compression", paramLabel = "LEVEL",
+            defaultValue = "" + ExportOptions.DEFAULT_COMPRESSION_LEVEL,
             description = "Deflate level, 0 (fastest, largest) to 9 (smallest). Default: ${DEFAULT-VALUE}.")
     int compression = ExportOptions.DEFAULT_COMPRESSION_LEVEL;
 
