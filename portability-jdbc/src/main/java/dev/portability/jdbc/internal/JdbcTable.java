@@ -450,12 +450,19 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
             sql.append(in);
         } else {
-            StringJoiner or = new StringJoiner(" OR ");
-            String condition = "(" + keyCondition() + ")";
-            for (int i = 0; i < chunk.size(); i++) {
-                or.add(condition);
+            // a row-value IN, which all three databases answer from the primary-key index; a chain of
+            // "(a = ? AND b = ?) OR ..." makes H2 scan the whole table for every batch
+            StringJoiner keyColumns = new StringJoiner(", ", "(", ")");
+            StringJoiner tuple = new StringJoiner(", ", "(", ")");
+            for (int k : keyIndexes) {
+                keyColumns.add(quoted(columns.get(k)));
+                tuple.add(columns.get(k).codec().parameter());
             }
-            sql.append(or);
+            StringJoiner in = new StringJoiner(", ", keyColumns + " IN (", ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                in.add(tuple.toString());
+            }
+            sql.append(in);
         }
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             int p = 1;
