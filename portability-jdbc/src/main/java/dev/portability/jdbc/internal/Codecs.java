@@ -300,7 +300,16 @@ public final class Codecs {
     static String offsetText(ZoneOffset offset) {
         int total = offset.getTotalSeconds();
         int abs = Math.abs(total);
-        String text = String.format("%s%02d:%02d", total < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
-        return abs % 60 == 0 ? text : text + String.format(":%02d", abs % 60);
+        StringBuilder text = new StringBuilder(9).append(total < 0 ? '-' : '+');
+        twoDigits(text, abs / 3600).append(':');
+        twoDigits(text, abs / 60 % 60);
+        if (abs % 60 != 0) {
+            twoDigits(text.append(':'), abs % 60);
+        }
+        return text.toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

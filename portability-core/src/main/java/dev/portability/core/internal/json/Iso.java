@@ -121,4 +121,79 @@ final class Iso {
         }
         return value;
     }
+
+    /**
+     * Formats a date or time exactly as the JDK's ISO formatters do ({@code ISO_LOCAL_DATE}, {@code ISO_LOCAL_TIME},
+     * {@code ISO_LOCAL_DATE_TIME}, {@code ISO_OFFSET_DATE_TIME}), without their allocations; null for years outside
+     * 0 to 9999, which the caller leaves to the JDK.
+     *
+     * @param value a LocalDate, LocalTime, LocalDateTime or OffsetDateTime
+     * @return the text, or null
+     */
+    static String format(Object value) {
+        StringBuilder out = new StringBuilder(35);
+        if (value instanceof LocalDate date) {
+            return date(out, date) ? out.toString() : null;
+        }
+        if (value instanceof LocalTime time) {
+            return time(out, time).toString();
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            return date(out, dateTime.toLocalDate()) ? time(out.append('T'), dateTime.toLocalTime()).toString() : null;
+        }
+        OffsetDateTime offsetDateTime = (OffsetDateTime) value;
+        if (!date(out, offsetDateTime.toLocalDate())) {
+            return null;
+        }
+        time(out.append('T'), offsetDateTime.toLocalTime());
+        int total = offsetDateTime.getOffset().getTotalSeconds();
+        if (total == 0) {
+            return out.append('Z').toString();
+        }
+        int abs = Math.abs(total);
+        out.append(total < 0 ? '-' : '+');
+        two(out, abs / 3600).append(':');
+        two(out, abs / 60 % 60);
+        if (abs % 60 != 0) {
+            two(out.append(':'), abs % 60);
+        }
+        return out.toString();
+    }
+
+    private static boolean date(StringBuilder out, LocalDate date) {
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return false;
+        }
+        two(out, year / 100);
+        two(out, year % 100).append('-');
+        two(out, date.getMonthValue()).append('-');
+        two(out, date.getDayOfMonth());
+        return true;
+    }
+
+    private static StringBuilder time(StringBuilder out, LocalTime time) {
+        two(out, time.getHour()).append(':');
+        two(out, time.getMinute()).append(':');
+        two(out, time.getSecond());
+        int nano = time.getNano();
+        if (nano > 0) {
+            out.append('.');
+            int digits = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digits--;
+            }
+            String text = Integer.toString(nano);
+            for (int i = text.length(); i < digits; i++) {
+                out.append('0');
+            }
+            out.append(text);
+        }
+        return out;
+    }
+
+    private static StringBuilder two(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
 }

@@ -565,7 +565,8 @@ public abstract class ValueCodec {
 
         @Override
         public void write(JsonGenerator generator, Object value) throws IOException {
-            generator.writeString(format.format((java.time.temporal.TemporalAccessor) value));
+            String text = Iso.format(value);
+            generator.writeString(text != null ? text : format.format((java.time.temporal.TemporalAccessor) value));
         }
     }
 

@@ -58,4 +58,31 @@ class IsoTest {
                 "2024-01-01T00:00:00z"), Iso::offsetDateTime, OffsetDateTime::parse);
         assertThat(Iso.offsetDateTime("2024-01-01T00:00:00+05:30:15")).isNull();
     }
+
+    @Test
+    void formattingMatchesTheJdksIsoFormatters() {
+        java.util.Random random = new java.util.Random(7);
+        java.time.format.DateTimeFormatter offsetFormat = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        for (int i = 0; i < 20_000; i++) {
+            LocalDate date = LocalDate.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            LocalTime time = LocalTime.of(random.nextInt(24), random.nextInt(60), random.nextInt(60), nano);
+            java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds(
+                    (random.nextInt(35) - 17) * 3600 + (i % 5 == 0 ? random.nextInt(3600) : (i % 3) * 1800));
+            assertThat(Iso.format(date)).isEqualTo(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(date));
+            assertThat(Iso.format(time)).isEqualTo(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(time));
+            LocalDateTime dateTime = LocalDateTime.of(date, time);
+            assertThat(Iso.format(dateTime))
+                    .isEqualTo(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
+            OffsetDateTime offsetDateTime = OffsetDateTime.of(dateTime, offset);
+            assertThat(Iso.format(offsetDateTime)).isEqualTo(offsetFormat.format(offsetDateTime));
+        }
+        assertThat(Iso.format(LocalDate.of(10_000, 1, 1))).isNull();
+        assertThat(Iso.format(LocalDate.of(-1, 1, 1))).isNull();
+    }
 }
