@@ -32,7 +32,6 @@ import dev.portability.core.internal.migration.MigrationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -367,7 +366,8 @@ public final class Portability {
         try (archive) {
             return work.apply(archive);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new PortabilityException(ErrorCode.IO_FAILURE, "Closing archive " + path.toAbsolutePath()
+                    + " failed: " + e.getMessage() + ". The operation itself had finished.", e);
         }
     }
 
