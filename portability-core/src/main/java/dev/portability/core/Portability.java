@@ -11,6 +11,7 @@ import dev.portability.api.ImportPreview;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.PortabilityException;
+import dev.portability.api.Problem;
 import dev.portability.api.ProgressListener;
 import dev.portability.api.Statistics;
 import dev.portability.api.StoreException;
@@ -34,7 +35,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -254,7 +254,11 @@ public final class Portability {
      * @return the report
      */
     public ValidationReport validate(InputStream archive) {
-        return spooled(archive, this::validate);
+        try {
+            return spooled(archive, this::validate);
+        } catch (InvalidArchiveException e) {
+            return e.report(); // larger than maxArchiveBytes: the report says so
+        }
     }
 
     /**
@@ -371,12 +375,28 @@ public final class Portability {
         }
     }
 
-    private static <T> T spooled(InputStream in, java.util.function.Function<Path, T> work) {
+    private <T> T spooled(InputStream in, java.util.function.Function<Path, T> work) {
         Objects.requireNonNull(in, "archive");
         Path temp = null;
         try {
             temp = Files.createTempFile("portability-upload-", ".zip");
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            long limit = settings.limits().maxArchiveBytes();
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buffer = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    total += n;
+                    if (total > limit) {
+                        throw new InvalidArchiveException(new ValidationReport(null, List.of(new Problem(
+                                ErrorCode.LIMIT_EXCEEDED, "the uploaded archive is larger than " + limit + " bytes "
+                                + "(limit maxArchiveBytes; if you trust it, raise it with "
+                                + "ArchiveLimits.withMaxArchiveBytes(...)); reading stopped there", null, null, null,
+                                null)), 1, List.of()));
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
             return work.apply(temp);
         } catch (IOException e) {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Reading the archive stream failed: " + e

@@ -324,4 +324,40 @@ class HostileArchiveTest {
         refused(sha, ErrorCode.CHECKSUM_MISMATCH);
         refused(count, ErrorCode.ROW_COUNT_MISMATCH);
     }
+
+    @Test
+    void anEndlessUploadStopsAtTheArchiveSizeLimitWithoutFillingTheDisk() throws IOException {
+        InputStream endless = new InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                served++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served > 64L << 20) {
+                    throw new AssertionError("the upload was read far beyond the limit");
+                }
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                served += len;
+                return len;
+            }
+        };
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> tempBefore = leftovers(tmp);
+        Portability small = Portability.builder().application("shop").store(target)
+                .limits(dev.portability.api.ArchiveLimits.defaults().withMaxArchiveBytes(1 << 20)).build();
+
+        assertThatThrownBy(() -> small.importArchive(endless, ImportOptions.replace()))
+                .isInstanceOfSatisfying(InvalidArchiveException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+                    assertThat(e.getMessage()).contains("larger than 1048576 bytes").contains("maxArchiveBytes");
+                });
+
+        assertThat(target.snapshot()).isEqualTo(before);
+        assertThat(leftovers(tmp)).containsExactlyInAnyOrderElementsOf(tempBefore);
+    }
 }
