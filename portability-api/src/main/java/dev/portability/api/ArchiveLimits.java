@@ -9,7 +9,8 @@ package dev.portability.api;
  * <table>
  *   <caption>Limits and their defaults</caption>
  *   <tr><th>limit</th><th>default</th><th>counted</th></tr>
- *   <tr><td>{@link #maxArchiveBytes()}</td><td>10 GiB</td><td>size of the archive file</td></tr>
+ *   <tr><td>{@link #maxArchiveBytes()}</td><td>10 GiB</td><td>size of the archive file; of an upload, counted while
+ *       it is spooled</td></tr>
  *   <tr><td>{@link #maxEntries()}</td><td>10,001</td><td>entries in the ZIP directory</td></tr>
  *   <tr><td>{@link #maxEntryBytes()}</td><td>64 GiB</td><td>uncompressed bytes of one entry, as read</td></tr>
  *   <tr><td>{@link #maxTotalBytes()}</td><td>256 GiB</td><td>uncompressed bytes of all entries, as read</td></tr>
