@@ -110,6 +110,12 @@ final class TypeCatalog {
             return inserts;
         }
 
+        /** @return the same catalogue without its ARRAY columns */
+        Fixture withoutArrays() {
+            return new Fixture(setup, columns.stream()
+                    .filter(c -> c.type().kind() != LogicalType.Kind.ARRAY).toList(), bigText, bigBinary);
+        }
+
         /** @return the expected canonical rows, id first, in id order, without the two big rows */
         List<Object[]> expected() {
             List<Object[]> rows = new ArrayList<>();

@@ -21,6 +21,7 @@ final class PostgresCopy implements AutoCloseable {
     private final Method end;
     private final Method cancel;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
+    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream(FLUSH_AT + 1024);
     private boolean ended;
 
     private PostgresCopy(Object copyIn, Method write, Method end, Method cancel) {
@@ -71,24 +72,33 @@ final class PostgresCopy implements AutoCloseable {
         return buffer;
     }
 
+    /** @return the buffer to append binary COPY data to; call {@link #flushIfFull()} after each row */
+    java.io.ByteArrayOutputStream binary() {
+        return binary;
+    }
+
     /**
      * Sends the buffer once it is large.
      *
      * @throws SQLException if the server fails
      */
     void flushIfFull() throws SQLException {
-        if (buffer.length() >= FLUSH_AT) {
+        if (buffer.length() >= FLUSH_AT || binary.size() >= FLUSH_AT) {
             flush();
         }
     }
 
     private void flush() throws SQLException {
-        if (buffer.length() == 0) {
-            return;
+        if (buffer.length() > 0) {
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            buffer.setLength(0);
+            invoke(write, bytes, 0, bytes.length);
         }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
-        invoke(write, bytes, 0, bytes.length);
+        if (binary.size() > 0) {
+            byte[] bytes = binary.toByteArray();
+            binary.reset();
+            invoke(write, bytes, 0, bytes.length);
+        }
     }
 
     /**

@@ -280,7 +280,9 @@ final class PostgresDialect extends Dialect {
         for (JdbcColumn column : columns) {
             names.append(names.length() == 0 ? "" : ", ").append(quote(column.sqlName()));
         }
-        PostgresCopy copy = PostgresCopy.open(connection, "COPY " + table + " (" + names + ") FROM STDIN");
+        PostgresBinaryCopy binary = PostgresBinaryCopy.of(columns, BIT1);
+        PostgresCopy copy = PostgresCopy.open(connection, "COPY " + table + " (" + names + ") FROM STDIN"
+                + (binary != null ? " (FORMAT binary)" : ""));
         if (copy == null) {
             return null;
         }
@@ -297,6 +299,37 @@ final class PostgresDialect extends Dialect {
             arrays[i] = columns.get(i).column().type().kind() == Kind.ARRAY;
             String typeName = columns.get(i).typeName();
             jsonb[i] = typeName != null && typeName.replaceFirst("^_", "").equalsIgnoreCase("jsonb");
+        }
+        if (binary != null) {
+            copy.binary().writeBytes(PostgresBinaryCopy.HEADER);
+            return new BulkLoad() {
+                @Override
+                public void add(Object[] values) throws SQLException {
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] != null) {
+                            try {
+                                refuseNul(values[i], jsonb[i]);
+                            } catch (BadValueException e) {
+                                throw new BadValueException(e.getMessage(), i);
+                            }
+                        }
+                    }
+                    binary.row(copy.binary(), values);
+                    copy.flushIfFull();
+                }
+
+                @Override
+                public void finish() throws SQLException {
+                    copy.binary().write(0xff); // the trailer: a field count of -1
+                    copy.binary().write(0xff);
+                    copy.finish();
+                }
+
+                @Override
+                public void close() {
+                    copy.close();
+                }
+            };
         }
         return new BulkLoad() {
             @Override
