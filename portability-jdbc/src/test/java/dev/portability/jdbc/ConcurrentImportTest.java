@@ -10,11 +10,9 @@ import dev.portability.api.ProgressEvent;
 import dev.portability.api.StoreException;
 import dev.portability.core.Portability;
 import dev.portability.jdbc.TestDatabase.Kind;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,15 +255,14 @@ class ConcurrentImportTest {
      * The host's data source: hands out connections at the host's isolation level (-1: the driver's default), and
      * notes the server's session id of each.
      */
-    private static final class HostDataSource implements DataSource {
+    private static final class HostDataSource extends DelegatingDataSource {
         private final Kind kind;
-        private final DataSource target;
         private final int isolation;
         final List<Long> ids = new CopyOnWriteArrayList<>();
 
         HostDataSource(Kind kind, DataSource target, int isolation) {
+            super(target);
             this.kind = kind;
-            this.target = target;
             this.isolation = isolation;
         }
 
@@ -278,46 +274,6 @@ class ConcurrentImportTest {
             }
             ids.add(Sessions.id(kind, connection));
             return connection;
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("use getConnection()");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return target.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return target.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return target.isWrapperFor(iface);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.portability.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,9 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -20,14 +17,13 @@ import javax.sql.DataSource;
  * connection, pause, kill the session). {@link #beforeCommit} instead runs the action just before the commit of a
  * connection that wrote that way. Everything else goes to the real database unchanged.
  */
-final class FaultInjectingDataSource implements DataSource {
+final class FaultInjectingDataSource extends DelegatingDataSource {
 
     /** What to do at the chosen batch. */
     interface Fault {
         void inject(Connection realConnection) throws SQLException;
     }
 
-    private final DataSource target;
     private final String sqlMarker;
     private final int atBatch;
     private final Fault fault;
@@ -40,7 +36,7 @@ final class FaultInjectingDataSource implements DataSource {
 
     private FaultInjectingDataSource(DataSource target, String sqlMarker, int atBatch, Fault fault,
             boolean atCommit) {
-        this.target = target;
+        super(target);
         this.sqlMarker = sqlMarker;
         this.atBatch = atBatch;
         this.fault = fault;
@@ -117,38 +113,10 @@ final class FaultInjectingDataSource implements DataSource {
         }
     }
 
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return target.getLogWriter();
-    }
 
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        target.setLogWriter(out);
-    }
 
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        target.setLoginTimeout(seconds);
-    }
 
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return target.getLoginTimeout();
-    }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return target.getParentLogger();
-    }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return target.unwrap(iface);
-    }
 
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return target.isWrapperFor(iface);
-    }
 }
