@@ -276,6 +276,28 @@ public final class Portability {
     }
 
     /**
+     * Validates an archive file, reporting progress to a listener of this call (instead of the builder's) and
+     * stopping when cancelled.
+     *
+     * @param archive the archive file
+     * @param progressListener receives the VALIDATING events of this call
+     * @param cancellation checked between rows; null for none
+     * @return the report listing every problem found (valid when there is none)
+     * @throws dev.portability.api.OperationCancelledException if cancelled (nothing is ever written by
+     *     validation)
+     */
+    public ValidationReport validate(Path archive, ProgressListener progressListener,
+            dev.portability.api.Cancellation cancellation) {
+        Objects.requireNonNull(progressListener, "progressListener");
+        try {
+            return withArchive(archive, file -> validator().validate(file, Set.of(),
+                    operation("validate", progressListener, cancellation), true).report());
+        } catch (InvalidArchiveException e) {
+            return e.report(); // not even a ZIP: the report says so
+        }
+    }
+
+    /**
      * Validates an archive read from a stream of unknown length (an upload). The stream is spooled to a
      * temporary file, which is deleted before this method returns, whatever happens.
      *
