@@ -161,9 +161,12 @@ final class Spool implements AutoCloseable {
                 }
                 total += n;
                 if (total > limit) {
-                    throw new HttpProblem(WebError.UPLOAD_TOO_LARGE, "The upload is larger than the limit of "
-                            + limit + " bytes (maxUploadBytes); reading stopped there.")
-                            .header("Connection", "close");
+                    HttpProblem problem = new HttpProblem(WebError.UPLOAD_TOO_LARGE, "The upload is larger than "
+                            + "the limit of " + limit + " bytes (maxUploadBytes); it was not kept.");
+                    if (!swallow(body)) {
+                        problem.header("Connection", "close");
+                    }
+                    throw problem;
                 }
                 try {
                     out.write(buffer, 0, n);
@@ -178,6 +181,33 @@ final class Spool implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Reads and discards what is left of a refused body, up to {@value #SWALLOW_BYTES} bytes, so that a client
+     * that sends its whole body before reading the answer (most HTTP/1.1 clients) gets the 413 instead of a reset
+     * connection; the same idea as Tomcat's {@code maxSwallowSize}.
+     *
+     * @return whether the body ended within the bound
+     */
+    private static boolean swallow(InputStream body) {
+        byte[] buffer = new byte[1 << 16];
+        long left = SWALLOW_BYTES;
+        try {
+            int n;
+            while ((n = body.read(buffer, 0, (int) Math.min(buffer.length, left + 1))) >= 0) {
+                left -= n;
+                if (left < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The most bytes of a refused upload read and discarded before answering. */
+    static final long SWALLOW_BYTES = 4L << 20;
 
     /**
      * @param id an upload id
