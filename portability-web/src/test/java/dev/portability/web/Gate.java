@@ -19,12 +19,13 @@ final class Gate {
     private static final Set<String> HELD = Set.of("read", "insert", "update");
 
     private volatile CountDownLatch latch = new CountDownLatch(1);
-    private final CountDownLatch reached = new CountDownLatch(1);
+    private volatile CountDownLatch reached = new CountDownLatch(1);
     private volatile boolean closed;
 
     /** Closes the gate: the next read or write waits. */
     void close() {
         latch = new CountDownLatch(1);
+        reached = new CountDownLatch(1);
         closed = true;
     }
 
