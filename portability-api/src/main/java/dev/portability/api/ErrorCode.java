@@ -62,6 +62,25 @@ public enum ErrorCode {
     CONFLICTS,
     /** MERGE needs a primary key to match rows, and a table has none. */
     NO_PRIMARY_KEY,
+    /**
+     * A trigger of an imported table would change what the import writes, and it can be neither switched off nor
+     * reconciled (see {@link ImportOptions#withTriggersFiring(boolean)}).
+     */
+    TRIGGER_REFUSED,
+    /**
+     * REPLACE would delete, set to NULL or to a default rows of tables outside the import (their foreign keys'
+     * {@code ON DELETE} actions), or fail on their foreign keys (see {@link ImportOptions#withCascadesAllowed}).
+     */
+    CASCADES_OUTSIDE_IMPORT,
+    /**
+     * An imported table cannot roll back (MyISAM, Aria, MEMORY, a foreign or linked table): the import could not
+     * be undone (see {@link ImportOptions#withNonAtomicImportAllowed(boolean)}).
+     */
+    NON_TRANSACTIONAL_TABLE,
+
+    // Export
+    /** Row-level security would hide rows of a table from the exporting user, so the archive would lack them. */
+    ROWS_HIDDEN,
 
     // Everything else
     /** The store (database) failed: constraint violation, lost connection, timeout, deadlock, commit failure. */
