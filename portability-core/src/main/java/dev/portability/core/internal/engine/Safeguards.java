@@ -224,9 +224,9 @@ final class Safeguards<U extends UnitOfWork> {
             String head = "REPLACE of table " + table + " deletes its " + count + (count == 1 ? " row" : " rows")
                     + " whose key the archive lacks";
             if (!blocked.isEmpty()) {
-                refusals.add(new Problem(ErrorCode.CASCADES_OUTSIDE_IMPORT, head + ", but " + String.join(", ",
-                        blocked) + " outside the import still reference them through a foreign key without an ON "
-                        + "DELETE action, so the delete would fail. Import those tables too, or delete or change "
+                refusals.add(new Problem(ErrorCode.CASCADES_OUTSIDE_IMPORT, head + ", but rows outside the import "
+                        + "still reference them through a foreign key without an ON DELETE action (" + String.join(
+                        ", ", blocked) + "), so the delete would fail. Import those tables too, or delete or change "
                         + "those rows first.", null, null, table, null));
             }
             if (!changed.isEmpty() && !options.cascadesAllowed()) {
