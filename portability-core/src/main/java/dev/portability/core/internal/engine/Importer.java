@@ -186,16 +186,15 @@ public final class Importer<U extends UnitOfWork> {
                 tallies.put(plan.table(), tally);
             }
             Map<String, List<Key>> missing = new LinkedHashMap<>();
-            if (guard.refusals().isEmpty()) {
-                for (TablePlan<U> plan : plans) {
-                    if (guard.inPlace().contains(plan.table())) {
-                        KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation,
-                                Phase.VALIDATING, true);
-                        missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
-                    }
+            for (TablePlan<U> plan : plans) {
+                if (guard.inPlace().contains(plan.table())) {
+                    KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING,
+                            true);
+                    missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
                 }
-                outsideChanges(guard, work, missing);
             }
+            // every refusal, as the preview lists them
+            outsideChanges(guard, work, missing);
             if (!guard.refusals().isEmpty()) {
                 throw new ImportRefusedException(guard.refusals());
             }
