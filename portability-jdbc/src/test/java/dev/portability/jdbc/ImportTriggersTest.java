@@ -86,8 +86,9 @@ class ImportTriggersTest {
             expected.put("event_log", contents(target).get("event_log")); // outside the import: unchanged
             ImportOptions options = ImportOptions.replace().withTables("orders", "order_audit");
 
-            ImportPreview preview = portability(target.dataSource()).preview(archive, options);
-            portability(target.dataSource()).importArchive(archive, options);
+            Portability portability = portability(target.dataSource());
+            ImportPreview preview = portability.preview(archive, options);
+            portability.importArchive(archive, options);
 
             assertThat(preview.refusals()).isEmpty();
             assertThat(treatments(preview, "orders")).containsExactly("orders_audit SWITCHED_OFF",
@@ -138,8 +139,9 @@ class ImportTriggersTest {
                 Map<String, List<List<Object>>> before = contents(target);
                 ImportOptions options = ImportOptions.replace().withTables("orders", "order_audit");
 
-                ImportPreview preview = portability(asRole).preview(archive, options);
-                assertThatThrownBy(() -> portability(asRole).importArchive(archive, options))
+                Portability portability = portability(asRole);
+                ImportPreview preview = portability.preview(archive, options);
+                assertThatThrownBy(() -> portability.importArchive(archive, options))
                         .isInstanceOfSatisfying(ImportRefusedException.class, e -> {
                             assertThat(e.code()).isEqualTo(ErrorCode.TRIGGER_REFUSED);
                             assertThat(e.refusals()).extracting(Problem::code).containsOnly(ErrorCode.TRIGGER_REFUSED);
@@ -155,7 +157,7 @@ class ImportTriggersTest {
                         "orders_touch REFUSED");
 
                 // the host lets them fire: each inserted order is stamped and audited, the log gets rows
-                portability(asRole).importArchive(archive, ImportOptions.replace().withTables("orders")
+                portability.importArchive(archive, ImportOptions.replace().withTables("orders")
                         .withTriggersFiring(true));
                 assertThat(rows(target, "SELECT id || ' ' || total || ' ' || CAST(updated_at AS TEXT) FROM orders "
                         + "ORDER BY id")).containsExactly("1 10.00 2099-12-31 00:00:00", "2 20.00 2099-12-31 00:00:00");
@@ -189,8 +191,9 @@ class ImportTriggersTest {
             expected.put("event_log", contents(target).get("event_log"));
             ImportOptions options = ImportOptions.replace().withTables("orders", "order_audit");
 
-            ImportPreview preview = portability(target.dataSource()).preview(archive, options);
-            portability(target.dataSource()).importArchive(archive, options);
+            Portability portability = portability(target.dataSource());
+            ImportPreview preview = portability.preview(archive, options);
+            portability.importArchive(archive, options);
 
             assertThat(Databases.differences(contents(target), expected)).isEmpty();
             assertThat(query(target, "SELECT CAST(updated_at AS CHAR) FROM orders WHERE id = 1"))
@@ -275,9 +278,10 @@ class ImportTriggersTest {
             Path archive = mariaDbArchive(source);
             target.execute(MARIADB_DDL);
 
-            ImportPreview preview = portability(target.dataSource()).preview(archive,
+            Portability portability = portability(target.dataSource());
+            ImportPreview preview = portability.preview(archive,
                     ImportOptions.replace().withTables("orders").withTriggersFiring(true));
-            portability(target.dataSource()).importArchive(archive,
+            portability.importArchive(archive,
                     ImportOptions.replace().withTables("orders").withTriggersFiring(true));
 
             assertThat(treatments(preview, "orders")).containsExactly("orders_audit FIRES", "orders_touch FIRES");

@@ -47,14 +47,21 @@ class ReplaceOutsideTheImportTest {
         "purchase", "id"};
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** The archive of each kind, made once for the class. */
+    private static final Map<Kind, Path> ARCHIVES = new java.util.EnumMap<>(Kind.class);
 
     private static Portability portability(DataSource dataSource) {
         return Portability.builder().application("shop").store(JdbcAdapters.discover(dataSource)).build();
     }
 
     /** An archive of products 1 and 2, with new names. */
-    private Path archive(Kind kind) {
+    private static synchronized Path archive(Kind kind) {
+        return ARCHIVES.computeIfAbsent(kind, ReplaceOutsideTheImportTest::exportProducts);
+    }
+
+    private static Path exportProducts(Kind kind) {
         try (TestDatabase source = TestDatabase.create(kind)) {
             source.execute(DDL);
             source.execute("INSERT INTO product VALUES (1, 'a'), (2, 'b')");
@@ -94,8 +101,9 @@ class ReplaceOutsideTheImportTest {
             expected.put("product", List.of(List.of("ID=Integer:1", "NAME=String:a"),
                     List.of("ID=Integer:2", "NAME=String:b")));
 
-            ImportPreview preview = portability(target.dataSource()).preview(archive, ImportOptions.replace());
-            portability(target.dataSource()).importArchive(archive, ImportOptions.replace());
+            Portability portability = portability(target.dataSource());
+            ImportPreview preview = portability.preview(archive, ImportOptions.replace());
+            portability.importArchive(archive, ImportOptions.replace());
 
             assertThat(Databases.differences(upper(contents(target)), upper(expected))).isEmpty();
             assertThat(preview.refusals()).isEmpty();
@@ -147,8 +155,9 @@ class ReplaceOutsideTheImportTest {
             expected.put("wish", wishes);
             ImportOptions options = ImportOptions.replace().withCascadesAllowed(true);
 
-            ImportPreview preview = portability(target.dataSource()).preview(archive, options);
-            portability(target.dataSource()).importArchive(archive, options);
+            Portability portability = portability(target.dataSource());
+            ImportPreview preview = portability.preview(archive, options);
+            portability.importArchive(archive, options);
 
             assertThat(Databases.differences(upper(contents(target)), upper(expected))).isEmpty();
             assertThat(preview.refusals()).isEmpty();
@@ -166,8 +175,9 @@ class ReplaceOutsideTheImportTest {
             Map<String, List<List<Object>>> before = contents(target);
             ImportOptions options = ImportOptions.replace().withCascadesAllowed(true);
 
-            ImportPreview preview = portability(target.dataSource()).preview(archive, options);
-            assertThatThrownBy(() -> portability(target.dataSource()).importArchive(archive, options))
+            Portability portability = portability(target.dataSource());
+            ImportPreview preview = portability.preview(archive, options);
+            assertThatThrownBy(() -> portability.importArchive(archive, options))
                     .isInstanceOfSatisfying(ImportRefusedException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.CASCADES_OUTSIDE_IMPORT);
                         assertThat(e.getMessage()).contains("1 row of table purchase", "without an ON DELETE action");

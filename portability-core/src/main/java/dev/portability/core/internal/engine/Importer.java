@@ -80,7 +80,7 @@ public final class Importer<U extends UnitOfWork> {
             List<TablePlan<U>> plans = guard.plans();
             operation.started(Phase.PREVIEWING, null, plans.size());
             Map<String, List<Key>> missing = new LinkedHashMap<>();
-            Map<String, long[]> counts = new LinkedHashMap<>();
+            Map<String, Long> counts = new LinkedHashMap<>();
             Map<String, KeyScan> scans = new LinkedHashMap<>();
             for (TablePlan<U> plan : plans) {
                 long targetRows = store(plan, "counting", () -> plan.adapter().count(work));
@@ -90,13 +90,13 @@ public final class Importer<U extends UnitOfWork> {
                 if (inPlace) {
                     missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
                 }
-                counts.put(plan.table(), new long[] {targetRows});
+                counts.put(plan.table(), targetRows);
                 scans.put(plan.table(), scan);
             }
             List<OutsideChange> outside = outsideChanges(guard, work, missing);
             for (TablePlan<U> plan : plans) {
                 KeyScan scan = scans.get(plan.table());
-                long targetRows = counts.get(plan.table())[0];
+                long targetRows = counts.get(plan.table());
                 List<OutsideChange> own = new ArrayList<>();
                 outside.stream().filter(c -> c.importedTable().equals(plan.table())).forEach(own::add);
                 tables.add(new TablePreview(plan.table(), scan.rows, scan.rows - scan.existing, scan.existing,
