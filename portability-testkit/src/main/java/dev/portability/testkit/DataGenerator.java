@@ -382,6 +382,8 @@ public final class DataGenerator {
                 }
                 yield Collections.unmodifiableList(items);
             }
+            case NATIVE -> throw new IllegalArgumentException("no ordinary values for " + type
+                    + ": a NATIVE type's values depend on its engine");
         };
     }
 

@@ -63,6 +63,7 @@ public abstract class ValueCodec {
             case UUID -> new UuidCodec(type);
             case JSON -> new JsonCodec(type);
             case ARRAY -> new ArrayCodec(type, of(type.elementType().orElseThrow()));
+            case NATIVE -> new TextCodec(type);
         };
     }
 
