@@ -62,8 +62,8 @@ class CrossDatabaseTest {
 
         for (String table : List.of("accounts", "entries")) {
             TableSchema schema = Stores.table(sourceStore, table).schema();
-            assertThat(Stores.table(targetStore, table).schema()).as("%s on %s", table, target.kind())
-                    .isEqualTo(schema);
+            assertThat(portable(Stores.table(targetStore, table).schema())).as("%s on %s", table, target.kind())
+                    .isEqualTo(portable(schema));
             List<Object[]> expected = new ArrayList<>();
             for (Row row : Stores.rows(sourceStore, table)) {
                 expected.add(row.values());
@@ -72,5 +72,13 @@ class CrossDatabaseTest {
             assertThat(Stores.differences(schema, Stores.rows(targetStore, table), expected))
                     .as("%s imported into %s", table, target.kind()).isEmpty();
         }
+    }
+
+    /** @return the schema without the columns' native types, which differ between engines */
+    private static TableSchema portable(TableSchema schema) {
+        TableSchema.Builder builder = TableSchema.builder(schema.name()).primaryKey(schema.primaryKey());
+        schema.columns().forEach(c -> builder.column(c.withNativeType(null)));
+        schema.foreignKeys().forEach(builder::foreignKey);
+        return builder.build();
     }
 }
