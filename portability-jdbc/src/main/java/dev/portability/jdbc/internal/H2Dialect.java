@@ -312,14 +312,16 @@ final class H2Dialect extends Dialect {
     @Override
     public String whyNotCarried(ColumnInfo column) {
         String name = column.typeName() == null ? "" : column.typeName();
-        if (name.startsWith("JAVA_OBJECT") || name.contains("JAVA_OBJECT ARRAY")) {
+        if (name.startsWith("JAVA_OBJECT")) {
             return "a JAVA_OBJECT holds a serialized Java object whose meaning depends on the application's "
                     + "classes, and an archive is untrusted input: importing its bytes would let an uploaded file "
                     + "plant an object the application later deserializes. Store the data in a portable type "
                     + "(VARBINARY, JSON, ...) to carry it";
         }
         if (name.startsWith("ROW")) {
-            return name.contains(" ARRAY") ? "arrays of ROW values have no archive form" : "a ROW travels as the "
+            return ARRAY_SUFFIX.matcher(name).find() ? "the elements of an array of ROW values would reach H2 through one "
+                    + "array parameter, and H2 2.3 converts such elements into rows wrongly (each field after the "
+                    + "first converted one takes that field's type)" : "a ROW travels as the "
                     + "texts of its fields, so its fields must be of types whose text H2 reads back exactly "
                     + "(numbers, text, BOOLEAN, dates and times, INTERVAL, UUID, ENUM), not binary, JSON, GEOMETRY, "
                     + "ARRAY or ROW";
