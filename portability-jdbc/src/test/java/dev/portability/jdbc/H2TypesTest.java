@@ -62,22 +62,24 @@ class H2TypesTest {
     }
 
     @Test
-    void anArrayOfArraysThatIsNotRectangularFailsTheExportNamingTableKeyAndColumn() {
+    void anArrayOfArraysThatIsNotRectangularOrHasEmptyInnerArraysFailsTheExportNamingTableKeyAndColumn() {
         try (TestDatabase db = TestDatabase.create(Kind.H2)) {
             db.execute("CREATE TABLE grids (id INTEGER PRIMARY KEY, cells INTEGER ARRAY ARRAY)",
                     "INSERT INTO grids VALUES (1, ARRAY[ARRAY[1, 2], ARRAY[3, 4]]), (2, ARRAY[ARRAY[1], ARRAY[2, 3]])",
                     "CREATE TABLE holes (id INTEGER PRIMARY KEY, cells INTEGER ARRAY ARRAY)",
-                    "INSERT INTO holes VALUES (7, ARRAY[ARRAY[1], NULL])");
+                    "INSERT INTO holes VALUES (7, ARRAY[ARRAY[1], NULL])",
+                    "CREATE TABLE empties (id INTEGER PRIMARY KEY, cells INTEGER ARRAY ARRAY)",
+                    "INSERT INTO empties VALUES (9, ARRAY[ARRAY[], ARRAY[]])");
 
-            for (String table : List.of("grids", "holes")) {
+            for (String table : List.of("grids", "holes", "empties")) {
                 Path archive = dir.resolve(table + ".zip");
                 assertThatThrownBy(() -> Stores.portability(JdbcAdapters.configure(db.dataSource()).include(table)
                         .discover()).export(archive))
                         .isInstanceOfSatisfying(PortabilityException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
                         .hasMessageContaining("table " + table + ", column cells, row with key "
-                                + (table.equals("grids") ? 2 : 7))
-                        .hasMessageContaining("rectangular");
+                                + (table.equals("grids") ? 2 : table.equals("holes") ? 7 : 9))
+                        .hasMessageContaining(table.equals("empties") ? "an inner array is empty" : "rectangular");
                 assertThat(Files.exists(archive)).as("an archive left behind").isFalse();
             }
         }
@@ -90,10 +92,12 @@ class H2TypesTest {
     @Test
     void whatAnH2ColumnCannotHoldIsRefusedNamingTableKeyAndColumnAndNothingIsWritten() throws Exception {
         List<Refusal> refusals = List.of(
-                new Refusal("born", Infinity.POSITIVE, "infinity cannot be stored: an H2 DATE has no infinite"),
-                new Refusal("seen", Infinity.NEGATIVE, "-infinity cannot be stored: an H2 TIMESTAMP WITH TIME ZONE"),
-                new Refusal("born", new NativeValue("mariadb", "0000-00-00"), "has no H2 DATE form"),
-                new Refusal("took", new NativeValue("mariadb", "838:59:59"), "has no H2 TIME form"),
+                new Refusal("born", Infinity.POSITIVE, "the value infinity (PostgreSQL's date or timestamp later "
+                        + "than every other) has no equal in this column's type"),
+                new Refusal("seen", Infinity.NEGATIVE, "the value -infinity"),
+                new Refusal("born", new NativeValue("mariadb", "0000-00-00"), "the mariadb value '0000-00-00' has no "
+                        + "equal in this column's type"),
+                new Refusal("took", new NativeValue("mariadb", "838:59:59"), "the mariadb value '838:59:59'"),
                 new Refusal("span", "INTERVAL '1' DAY", "it is not an H2 INTERVAL DAY TO SECOND literal"),
                 new Refusal("span", "INTERVAL '1 00:00:00.1234' DAY TO SECOND", "it has 4 fractional digits and "
                         + "the column keeps 3"),
@@ -105,8 +109,11 @@ class H2TypesTest {
                 new Refusal("pair", "ROW (1, x)", "is not a ROW of 2 fields"),
                 new Refusal("grid", List.of(1L, 2L), "a 1-dimensional array cannot be stored in an H2 array of 2"),
                 new Refusal("grid", List.of(List.of(List.of(1L))), "an array of more than 2 dimensions"),
-                new Refusal("grid", new BoundedArray(List.of(0, 1), List.of(List.of(1L))), "H2 arrays start at 1"),
-                new Refusal("days", List.of(new NativeValue("mariadb", "0000-00-00")), "has no H2 DATE form"));
+                new Refusal("grid", new BoundedArray(List.of(0, 1), List.of(List.of(1L))), "this column's arrays "
+                        + "start at 1"),
+                new Refusal("days", List.of(List.of(LocalDate.of(2024, 1, 1))), "the array has several dimensions, "
+                        + "but this column holds arrays of one dimension"),
+                new Refusal("days", List.of(new NativeValue("mariadb", "0000-00-00")), "the mariadb value"));
         try (TestDatabase db = TestDatabase.create(Kind.H2)) {
             db.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, born DATE, seen TIMESTAMP WITH TIME ZONE, "
                     + "took TIME, span INTERVAL DAY TO SECOND(3), at TIME WITH TIME ZONE, shape GEOMETRY, "

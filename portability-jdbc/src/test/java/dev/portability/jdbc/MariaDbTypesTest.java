@@ -15,6 +15,8 @@ import dev.portability.api.TableSchema;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.jdbc.TestDatabase.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +26,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +132,72 @@ class MariaDbTypesTest {
         }
     }
 
+    @Test
+    void tinyintOneZeroAndOneGoIntoAPostgresqlSmallintAndBooleanAndOtherValuesAreRefusedByTheBoolean()
+            throws Exception {
+        try (TestDatabase source = TestDatabase.create(Kind.MARIADB);
+                TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+            source.execute("CREATE TABLE pay (id INT PRIMARY KEY, pay_way TINYINT(1), ok BOOLEAN)",
+                    "INSERT INTO pay VALUES (1, 0, 0), (2, 1, 1), (3, NULL, NULL)");
+            target.execute("CREATE TABLE pay (id integer PRIMARY KEY, pay_way smallint, ok boolean)");
+            Path archive = dir.resolve("pay.zip");
+            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+
+            Stores.portability(JdbcAdapters.discover(target.dataSource()))
+                    .importArchive(archive, ImportOptions.replace());
+
+            assertThat(texts(target.dataSource(), "SELECT id, pay_way::text, ok::text FROM pay ORDER BY id"))
+                    .containsExactly("1|0|false", "2|1|true", "3|NULL|NULL");
+
+            source.execute("INSERT INTO pay VALUES (4, 4, 4)");
+            Path four = dir.resolve("four.zip");
+            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(four);
+            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
+                    .importArchive(four, ImportOptions.replace()))
+                    .isInstanceOfSatisfying(PortabilityException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                    .hasMessageContaining("pay").hasMessageContaining("ok").hasMessageContaining("4");
+            assertThat(texts(target.dataSource(), "SELECT id, pay_way::text, ok::text FROM pay ORDER BY id"))
+                    .containsExactly("1|0|false", "2|1|true", "3|NULL|NULL");
+        }
+    }
+
+    @Test
+    void aLegacyTableWithZeroDatesExportsAndImportsExactly() throws Exception {
+        try (TestDatabase source = TestDatabase.create(Kind.MARIADB);
+                TestDatabase target = TestDatabase.create(Kind.MARIADB)) {
+            String ddl = "CREATE TABLE legacy (id INT PRIMARY KEY, born DATE NOT NULL, seen DATETIME, y YEAR, "
+                    + "stamped TIMESTAMP NULL, took TIME)";
+            source.execute(ddl, "SET sql_mode = ''",
+                    "INSERT INTO legacy VALUES (1, '0000-00-00', '0000-00-00 00:00:00', 2155, '0000-00-00 00:00:00', "
+                            + "'-838:59:59'), (2, '2020-00-15', '2020-05-00 10:00:00', 0, NULL, '100:00:00'), "
+                            + "(3, '2021-02-03', NULL, NULL, '1970-01-01 00:00:01', NULL)");
+            target.execute(ddl);
+            Path archive = dir.resolve("legacy.zip");
+
+            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcAdapters.discover(target.dataSourceWithSqlMode(STRICT)))
+                    .importArchive(archive, ImportOptions.replace());
+
+            String select = "SELECT id, CAST(born AS CHAR), CAST(seen AS CHAR), CAST(y AS CHAR), "
+                    + "CAST(stamped AS CHAR), CAST(took AS CHAR) FROM legacy ORDER BY id";
+            assertThat(texts(target.dataSource(), select)).isEqualTo(texts(source.dataSource(), select))
+                    .containsExactly("1|0000-00-00|0000-00-00 00:00:00|2155|0000-00-00 00:00:00|-838:59:59",
+                            "2|2020-00-15|2020-05-00 10:00:00|0000|NULL|100:00:00",
+                            "3|2021-02-03|NULL|NULL|1970-01-01 00:00:01|NULL");
+            assertThat(tableEntry(archive)).as("the archive's rows")
+                    .contains("\"born\":{\"engine\":\"mariadb\",\"text\":\"0000-00-00\"}");
+        }
+    }
+
+    /** @return the text of the archive's only table entry */
+    private static String tableEntry(Path archive) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            ZipEntry entry = zip.stream().filter(e -> e.getName().endsWith(".jsonl")).findFirst().orElseThrow();
+            return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** One value MariaDB cannot hold: the column, the value, and what the refusal says. */
     private record Refusal(String column, Object value, String message) {
     }
@@ -135,10 +205,11 @@ class MariaDbTypesTest {
     @Test
     void whatAMariaDbColumnCannotHoldIsRefusedNamingTableKeyAndColumnAndNothingIsWritten() throws Exception {
         List<Refusal> refusals = List.of(
-                new Refusal("born", Infinity.POSITIVE, "infinity cannot be stored: a MariaDB DATE has no infinite"),
-                new Refusal("seen", Infinity.NEGATIVE, "-infinity cannot be stored: a MariaDB DATETIME"),
-                new Refusal("stamped", Infinity.POSITIVE, "a MariaDB TIMESTAMP has no infinite values"),
-                new Refusal("born", new NativeValue("h2", "0000-00-00"), "has no MariaDB DATE form"),
+                new Refusal("born", Infinity.POSITIVE, "the value infinity (PostgreSQL's date or timestamp later "
+                        + "than every other) has no equal in this column's type"),
+                new Refusal("seen", Infinity.NEGATIVE, "the value -infinity"),
+                new Refusal("stamped", Infinity.POSITIVE, "(the column's type is TIMESTAMP)"),
+                new Refusal("born", new NativeValue("h2", "0000-00-00"), "the h2 value '0000-00-00' has no equal"),
                 new Refusal("born", mariadb("15.01.2024"), "'15.01.2024' is not a MariaDB DATE value"),
                 new Refusal("seen", mariadb("2024-13-01 00:00:00"), "is not a MariaDB DATETIME value"),
                 new Refusal("took", mariadb("839:00:00"), "'839:00:00' is not a MariaDB TIME value"),

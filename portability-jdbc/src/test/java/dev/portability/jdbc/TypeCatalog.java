@@ -694,15 +694,17 @@ final class TypeCatalog {
                         list(UUID.fromString(UUID_MAX)), list(UUID.fromString(UUID_ZERO)))));
         // several dimensions: nested lists, rectangular
         c.add(new Col("c_int_arr2", "INTEGER ARRAY ARRAY", array(integer()),
-                lits("ARRAY[ARRAY[1, 2], ARRAY[3, 4]]", "ARRAY[]", "ARRAY[ARRAY[NULL]]", "ARRAY[ARRAY[], ARRAY[]]",
+                lits("ARRAY[ARRAY[1, 2], ARRAY[3, 4]]", "ARRAY[]", "ARRAY[ARRAY[NULL]]", "ARRAY[ARRAY[0], ARRAY[1]]",
                         "ARRAY[ARRAY[-2147483648], ARRAY[NULL], ARRAY[2147483647]]"),
-                vals(list(list(1L, 2L), list(3L, 4L)), list(), list(list((Object) null)), list(list(), list()),
+                vals(list(list(1L, 2L), list(3L, 4L)), list(), list(list((Object) null)), list(list(0L), list(1L)),
                         list(list(-2147483648L), list((Object) null), list(2147483647L)))));
         c.add(new Col("c_text_arr3", "VARCHAR(5) ARRAY[2] ARRAY ARRAY", array(text(5)),
-                lits("ARRAY[ARRAY[ARRAY['a', NULL], ARRAY['', 'NULL']]]", "ARRAY[ARRAY[ARRAY[]]]", "NULL",
-                        "ARRAY[ARRAY[ARRAY['x'], ARRAY['y']], ARRAY[ARRAY['z'], ARRAY[' ']]]", "ARRAY[ARRAY[]]"),
-                vals(list(list(list("a", null), list("", "NULL"))), list(list(list())), null,
-                        list(list(list("x"), list("y")), list(list("z"), list(" "))), list(list()))));
+                lits("ARRAY[ARRAY[ARRAY['a', NULL], ARRAY['', 'NULL']]]", "ARRAY[]", "NULL",
+                        "ARRAY[ARRAY[ARRAY['x'], ARRAY['y']], ARRAY[ARRAY['z'], ARRAY[' ']]]",
+                        "ARRAY[ARRAY[ARRAY[NULL]]]"),
+                vals(list(list(list("a", null), list("", "NULL"))), list(), null,
+                        list(list(list("x"), list("y")), list(list("z"), list(" "))),
+                        list(list(list((Object) null))))));
         c.add(new Col("c_json_arr", "JSON ARRAY", array(json()),
                 lits("ARRAY[JSON 'null', NULL, JSON '{\"a\":1}']", "ARRAY[]", "ARRAY[JSON '\"null\"']", "ARRAY[NULL]",
                         "ARRAY[JSON '[]', JSON '1e400']"),

@@ -1,8 +1,6 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.BoundedArray;
-import dev.portability.api.Infinity;
-import dev.portability.api.NativeValue;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -19,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * How H2's types without a portable logical type travel ({@code INTERVAL}, {@code TIME WITH TIME ZONE},
- * {@code GEOMETRY}, {@code ROW}), arrays of any number of dimensions, and the refusal of what H2 cannot hold
- * ({@link Infinity}, another engine's {@link NativeValue}).
+ * {@code GEOMETRY}, {@code ROW}), and arrays of any number of dimensions. What H2 cannot hold at all (an
+ * {@link dev.portability.api.Infinity}, a {@link dev.portability.api.NativeValue}) is refused by
+ * {@link Codec#refusal(Object)} before a value is bound.
  */
 final class H2Codecs {
 
@@ -28,41 +27,6 @@ final class H2Codecs {
     static final String ENGINE = "h2";
 
     private H2Codecs() {
-    }
-
-    /**
-     * A DATE, TIME, TIMESTAMP or TIMESTAMP WITH TIME ZONE codec that refuses what H2 has no value for: PostgreSQL's
-     * infinities and other engines' native values (MariaDB's zero dates), instead of letting the driver turn them
-     * into something else or fail without naming the column.
-     *
-     * @param codec the codec of the type's java.time values
-     * @param type the type's name for messages
-     * @return the codec
-     */
-    static ElementCodec temporal(Codec codec, String type) {
-        return new ElementCodec() {
-            @Override
-            public Object read(ResultSet rs, int index) throws SQLException {
-                return codec.read(rs, index);
-            }
-
-            @Override
-            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-                codec.bind(ps, index, element(value));
-            }
-
-            @Override
-            public Object element(Object value) {
-                if (value instanceof Infinity infinity) {
-                    throw new BadValueException(infinity + " cannot be stored: an H2 " + type + " has no infinite "
-                            + "values");
-                }
-                if (value instanceof NativeValue nativeValue) {
-                    throw new BadValueException("the " + nativeValue + " value has no H2 " + type + " form");
-                }
-                return value;
-            }
-        };
     }
 
     /**
@@ -106,6 +70,11 @@ final class H2Codecs {
             @Override
             public String parameter() {
                 return codec.parameter();
+            }
+
+            @Override
+            public String refusal(Object value) {
+                return codec.refusal(value);
             }
         };
     }
@@ -357,6 +326,15 @@ final class H2Codecs {
                 return value;
             }
 
+            /**
+             * Lower bounds and other engines' values are refused as by default; a column of several dimensions
+             * holds nested lists, and {@link #bind} checks their number.
+             */
+            @Override
+            public String refusal(Object value) {
+                return Codecs.refusal(value, false, null, dimensions > 1, false);
+            }
+
             @Override
             public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
                 if (value == null) {
@@ -423,6 +401,11 @@ final class H2Codecs {
             return;
         }
         int length = ((List<?>) value.get(0)).size();
+        if (length == 0) {
+            throw new BadValueException("an inner array is empty: in the archive (as in PostgreSQL) an array of "
+                    + "several dimensions has elements in each, and an empty array has no dimensions, so such an "
+                    + "H2 array cannot be carried");
+        }
         for (Object inner : value) {
             if (((List<?>) inner).size() != length) {
                 throw new BadValueException("its inner arrays differ in length (" + length + " and "

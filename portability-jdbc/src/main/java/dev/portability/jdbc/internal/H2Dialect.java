@@ -196,11 +196,10 @@ final class H2Dialect extends Dialect {
                     Codecs.BYTES);
             case "BINARY LARGE OBJECT" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
             case "BOOLEAN" -> new Mapping(LogicalType.bool(), Codecs.BOOLEAN);
-            case "DATE" -> new Mapping(LogicalType.date(), H2Codecs.temporal(Codecs.DATE, "DATE"));
-            case "TIME" -> new Mapping(LogicalType.time(), H2Codecs.temporal(Codecs.TIME, "TIME"));
-            case "TIMESTAMP" -> new Mapping(LogicalType.timestamp(), H2Codecs.temporal(Codecs.TIMESTAMP, "TIMESTAMP"));
-            case "TIMESTAMP WITH TIME ZONE" -> new Mapping(LogicalType.timestampTz(),
-                    H2Codecs.temporal(Codecs.TIMESTAMP_TZ, "TIMESTAMP WITH TIME ZONE"));
+            case "DATE" -> new Mapping(LogicalType.date(), Codecs.DATE);
+            case "TIME" -> new Mapping(LogicalType.time(), Codecs.TIME);
+            case "TIMESTAMP" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
+            case "TIMESTAMP WITH TIME ZONE" -> new Mapping(LogicalType.timestampTz(), Codecs.TIMESTAMP_TZ);
             case "TIME WITH TIME ZONE" -> new Mapping(LogicalType.nativeType(H2Codecs.ENGINE, name),
                     H2Codecs.timeWithTimeZone(fromName ? fractionalDigits(typeName) : scale));
             case "UUID" -> new Mapping(LogicalType.uuid(), Codecs.UUID_OBJECT);

@@ -189,24 +189,24 @@ final class MariaDbCodecs {
             return text == null ? null : parse(text);
         }
 
+        /** MariaDB's own native values are held; infinities and other engines' native values are refused. */
+        @Override
+        public String refusal(Object value) {
+            return Codecs.refusal(value, false, ENGINE, false, false);
+        }
+
         @Override
         public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
             if (value == null) {
                 ps.setNull(index, sqlType);
-            } else if (value instanceof NativeValue nativeValue) {
-                if (!ENGINE.equals(nativeValue.engine())) {
-                    throw new BadValueException("the " + nativeValue + " value has no MariaDB " + type + " form: "
-                            + "only MariaDB's own values of this kind (zero dates, times beyond 24 hours) can be "
-                            + "written back");
-                }
+            } else if (value instanceof NativeValue nativeValue && ENGINE.equals(nativeValue.engine())) {
                 if (!isNativeText(nativeValue.text())) {
                     throw new BadValueException("'" + Codecs.ValueText.cut(nativeValue.text()) + "' is not a "
                             + "MariaDB " + type + " value");
                 }
                 ps.setString(index, nativeValue.text());
-            } else if (value instanceof Infinity infinity) {
-                throw new BadValueException(infinity + " cannot be stored: a MariaDB " + type + " has no "
-                        + "infinite values");
+            } else if (value instanceof NativeValue || value instanceof Infinity) {
+                throw new BadValueException("the value " + value + " has no MariaDB " + type + " form");
             } else {
                 bindValue(ps, index, value);
             }
