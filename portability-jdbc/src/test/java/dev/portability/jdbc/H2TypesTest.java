@@ -7,6 +7,7 @@ import dev.portability.api.BoundedArray;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Infinity;
+import dev.portability.api.NativeType;
 import dev.portability.api.NativeValue;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Row;
@@ -122,6 +123,10 @@ class H2TypesTest {
             JdbcStore store = JdbcAdapters.discover(db.dataSource());
             TableAdapter<JdbcUnitOfWork> odd = Stores.table(store, "odd");
             var before = Databases.contents(db.dataSource(), "odd", "id");
+            assertThat(odd.schema().column("span").orElseThrow().nativeType())
+                    .isEqualTo(NativeType.of("h2", "INTERVAL DAY TO SECOND(3)"));
+            assertThat(odd.schema().column("grid").orElseThrow().nativeType())
+                    .isEqualTo(NativeType.of("h2", "INTEGER ARRAY ARRAY"));
 
             for (Refusal refusal : refusals) {
                 Row good = Row.of(odd.schema(), 2L, LocalDate.of(2024, 2, 29), null, null, null, null, null, null,

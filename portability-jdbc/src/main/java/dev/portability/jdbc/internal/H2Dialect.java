@@ -1,6 +1,7 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
@@ -10,8 +11,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +122,31 @@ final class H2Dialect extends Dialect {
                 }
             }
         }
-        return new Hints(Set.of(), Set.of(), always, Set.of());
+        // each column's full type (with lengths and precisions, which the driver's TYPE_NAME leaves out), for its
+        // native type in the manifest; DATA_TYPE_SQL exists since H2 2.0.202, and without it TYPE_NAME serves
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE_SQL("
+                + "TABLE_SCHEMA, TABLE_NAME, 'TABLE', DTD_IDENTIFIER) FROM INFORMATION_SCHEMA.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(3) != null) {
+                        types.put(Hints.key(rs.getString(1), rs.getString(2)), rs.getString(3));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            types.clear();
+        }
+        return new Hints(Set.of(), Set.of(), always, Set.of(), types);
+    }
+
+    /** The column's type as H2 spells it in full, e.g. {@code CHARACTER VARYING(10)}, {@code INTEGER ARRAY ARRAY}. */
+    @Override
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        String type = hints.columnTypes().get(Hints.key(column.sqlTable(), column.sqlName()));
+        return type == null ? super.nativeType(column, hints) : NativeType.of(engine(), type);
     }
 
     /** Array type names: the element type, then one {@code ARRAY} (with an optional maximum cardinality) per dimension. */
