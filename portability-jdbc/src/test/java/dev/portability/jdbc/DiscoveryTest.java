@@ -30,11 +30,12 @@ class DiscoveryTest {
         return names;
     }
 
+    /** A type discovery refuses; MariaDB 10.11 has none (every column type is carried). */
     private static String unsupportedType(Kind kind) {
         return switch (kind) {
-            case H2 -> "INTERVAL DAY";
+            case H2 -> "JAVA_OBJECT";
             case POSTGRESQL -> "interval";
-            case MARIADB -> "INET4";
+            case MARIADB -> throw new IllegalArgumentException("every MariaDB column type is carried");
         };
     }
 
@@ -158,7 +159,7 @@ class DiscoveryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL"})
     void aColumnOfATypeThatCannotBeCarriedFailsDiscoveryUnlessSkipped(Kind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, strange " + unsupportedType(kind) + ")",

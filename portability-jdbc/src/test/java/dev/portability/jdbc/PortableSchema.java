@@ -49,9 +49,11 @@ final class PortableSchema {
             case H2 -> "TIMESTAMP(6) WITH TIME ZONE";
         };
         String json = kind == Kind.POSTGRESQL ? "jsonb" : "JSON";
+        // MariaDB's BOOLEAN is TINYINT(1), an INTEGER; BIT(1) is its BOOLEAN
+        String bool = kind == Kind.MARIADB ? "BIT(1)" : "BOOLEAN";
         return new String[] {
             "CREATE TABLE accounts (id " + bigint + " PRIMARY KEY, small SMALLINT, amount " + decimal + ", ratio "
-                    + dbl + ", name VARCHAR(100) NOT NULL, note " + text + ", data " + bytes + ", active BOOLEAN, "
+                    + dbl + ", name VARCHAR(100) NOT NULL, note " + text + ", data " + bytes + ", active " + bool + ", "
                     + "born DATE, wakes TIME(6), created " + timestamp + ", stamped " + timestampTz + ", uid UUID, "
                     + "attrs " + json + ", parent_id " + bigint + ")",
             "ALTER TABLE accounts ADD FOREIGN KEY (parent_id) REFERENCES accounts(id)",

@@ -79,19 +79,4 @@ class ValueErrorsTest {
                     .hasMessageContaining("multi-dimensional");
         }
     }
-
-    @Test
-    void aMariaDbTinyintOneHoldingMoreThanABooleanFailsTheExport() {
-        try (TestDatabase db = TestDatabase.create(Kind.MARIADB)) {
-            db.execute("CREATE TABLE flags (id INTEGER PRIMARY KEY, flag TINYINT(1))",
-                    "INSERT INTO flags VALUES (1, 1), (2, 0), (3, 5)");
-
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(db.dataSource()))
-                    .export(dir.resolve("flags.zip")))
-                    .isInstanceOfSatisfying(PortabilityException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
-                    .hasMessageContaining("table flags, column flag, row with key 3")
-                    .hasMessageContaining("TINYINT(1) value 5 is not a BOOLEAN");
-        }
-    }
 }

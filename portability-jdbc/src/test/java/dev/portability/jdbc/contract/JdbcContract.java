@@ -105,7 +105,7 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
                 case NATIVE -> throw new IllegalArgumentException("the contract tables have no NATIVE column");
             };
             case MARIADB -> switch (type.kind()) {
-                case BOOLEAN -> "BOOLEAN";
+                case BOOLEAN -> "BIT(1)"; // MariaDB's BOOLEAN is TINYINT(1), an INTEGER
                 case INTEGER -> "BIGINT";
                 case DECIMAL -> "DECIMAL" + bounds;
                 case DOUBLE -> "DOUBLE";
