@@ -33,7 +33,7 @@ class DiscoveryTest {
     private static String unsupportedType(Kind kind) {
         return switch (kind) {
             case H2 -> "INTERVAL DAY";
-            case POSTGRESQL -> "interval";
+            case POSTGRESQL -> throw new IllegalArgumentException("PostgreSQL carries every column type");
             case MARIADB -> "INET4";
         };
     }
@@ -157,8 +157,9 @@ class DiscoveryTest {
         }
     }
 
+    /** PostgreSQL carries every type a column can have (see PostgresTypeCatalogTest), so it has no such column. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"H2", "MARIADB"})
     void aColumnOfATypeThatCannotBeCarriedFailsDiscoveryUnlessSkipped(Kind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, strange " + unsupportedType(kind) + ")",

@@ -1,6 +1,7 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
@@ -57,6 +58,23 @@ public abstract class Dialect {
 
     /** @return the kind of this dialect */
     public abstract JdbcDialect kind();
+
+    /** @return the engine's name in {@link NativeType} and NATIVE types: {@code h2}, {@code postgresql}, {@code mariadb} */
+    public String engine() {
+        return kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a column is in its database, where {@link #map} does not say: the type name JDBC metadata gives, in
+     * lower case.
+     *
+     * @param column the column as metadata describes it
+     * @return the native type
+     */
+    public NativeType nativeType(ColumnInfo column) {
+        String name = column.typeName() == null || column.typeName().isBlank() ? "unknown" : column.typeName();
+        return NativeType.of(engine(), name.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * Quotes an identifier that discovery found.
@@ -303,12 +321,23 @@ public abstract class Dialect {
     }
 
     /**
-     * A column's logical type and the codec that carries its values.
+     * A column's logical type, the codec that carries its values, and what the column is in its database.
      *
      * @param type the logical type
      * @param codec the codec
+     * @param nativeType the column's type in its database, or null to take {@link #nativeType(ColumnInfo)}
      */
-    public record Mapping(LogicalType type, Codec codec) {
+    public record Mapping(LogicalType type, Codec codec, NativeType nativeType) {
+
+        /**
+         * A mapping whose native type is {@link #nativeType(ColumnInfo)}.
+         *
+         * @param type the logical type
+         * @param codec the codec
+         */
+        public Mapping(LogicalType type, Codec codec) {
+            this(type, codec, null);
+        }
     }
 
     /** The lock {@link #lockImports} took. */

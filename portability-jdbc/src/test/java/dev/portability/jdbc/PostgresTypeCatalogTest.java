@@ -1,0 +1,209 @@
+package dev.portability.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portability.api.BoundedArray;
+import dev.portability.api.Column;
+import dev.portability.api.Infinity;
+import dev.portability.api.NativeType;
+import dev.portability.api.Row;
+import dev.portability.api.TableSchema;
+import dev.portability.api.spi.Access;
+import dev.portability.api.spi.TableAdapter;
+import dev.portability.jdbc.PostgresTypeCatalog.Col;
+import dev.portability.jdbc.PostgresTypeCatalog.Table;
+import dev.portability.jdbc.TestDatabase.Kind;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every PostgreSQL type of {@code docs/jdbc-types.md} that has no place in {@link TypeCatalog} ({@link
+ * PostgresTypeCatalog}: NATIVE types, domains, citext, money, infinity, verbatim json, JSON null, arrays with
+ * dimensions and bounds, large objects) goes from one database into another and arrives exactly, compared by the
+ * database's own text of each value ({@code column::text}), not by our reading of it. Discovery reports the
+ * documented logical and native types.
+ */
+class PostgresTypeCatalogTest {
+
+    @Test
+    void everyTypeRoundTripsComparedByTheDatabasesOwnText() throws Exception {
+        try (TestDatabase source = TestDatabase.create(Kind.POSTGRESQL);
+                TestDatabase target = TestDatabase.create(Kind.POSTGRESQL);
+                TestDatabase inserted = TestDatabase.create(Kind.POSTGRESQL)) {
+            PostgresExtensions.ensure(source, PostgresTypeCatalog.EXTENSIONS);
+            List<String> setup = new ArrayList<>(PostgresTypeCatalog.SETUP);
+            for (Table table : PostgresTypeCatalog.tables()) {
+                setup.add(table.ddl());
+            }
+            source.execute(setup.toArray(String[]::new));
+            target.execute(setup.toArray(String[]::new));
+            inserted.execute(setup.toArray(String[]::new));
+            for (Table table : PostgresTypeCatalog.tables()) {
+                source.execute(table.inserts().toArray(String[]::new));
+            }
+
+            JdbcStore sourceStore = JdbcAdapters.discover(source.dataSource());
+            for (Table table : PostgresTypeCatalog.tables()) {
+                TableSchema schema = Stores.table(sourceStore, table.name()).schema();
+                for (Col col : table.columns()) {
+                    Column column = schema.column(col.name()).orElseThrow();
+                    assertThat(column.type()).as("%s.%s (%s)", table.name(), col.name(), col.ddl())
+                            .isEqualTo(col.type());
+                    assertThat(column.nativeType()).as("native type of %s.%s", table.name(), col.name())
+                            .isEqualTo(nativeType(source, table.name(), col.name(), col.nativeName()));
+                }
+            }
+
+            copy(sourceStore, JdbcAdapters.discover(target.dataSource()));
+            copy(sourceStore, JdbcAdapters.discover(withoutCopy(inserted.dataSource())));
+
+            for (TestDatabase copy : List.of(target, inserted)) {
+                for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
+                    for (Col col : table.columns()) {
+                        String sql = "SELECT id, " + col.name() + "::text FROM " + table.name() + " ORDER BY id";
+                        assertThat(texts(copy, sql)).as("%s.%s (%s) in %s", table.name(), col.name(), col.ddl(),
+                                copy).isEqualTo(texts(source, sql));
+                    }
+                }
+                assertLargeObjectsCopied(source, copy);
+            }
+        }
+    }
+
+    @Test
+    void valuesAreReadAsTheirCanonicalJavaValues() throws Exception {
+        try (TestDatabase source = TestDatabase.create(Kind.POSTGRESQL)) {
+            PostgresExtensions.ensure(source, PostgresTypeCatalog.EXTENSIONS);
+            List<String> setup = new ArrayList<>(PostgresTypeCatalog.SETUP);
+            for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
+                setup.add(table.ddl());
+                setup.addAll(table.inserts());
+            }
+            source.execute(setup.toArray(String[]::new));
+            JdbcStore store = JdbcAdapters.discover(source.dataSource());
+            List<Row> natives = Stores.rows(store, "natives");
+            List<Row> arrays = Stores.rows(store, "arrays");
+
+            assertThat(natives.get(0).get("c_date")).isEqualTo(Infinity.POSITIVE);
+            assertThat(natives.get(1).get("c_date")).isEqualTo(Infinity.NEGATIVE);
+            assertThat(natives.get(0).get("c_ts")).isEqualTo(Infinity.POSITIVE);
+            assertThat(natives.get(0).get("c_tstz")).isEqualTo(Infinity.NEGATIVE);
+            assertThat(natives.get(1).get("c_stamp")).isEqualTo(Infinity.NEGATIVE);
+            assertThat(natives.get(0).get("c_due")).isEqualTo(Infinity.POSITIVE);
+            assertThat(natives.get(0).get("c_json"))
+                    .isEqualTo("  {\"b\":1,  \"a\" : [1.0, 1.50], \"a\": 1e400}  ");
+            assertThat(natives.get(1).get("c_json")).isEqualTo("null");
+            assertThat(natives.get(0).get("c_jsonb")).isEqualTo("null");
+            assertThat(natives.get(3).get("c_jsonb")).isEqualTo("\"null\"");
+            assertThat(natives.get(0).get("c_document")).isEqualTo("null");
+            assertThat(natives.get(4).get("c_jsonb")).as("SQL NULL").isNull();
+            assertThat(natives.get(0).get("c_money")).isEqualTo(new BigDecimal("92233720368547758.07"));
+            assertThat(natives.get(0).get("c_interval")).isEqualTo("1 year 2 mons -3 days +04:05:06.789");
+            assertThat(natives.get(0).get("c_rating")).isEqualTo(1L);
+            assertThat(natives.get(0).get("c_bit1")).isEqualTo(true);
+
+            assertThat(arrays.get(0).get("a_int")).isEqualTo(new BoundedArray(List.of(0), List.of(10L, 20L, 30L)));
+            assertThat(arrays.get(1).get("a_int")).isEqualTo(List.of(List.of(1L, 2L), List.of(3L, 4L)));
+            assertThat(arrays.get(2).get("a_int")).isEqualTo(new BoundedArray(List.of(-5, 2),
+                    List.of(Arrays.asList(1L, null), List.of(3L, 4L))));
+            assertThat(arrays.get(3).get("a_int")).isEqualTo(List.of(List.of(List.of(1L))));
+            assertThat(arrays.get(4).get("a_int")).isEqualTo(List.of());
+            assertThat(arrays.get(5).get("a_int")).isEqualTo(Arrays.asList((Object) null));
+            assertThat(arrays.get(0).get("a_jsonb")).as("JSON null is not SQL NULL")
+                    .isEqualTo(Arrays.asList("null", null, "{\"a\": [1, null]}"));
+            assertThat(arrays.get(0).get("a_json")).isEqualTo(Arrays.asList("  {\"a\" : 1}  ", "null", null));
+            assertThat(arrays.get(0).get("a_date")).isEqualTo(new BoundedArray(List.of(0),
+                    List.of(Infinity.POSITIVE, Infinity.NEGATIVE)));
+            assertThat(arrays.get(0).get("a_box")).isEqualTo(List.of("(1,1),(0,0)", "(2,2),(1,1)"));
+            assertThat(arrays.get(0).get("a_money")).isEqualTo(List.of(new BigDecimal("1.00"),
+                    new BigDecimal("-2.50")));
+            assertThat(arrays.get(0).get("a_bit1")).isEqualTo(Arrays.asList(true, false, null));
+        }
+    }
+
+    /** Reads every table of the source and inserts its rows into the target, table by table. */
+    @SuppressWarnings("unchecked")
+    private static void copy(JdbcStore source, JdbcStore target) {
+        for (TableAdapter<?> table : source.tables()) {
+            List<Row> rows = Stores.rows(source, table.schema().name());
+            TableAdapter<JdbcUnitOfWork> adapter = Stores.table(target, table.schema().name());
+            try (JdbcUnitOfWork work = target.begin(Access.WRITE)) {
+                adapter.insert(work, rows);
+                work.commit();
+            }
+        }
+    }
+
+    /** The large objects' contents are equal, and each target row references a large object of its own. */
+    private static void assertLargeObjectsCopied(TestDatabase source, TestDatabase copy) throws SQLException {
+        for (String column : List.of("content", "lob")) {
+            String sql = "SELECT id, coalesce(md5(lo_get(" + column + ")), 'NULL') FROM docs ORDER BY id";
+            assertThat(texts(copy, sql)).as("docs.%s in %s", column, copy).isEqualTo(texts(source, sql));
+            List<String> sourceOids = texts(source, "SELECT id, " + column + "::text FROM docs ORDER BY id");
+            List<String> copyOids = texts(copy, "SELECT id, " + column + "::text FROM docs ORDER BY id");
+            for (int i = 0; i < sourceOids.size(); i++) {
+                if (!sourceOids.get(i).endsWith("|NULL")) {
+                    assertThat(copyOids.get(i)).as("a new large object").isNotEqualTo(sourceOids.get(i));
+                }
+            }
+        }
+    }
+
+    /** @return each row as {@code id|text}, NULL as {@code NULL} */
+    static List<String> texts(TestDatabase database, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String value = rs.getString(2);
+                rows.add(rs.getString(1) + "|" + (value == null ? "NULL" : value));
+            }
+        }
+        return rows;
+    }
+
+    private static NativeType nativeType(TestDatabase database, String table, String column, String name)
+            throws SQLException {
+        String base = null;
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT CASE WHEN t.typtype = 'd' THEN "
+                        + "format_type(t.typbasetype, t.typtypmod) END FROM pg_attribute a JOIN pg_type t "
+                        + "ON t.oid = a.atttypid WHERE a.attrelid = '" + table + "'::regclass AND a.attname = '"
+                        + column + "'")) {
+            if (rs.next()) {
+                base = rs.getString(1);
+            }
+        }
+        return new NativeType("postgresql", name, base == null ? null : base.replaceFirst("^public\\.", ""));
+    }
+
+    /** Connections that do not unwrap to pgjdbc's: the adapter inserts with statements instead of COPY. */
+    static DataSource withoutCopy(DataSource dataSource) {
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection real = target.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("isWrapperFor")) {
+                                return false;
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+    }
+}
