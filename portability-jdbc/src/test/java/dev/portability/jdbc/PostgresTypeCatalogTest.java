@@ -63,20 +63,36 @@ class PostgresTypeCatalogTest {
                 }
             }
 
-            copy(sourceStore, JdbcAdapters.discover(target.dataSource()));
-            copy(sourceStore, JdbcAdapters.discover(withoutCopy(inserted.dataSource())));
+            try {
+                copy(sourceStore, JdbcAdapters.discover(target.dataSource()));
+                copy(sourceStore, JdbcAdapters.discover(withoutCopy(inserted.dataSource())));
 
-            for (TestDatabase copy : List.of(target, inserted)) {
-                for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
-                    for (Col col : table.columns()) {
-                        String sql = "SELECT id, " + col.name() + "::text FROM " + table.name() + " ORDER BY id";
-                        assertThat(texts(copy, sql)).as("%s.%s (%s) in %s", table.name(), col.name(), col.ddl(),
-                                copy).isEqualTo(texts(source, sql));
+                for (TestDatabase copy : List.of(target, inserted)) {
+                    for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
+                        for (Col col : table.columns()) {
+                            String sql = "SELECT id, " + col.name() + "::text FROM " + table.name()
+                                    + " ORDER BY id";
+                            assertThat(texts(copy, sql)).as("%s.%s (%s) in %s", table.name(), col.name(),
+                                    col.ddl(), copy).isEqualTo(texts(source, sql));
+                        }
                     }
+                    assertLargeObjectsCopied(source, copy);
                 }
-                assertLargeObjectsCopied(source, copy);
+            } finally {
+                for (TestDatabase db : List.of(source, target, inserted)) {
+                    unlinkLargeObjects(db);
+                }
             }
         }
+    }
+
+    /**
+     * Large objects belong to the database, not to the test's schema: unlinks those the test's {@code docs} table
+     * references.
+     */
+    static void unlinkLargeObjects(TestDatabase db) {
+        db.execute("SELECT lo_unlink(m.oid) FROM pg_largeobject_metadata m WHERE m.oid IN "
+                + "(SELECT content FROM docs UNION SELECT lob FROM docs)");
     }
 
     @Test
