@@ -8,12 +8,12 @@ import dev.portability.api.Infinity;
 import dev.portability.api.NativeType;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
-import dev.portability.api.spi.Access;
-import dev.portability.api.spi.TableAdapter;
 import dev.portability.jdbc.PostgresTypeCatalog.Col;
 import dev.portability.jdbc.PostgresTypeCatalog.Table;
 import dev.portability.jdbc.TestDatabase.Kind;
+import dev.portability.api.ImportOptions;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,15 +24,20 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every PostgreSQL type of {@code docs/jdbc-types.md} that has no place in {@link TypeCatalog} ({@link
  * PostgresTypeCatalog}: NATIVE types, domains, citext, money, infinity, verbatim json, JSON null, arrays with
- * dimensions and bounds, large objects) goes from one database into another and arrives exactly, compared by the
- * database's own text of each value ({@code column::text}), not by our reading of it. Discovery reports the
+ * dimensions and bounds, large objects) goes through an archive from one database into another (by COPY, and by
+ * INSERT statements) and arrives exactly, compared by the database's own text of each value
+ * ({@code column::text}), not by our reading of it. Discovery reports the
  * documented logical and native types.
  */
 class PostgresTypeCatalogTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyTypeRoundTripsComparedByTheDatabasesOwnText() throws Exception {
@@ -64,8 +69,12 @@ class PostgresTypeCatalogTest {
             }
 
             try {
-                copy(sourceStore, JdbcAdapters.discover(target.dataSource()));
-                copy(sourceStore, JdbcAdapters.discover(withoutCopy(inserted.dataSource())));
+                Path archive = dir.resolve("types.zip");
+                Stores.portability(sourceStore).export(archive);
+                Stores.portability(JdbcAdapters.discover(target.dataSource()))
+                        .importArchive(archive, ImportOptions.replace());
+                Stores.portability(JdbcAdapters.discover(withoutCopy(inserted.dataSource())))
+                        .importArchive(archive, ImportOptions.replace());
 
                 for (TestDatabase copy : List.of(target, inserted)) {
                     for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
@@ -143,19 +152,6 @@ class PostgresTypeCatalogTest {
             assertThat(arrays.get(0).get("a_money")).isEqualTo(List.of(new BigDecimal("1.00"),
                     new BigDecimal("-2.50")));
             assertThat(arrays.get(0).get("a_bit1")).isEqualTo(Arrays.asList(true, false, null));
-        }
-    }
-
-    /** Reads every table of the source and inserts its rows into the target, table by table. */
-    @SuppressWarnings("unchecked")
-    private static void copy(JdbcStore source, JdbcStore target) {
-        for (TableAdapter<?> table : source.tables()) {
-            List<Row> rows = Stores.rows(source, table.schema().name());
-            TableAdapter<JdbcUnitOfWork> adapter = Stores.table(target, table.schema().name());
-            try (JdbcUnitOfWork work = target.begin(Access.WRITE)) {
-                adapter.insert(work, rows);
-                work.commit();
-            }
         }
     }
 

@@ -108,8 +108,8 @@ class PostgresValuesTest {
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
                     .hasMessageContaining("table t, column d, row with key 2")
-                    .hasMessageContaining("mariadb '0000-00-00'")
-                    .hasMessageContaining("nothing was stored in its place");
+                    .hasMessageContaining("mariadb value '0000-00-00'")
+                    .hasMessageContaining("refused rather than stored");
             assertThat(PostgresTypeCatalogTest.texts(db, "SELECT count(*), 0 FROM t")).containsExactly("0|0");
         }
     }

@@ -277,6 +277,18 @@ final class PostgresCodec implements Codec {
         return -1;
     }
 
+    /**
+     * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), and its arrays hold
+     * several dimensions and any lower bounds; no PostgreSQL type holds another engine's {@link NativeValue}.
+     */
+    @Override
+    public String refusal(Object value) {
+        boolean infinity = form == PostgresText.DATE || form == PostgresText.TIMESTAMP
+                || form == PostgresText.TIMESTAMPTZ;
+        boolean array = shape == Shape.ARRAY;
+        return Codecs.refusal(value, infinity, null, array, array);
+    }
+
     @Override
     public String select(String quotedColumn) {
         if (shape == Shape.LARGE_OBJECT) {
