@@ -21,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,12 +61,13 @@ class PostgresTypeCatalogTest {
             JdbcStore sourceStore = JdbcAdapters.discover(source.dataSource());
             for (Table table : PostgresTypeCatalog.tables()) {
                 TableSchema schema = Stores.table(sourceStore, table.name()).schema();
+                Map<String, String> domainBases = domainBases(source, table.name());
                 for (Col col : table.columns()) {
                     Column column = schema.column(col.name()).orElseThrow();
                     assertThat(column.type()).as("%s.%s (%s)", table.name(), col.name(), col.ddl())
                             .isEqualTo(col.type());
                     assertThat(column.nativeType()).as("native type of %s.%s", table.name(), col.name())
-                            .isEqualTo(nativeType(source, table.name(), col.name(), col.nativeName()));
+                            .isEqualTo(new NativeType("postgresql", col.nativeName(), domainBases.get(col.name())));
                 }
             }
 
@@ -76,15 +79,17 @@ class PostgresTypeCatalogTest {
                 Stores.portability(JdbcAdapters.discover(withoutCopy(inserted.dataSource())))
                         .importArchive(archive, ImportOptions.replace());
 
-                for (TestDatabase copy : List.of(target, inserted)) {
-                    for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
+                for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
+                    Map<String, List<String>> expected = columnTexts(source, table);
+                    for (TestDatabase copy : List.of(target, inserted)) {
+                        Map<String, List<String>> actual = columnTexts(copy, table);
                         for (Col col : table.columns()) {
-                            String sql = "SELECT id, " + col.name() + "::text FROM " + table.name()
-                                    + " ORDER BY id";
-                            assertThat(texts(copy, sql)).as("%s.%s (%s) in %s", table.name(), col.name(),
-                                    col.ddl(), copy).isEqualTo(texts(source, sql));
+                            assertThat(actual.get(col.name())).as("%s.%s (%s) in %s", table.name(), col.name(),
+                                    col.ddl(), copy).isEqualTo(expected.get(col.name()));
                         }
                     }
+                }
+                for (TestDatabase copy : List.of(target, inserted)) {
                     assertLargeObjectsCopied(source, copy);
                 }
             } finally {
@@ -170,6 +175,28 @@ class PostgresTypeCatalogTest {
         }
     }
 
+    /** @return per column, each row's {@code id|column::text} (NULL as {@code NULL}), in id order; one query */
+    private static Map<String, List<String>> columnTexts(TestDatabase database, Table table) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id");
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        for (Col col : table.columns()) {
+            sql.append(", ").append(col.name()).append("::text");
+            texts.put(col.name(), new ArrayList<>());
+        }
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql.append(" FROM ").append(table.name()).append(" ORDER BY id")
+                        .toString())) {
+            while (rs.next()) {
+                int i = 2;
+                for (List<String> column : texts.values()) {
+                    String value = rs.getString(i++);
+                    column.add(rs.getString(1) + "|" + (value == null ? "NULL" : value));
+                }
+            }
+        }
+        return texts;
+    }
+
     /** @return each row as {@code id|text}, NULL as {@code NULL} */
     static List<String> texts(TestDatabase database, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
@@ -183,19 +210,18 @@ class PostgresTypeCatalogTest {
         return rows;
     }
 
-    private static NativeType nativeType(TestDatabase database, String table, String column, String name)
-            throws SQLException {
-        String base = null;
+    /** @return the base type of each column of the table whose type is a domain, as format_type writes it */
+    private static Map<String, String> domainBases(TestDatabase database, String table) throws SQLException {
+        Map<String, String> bases = new LinkedHashMap<>();
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT CASE WHEN t.typtype = 'd' THEN "
-                        + "format_type(t.typbasetype, t.typtypmod) END FROM pg_attribute a JOIN pg_type t "
-                        + "ON t.oid = a.atttypid WHERE a.attrelid = '" + table + "'::regclass AND a.attname = '"
-                        + column + "'")) {
-            if (rs.next()) {
-                base = rs.getString(1);
+                ResultSet rs = s.executeQuery("SELECT a.attname, format_type(t.typbasetype, t.typtypmod) "
+                        + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = '" + table
+                        + "'::regclass AND t.typtype = 'd'")) {
+            while (rs.next()) {
+                bases.put(rs.getString(1), rs.getString(2).replaceFirst("^public\\.", ""));
             }
         }
-        return new NativeType("postgresql", name, base == null ? null : base.replaceFirst("^public\\.", ""));
+        return bases;
     }
 
     /** Connections that do not unwrap to pgjdbc's: the adapter inserts with statements instead of COPY. */

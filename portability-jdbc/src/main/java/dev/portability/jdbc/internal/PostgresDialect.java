@@ -172,6 +172,12 @@ final class PostgresDialect extends Dialect {
                 return null; // pseudo-types, and domains the catalog could not resolve
             }
         }
+        if (!base.schema().equals("pg_catalog")) {
+            // an extension's type (citext may live in any schema), or a user's base type that happens to share a
+            // built-in type's name
+            return base.name().equals("citext") ? new Scalar(LogicalType.text(), PostgresText.TEXT, null)
+                    : nativeScalar(base);
+        }
         return switch (base.name()) {
             case "int2", "int4", "int8" -> new Scalar(LogicalType.integer(), PostgresText.INTEGER, Codecs.LONG);
             case "oid" -> inArray ? new Scalar(LogicalType.integer(), PostgresText.INTEGER, null)
@@ -184,7 +190,6 @@ final class PostgresDialect extends Dialect {
             case "bpchar", "varchar" -> new Scalar(typmod >= 4 ? LogicalType.text(typmod - 4) : LogicalType.text(),
                     PostgresText.TEXT, Codecs.TEXT);
             case "text", "name" -> new Scalar(LogicalType.text(), PostgresText.TEXT, Codecs.TEXT);
-            case "citext" -> new Scalar(LogicalType.text(), PostgresText.TEXT, null);
             case "bytea" -> new Scalar(LogicalType.binary(), PostgresText.BYTEA, Codecs.BYTES);
             case "bool" -> new Scalar(LogicalType.bool(), PostgresText.BOOL, Codecs.BOOLEAN);
             case "bit" -> typmod == 1 ? new Scalar(LogicalType.bool(), PostgresText.BIT1, null)
