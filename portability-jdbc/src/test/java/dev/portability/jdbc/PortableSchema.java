@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * Two tables of portable types, the same logical schema on every database: {@code accounts} (every portable type,
  * a self-reference) and {@code entries} (a foreign key to accounts). Values stay inside what all three databases
  * hold: no NaN, infinity or -0.0 (MariaDB), no NUL character (PostgreSQL), TIMESTAMP WITH TIME ZONE between 1970
- * and 2038 (MariaDB's TIMESTAMP), dates from year 1000, RFC 4122 UUIDs (MariaDB).
+ * and 2038 (MariaDB's TIMESTAMP), dates from year 1000, RFC 4122 UUIDs (MariaDB). Some JSON values are the JSON
+ * literal null, which every database holds apart from SQL NULL.
  */
 final class PortableSchema {
 
@@ -113,8 +114,8 @@ final class PortableSchema {
                     } else {
                         ps.setObject(13, uid);
                     }
-                    String attrs = i % 4 == 3 ? null : "{\"n\":" + i + ",\"tags\":[\"a\",\"ü\"],\"nested\":{\"ok\":"
-                            + (i % 2 == 0) + "}}";
+                    String attrs = i % 4 == 3 ? null : i % 11 == 5 ? "null" // the JSON literal null, not SQL NULL
+                            : "{\"n\":" + i + ",\"tags\":[\"a\",\"ü\"],\"nested\":{\"ok\":" + (i % 2 == 0) + "}}";
                     if (kind == Kind.POSTGRESQL) {
                         ps.setObject(14, attrs, Types.OTHER);
                     } else {

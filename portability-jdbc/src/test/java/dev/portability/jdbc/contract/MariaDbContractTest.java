@@ -20,6 +20,8 @@ class MariaDbContractTest extends JdbcContract {
                 .withoutUnboundedDecimal("MariaDB DECIMAL needs a precision (65 digits at most)")
                 .withoutNonFiniteDoubles("MariaDB DOUBLE cannot hold NaN or infinities")
                 .withoutNegativeZero("MariaDB returns DOUBLE -0.0 as 0.0")
-                .withFractionalSeconds(6, "MariaDB keeps microseconds");
+                .withFractionalSeconds(6, "MariaDB keeps microseconds")
+                .withoutInfinity("MariaDB has no infinite dates or timestamps")
+                .withoutNativeValues("the MariaDB adapter does not carry zero dates yet");
     }
 }
