@@ -314,7 +314,7 @@ final class PostgresTypeCatalog {
                 lits("'{1,5}'", "'{}'", "'{NULL}'", "'[0:0]={3}'", "'{{1},{2}}'", "'{4}'")));
         c.add(new Col("a_xml", "xml[]", array(nat("xml")), "xml[]",
                 lits("ARRAY['<a b=\"1\"/>'::xml, NULL]", "'{}'", "ARRAY[''::xml]", "'{NULL}'",
-                        "ARRAY['text, with comma'::xml]", "'{}'")));
+                        "ARRAY['text, with comma'::xml]", "ARRAY['<?xml version=\"1.0\"?><d/>'::xml]")));
         c.add(new Col("a_uuid", "uuid[]", array(uuid()), "uuid[]",
                 lits("'{{00000000-0000-0000-0000-000000000000},{ffffffff-ffff-ffff-ffff-ffffffffffff}}'", "'{}'",
                         "'{NULL}'", "'[0:0]={6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b}'", "'{}'", "'{NULL,NULL}'")));

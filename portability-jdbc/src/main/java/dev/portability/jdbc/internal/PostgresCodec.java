@@ -14,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * How the values of one PostgreSQL column travel: read and bound through JDBC where the driver is exact, as the
- * server's own text otherwise ({@code column::text}, bound as text of unspecified type so that the server
+ * server's own text otherwise (its output function, bound as text of unspecified type so that the server
  * converts it to the column's type, domain included, whose CHECK then runs), and written in COPY's text format.
  * Also what the bulk load needs to know: the base type's name, whether jsonb rules apply, whether COPY can carry
  * the column at all.
@@ -25,7 +25,7 @@ final class PostgresCodec implements Codec {
     enum Shape {
         /** Through the JDBC getters and setters of {@link #jdbc}. */
         JDBC,
-        /** As the server's text ({@link #select} casts), bound untyped. */
+        /** As the server's text (the type's output function, see {@link #select}), bound untyped. */
         TEXT,
         /** An array, as the server's array text, bound untyped. */
         ARRAY,
@@ -37,18 +37,20 @@ final class PostgresCodec implements Codec {
     private final Codec jdbc;
     private final PostgresText form;
     private final String baseType;
-    private final String cast;
+    private final String output;
+    private final String castTo;
     private final char delimiter;
     private final boolean strings;
     private final boolean jsonb;
 
-    private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String cast, char delimiter,
-            boolean strings, boolean jsonb) {
+    private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
+            char delimiter, boolean strings, boolean jsonb) {
         this.shape = shape;
         this.jdbc = jdbc;
         this.form = form;
         this.baseType = baseType;
-        this.cast = cast;
+        this.output = output;
+        this.castTo = castTo;
         this.delimiter = delimiter;
         this.strings = strings;
         this.jsonb = jsonb;
@@ -63,7 +65,7 @@ final class PostgresCodec implements Codec {
      * @return the codec
      */
     static PostgresCodec jdbc(Codec jdbc, PostgresText form, String baseType) {
-        return new PostgresCodec(Shape.JDBC, jdbc, form, baseType, "", ',', form == PostgresText.TEXT,
+        return new PostgresCodec(Shape.JDBC, jdbc, form, baseType, null, null, ',', form == PostgresText.TEXT,
                 baseType.equals("jsonb"));
     }
 
@@ -72,11 +74,12 @@ final class PostgresCodec implements Codec {
      *
      * @param form parses and renders the text
      * @param baseType the base type's name ({@code typname})
-     * @param cast the cast that selects the text, e.g. {@code ::text}, {@code ::numeric}
+     * @param output the output function that writes the text, e.g. {@code pg_catalog.interval_out}
+     * @param castTo the type the value is cast to before, e.g. {@code numeric} for money; null for none
      * @return the codec
      */
-    static PostgresCodec text(PostgresText form, String baseType, String cast) {
-        return new PostgresCodec(Shape.TEXT, null, form, baseType, cast, ',', form == PostgresText.TEXT,
+    static PostgresCodec text(PostgresText form, String baseType, String output, String castTo) {
+        return new PostgresCodec(Shape.TEXT, null, form, baseType, output, castTo, ',', form == PostgresText.TEXT,
                 baseType.equals("jsonb"));
     }
 
@@ -86,17 +89,18 @@ final class PostgresCodec implements Codec {
      * @param element parses and renders the elements
      * @param elementType the element's base type name
      * @param delimiter the element type's delimiter
-     * @param cast the cast that selects the array's text, e.g. {@code ::text}, {@code ::numeric[]::text}
+     * @param castTo the array type the value is cast to before its text is written, e.g. {@code numeric[]} for
+     *     money; null for none
      * @return the codec
      */
-    static PostgresCodec array(PostgresText element, String elementType, char delimiter, String cast) {
-        return new PostgresCodec(Shape.ARRAY, null, element, elementType, cast, delimiter,
+    static PostgresCodec array(PostgresText element, String elementType, char delimiter, String castTo) {
+        return new PostgresCodec(Shape.ARRAY, null, element, elementType, "pg_catalog.array_out", castTo, delimiter,
                 element == PostgresText.TEXT, elementType.equals("jsonb"));
     }
 
     /** @return the codec of a column that references large objects */
     static PostgresCodec largeObject() {
-        return new PostgresCodec(Shape.LARGE_OBJECT, null, PostgresText.BYTEA, "oid", "", ',', false, false);
+        return new PostgresCodec(Shape.LARGE_OBJECT, null, PostgresText.BYTEA, "oid", null, null, ',', false, false);
     }
 
     /** @return how values travel */
@@ -298,7 +302,14 @@ final class PostgresCodec implements Codec {
                     + "pg_catalog.decode('01', 'hex') || pg_catalog.lo_get(" + quotedColumn + ") ELSE "
                     + "pg_catalog.decode('00', 'hex') || pg_catalog.int8send(CAST(" + quotedColumn + " AS bigint)) END";
         }
-        return cast.isEmpty() ? quotedColumn : quotedColumn + cast;
+        if (output == null) {
+            return quotedColumn;
+        }
+        // the output function, not a cast to text: casts of some types differ from their text (inet's shows the
+        // netmask, char(n)'s drops the padding, boolean's says 'true'); textin makes it text, which always travels
+        // as text whatever binary transfer the driver uses
+        return "pg_catalog.textin(" + output + "(" + (castTo == null ? quotedColumn
+                : "CAST(" + quotedColumn + " AS " + castTo + ")") + "))";
     }
 
     @Override

@@ -126,9 +126,9 @@ final class PostgresDialect extends Dialect {
             }
             char delimiter = type.elementDeclared() != null ? type.elementDeclared().delimiter()
                     : type.element().delimiter();
-            String cast = element.cast().equals("::numeric") ? "::numeric[]::text" : "::text";
-            return new Mapping(LogicalType.array(element.type()),
-                    PostgresCodec.array(element.form(), type.element().name(), delimiter, cast), nativeType);
+            return new Mapping(LogicalType.array(element.type()), PostgresCodec.array(element.form(),
+                    type.element().name(), delimiter, element.castTo() == null ? null : element.castTo() + "[]"),
+                    nativeType);
         }
         Scalar scalar = scalar(type.base(), type.typmod(), false);
         if (scalar == null) {
@@ -139,7 +139,9 @@ final class PostgresDialect extends Dialect {
         }
         Codec codec = scalar.jdbc() != null && !declared.isDomain()
                 ? PostgresCodec.jdbc(scalar.jdbc(), scalar.form(), type.base().name())
-                : PostgresCodec.text(scalar.form(), type.base().name(), scalar.cast());
+                : PostgresCodec.text(scalar.form(), type.base().name(),
+                        scalar.castTo() == null ? type.base().output() : scalar.castTo().equals("numeric")
+                                ? "pg_catalog.numeric_out" : "pg_catalog.textout", scalar.castTo());
         return new Mapping(scalar.type(), codec, nativeType);
     }
 
@@ -149,11 +151,12 @@ final class PostgresDialect extends Dialect {
      * @param type the logical type
      * @param form the text form; null for a large object reference
      * @param jdbc the JDBC codec, where the driver reads and binds the type exactly; null to travel as text
-     * @param cast the cast that selects the value's text when it travels as text
+     * @param castTo the built-in type a value is cast to, whose output function then writes its text ({@code numeric}
+     *     for money, {@code text} for xml), or null for the type's own output function
      */
-    private record Scalar(LogicalType type, PostgresText form, Codec jdbc, String cast) {
+    private record Scalar(LogicalType type, PostgresText form, Codec jdbc, String castTo) {
         Scalar(LogicalType type, PostgresText form, Codec jdbc) {
-            this(type, form, jdbc, "::text");
+            this(type, form, jdbc, null);
         }
     }
 
@@ -184,7 +187,7 @@ final class PostgresDialect extends Dialect {
                     : new Scalar(LogicalType.binary(), null, null); // a large object's content
             case "numeric" -> new Scalar(numeric(typmod), PostgresText.NUMERIC, NUMERIC);
             case "money" -> new Scalar(LogicalType.decimal(MONEY_PRECISION, 2), PostgresText.NUMERIC, null,
-                    "::numeric");
+                    "numeric"); // numeric_out(money::numeric)
             case "float4" -> new Scalar(LogicalType.float64(), PostgresText.FLOAT4, Codecs.FLOAT32);
             case "float8" -> new Scalar(LogicalType.float64(), PostgresText.FLOAT8, Codecs.DOUBLE);
             case "bpchar", "varchar" -> new Scalar(typmod >= 4 ? LogicalType.text(typmod - 4) : LogicalType.text(),
@@ -201,11 +204,13 @@ final class PostgresDialect extends Dialect {
                     Codecs.TIMESTAMP_TZ);
             case "uuid" -> new Scalar(LogicalType.uuid(), PostgresText.UUID, Codecs.UUID_OBJECT);
             case "json", "jsonb" -> new Scalar(LogicalType.json(), PostgresText.TEXT, null);
+            // xml as stored: its cast to text is binary-coercible, while xml_out drops a plain <?xml version="1.0"?>
+            case "xml" -> new Scalar(LogicalType.nativeType(ENGINE, "xml"), PostgresText.TEXT, null, "text");
             default -> nativeScalar(base);
         };
     }
 
-    /** Any other type: its values in the server's text form, read with {@code ::text}, written back untyped. */
+    /** Any other type: its values in the server's text form (its output function), written back untyped. */
     private static Scalar nativeScalar(PostgresTypes.Type base) {
         return new Scalar(LogicalType.nativeType(ENGINE, base.name()), PostgresText.TEXT, null);
     }

@@ -30,9 +30,11 @@ final class PostgresTypes {
      * @param delimiter the delimiter between elements of an array of this type ({@code ,}; {@code ;} for box)
      * @param baseName for a domain, its base type as {@code format_type} writes it, without a schema, e.g.
      *     {@code character varying(10)}; null otherwise
+     * @param output the type's output function ({@code typoutput}), schema-qualified and quoted for SQL, e.g.
+     *     {@code pg_catalog.inet_out}: what writes a value's canonical text
      */
     record Type(long oid, String name, String schema, char typtype, long baseType, int domainTypmod, long element,
-            char delimiter, String baseName) {
+            char delimiter, String baseName, String output) {
 
         boolean isDomain() {
             return typtype == 'd';
@@ -89,8 +91,11 @@ final class PostgresTypes {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT t.oid, t.typname, n.nspname, t.typtype, "
                         + "t.typbasetype, t.typtypmod, t.typdelim, t.typarray, CASE WHEN t.typtype = 'd' THEN "
-                        + "pg_catalog.format_type(t.typbasetype, t.typtypmod) END FROM pg_catalog.pg_type t "
-                        + "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace")) {
+                        + "pg_catalog.format_type(t.typbasetype, t.typtypmod) END, pg_catalog.quote_ident(pn.nspname) "
+                        + "|| '.' || pg_catalog.quote_ident(p.proname) FROM pg_catalog.pg_type t "
+                        + "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+                        + "LEFT JOIN pg_catalog.pg_proc p ON p.oid = t.typoutput "
+                        + "LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace")) {
             while (rs.next()) {
                 long oid = rs.getLong(1);
                 long array = rs.getLong(8);
@@ -98,7 +103,7 @@ final class PostgresTypes {
                     elementOfArray.put(array, oid);
                 }
                 rows.add(new Object[] {oid, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                    rs.getInt(6), rs.getString(7), rs.getString(9)});
+                    rs.getInt(6), rs.getString(7), rs.getString(9), rs.getString(10)});
             }
         }
         for (Object[] row : rows) {
@@ -109,7 +114,7 @@ final class PostgresTypes {
                     typtype == null || typtype.isEmpty() ? 'b' : typtype.charAt(0), (Long) row[4], (Integer) row[5],
                     elementOfArray.getOrDefault(oid, 0L),
                     delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0),
-                    row[7] == null ? null : unqualified((String) row[7])));
+                    row[7] == null ? null : unqualified((String) row[7]), (String) row[8]));
         }
         Map<String, ColumnType> columns = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname, a.attname, a.atttypid, "
