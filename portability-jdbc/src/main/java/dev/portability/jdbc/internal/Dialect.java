@@ -59,23 +59,6 @@ public abstract class Dialect {
     /** @return the kind of this dialect */
     public abstract JdbcDialect kind();
 
-    /** @return the engine's name in {@link NativeType} and NATIVE types: {@code h2}, {@code postgresql}, {@code mariadb} */
-    public String engine() {
-        return kind().name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * What a column is in its database, where {@link #map} does not say: the type name JDBC metadata gives, in
-     * lower case.
-     *
-     * @param column the column as metadata describes it
-     * @return the native type
-     */
-    public NativeType nativeType(ColumnInfo column) {
-        String name = column.typeName() == null || column.typeName().isBlank() ? "unknown" : column.typeName();
-        return NativeType.of(engine(), name.toLowerCase(Locale.ROOT));
-    }
-
     /**
      * Quotes an identifier that discovery found.
      *
@@ -122,6 +105,27 @@ public abstract class Dialect {
      * @return the mapping, or null if the type cannot be carried
      */
     public abstract Mapping map(ColumnInfo column, Hints hints);
+
+    /**
+     * @return the engine's name as {@link LogicalType#nativeType} and {@link NativeType} spell it: {@code h2},
+     *     {@code postgresql}, {@code mariadb}
+     */
+    public String engine() {
+        return kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a column is in its own database, for {@link dev.portability.api.Column#nativeType()}: by default the
+     * engine and the type name metadata gives.
+     *
+     * @param column the column as metadata describes it
+     * @param hints what {@link #hints} found
+     * @return the native type
+     */
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        return NativeType.of(engine(), column.typeName() == null || column.typeName().isBlank() ? "unknown"
+                : column.typeName());
+    }
 
     /**
      * Prepares a borrowed connection's session for a unit of work (before the transaction starts), and returns
@@ -321,23 +325,12 @@ public abstract class Dialect {
     }
 
     /**
-     * A column's logical type, the codec that carries its values, and what the column is in its database.
+     * A column's logical type and the codec that carries its values.
      *
      * @param type the logical type
      * @param codec the codec
-     * @param nativeType the column's type in its database, or null to take {@link #nativeType(ColumnInfo)}
      */
-    public record Mapping(LogicalType type, Codec codec, NativeType nativeType) {
-
-        /**
-         * A mapping whose native type is {@link #nativeType(ColumnInfo)}.
-         *
-         * @param type the logical type
-         * @param codec the codec
-         */
-        public Mapping(LogicalType type, Codec codec) {
-            this(type, codec, null);
-        }
+    public record Mapping(LogicalType type, Codec codec) {
     }
 
     /** The lock {@link #lockImports} took. */

@@ -239,10 +239,10 @@ public final class Discovery {
                             + "skipUnsupportedColumns(). docs/jdbc-types.md lists the types that can be carried.");
                 }
                 boolean always = hints.alwaysIdentity().contains(Dialect.Hints.key(sqlTable, sqlName));
-                Column column = new Column(name, mapping.type(), info.nullable(), mapping.nativeType() != null
-                        ? mapping.nativeType() : dialect.nativeType(info));
-                columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(column, sqlName, info.typeName(), mapping.codec(),
-                        info.autoIncrement() || always, always, info.defaultValue()));
+                columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(
+                        new Column(name, mapping.type(), info.nullable(), dialect.nativeType(info, hints)), sqlName,
+                        info.typeName(), mapping.codec(), info.autoIncrement() || always, always,
+                        info.defaultValue()));
             }
         }
         for (String column : skipped) {

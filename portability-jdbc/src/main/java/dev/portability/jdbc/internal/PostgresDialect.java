@@ -1,6 +1,7 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.math.BigDecimal;
@@ -117,8 +118,6 @@ final class PostgresDialect extends Dialect {
             return null;
         }
         PostgresTypes.Type declared = type.declared();
-        dev.portability.api.NativeType nativeType = new dev.portability.api.NativeType(ENGINE, type.declaredName(),
-                declared.isDomain() ? declared.baseName() : null);
         if (type.isArray()) {
             Scalar element = scalar(type.element(), type.typmod(), true);
             if (element == null) {
@@ -127,22 +126,35 @@ final class PostgresDialect extends Dialect {
             char delimiter = type.elementDeclared() != null ? type.elementDeclared().delimiter()
                     : type.element().delimiter();
             return new Mapping(LogicalType.array(element.type()), PostgresCodec.array(element.form(),
-                    type.element().name(), delimiter, element.castTo() == null ? null : element.castTo() + "[]"),
-                    nativeType);
+                    type.element().name(), delimiter, element.castTo() == null ? null : element.castTo() + "[]"));
         }
         Scalar scalar = scalar(type.base(), type.typmod(), false);
         if (scalar == null) {
             return null;
         }
         if (scalar.form() == null) {
-            return new Mapping(scalar.type(), PostgresCodec.largeObject(), nativeType);
+            return new Mapping(scalar.type(), PostgresCodec.largeObject());
         }
         Codec codec = scalar.jdbc() != null && !declared.isDomain()
                 ? PostgresCodec.jdbc(scalar.jdbc(), scalar.form(), type.base().name())
                 : PostgresCodec.text(scalar.form(), type.base().name(),
                         scalar.castTo() == null ? type.base().output() : scalar.castTo().equals("numeric")
                                 ? "pg_catalog.numeric_out" : "pg_catalog.textout", scalar.castTo());
-        return new Mapping(scalar.type(), codec, nativeType);
+        return new Mapping(scalar.type(), codec);
+    }
+
+    /**
+     * The column's type as {@code format_type} writes it (without a schema), and for a domain its base type: e.g.
+     * {@code numeric(10,2)}, {@code rating} over {@code integer}, {@code mood[]}.
+     */
+    @Override
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        PostgresTypes.ColumnType type = types.column(column.sqlTable(), column.sqlName());
+        if (type == null) {
+            return super.nativeType(column, hints);
+        }
+        PostgresTypes.Type declared = type.declared();
+        return new NativeType(ENGINE, type.declaredName(), declared.isDomain() ? declared.baseName() : null);
     }
 
     /**
