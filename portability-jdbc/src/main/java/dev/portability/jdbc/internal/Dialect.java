@@ -78,7 +78,7 @@ public abstract class Dialect {
     /**
      * The number of rows fetched per round trip when streaming a table: what bounds the memory a read holds.
      *
-     * @param largeValues whether the table has a column of unbounded size (text, binary, JSON, array)
+     * @param largeValues whether the table has a column of unbounded size (text, binary, JSON, array, NATIVE)
      * @return the fetch size
      */
     public int fetchSize(boolean largeValues) {

@@ -87,7 +87,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
             Kind kind = column.column().type().kind();
             large |= (kind == Kind.TEXT || kind == Kind.BINARY) && column.column().type().maxLength().isEmpty()
-                    || kind == Kind.JSON || kind == Kind.ARRAY;
+                    || kind == Kind.JSON || kind == Kind.ARRAY || kind == Kind.NATIVE;
         }
         this.updatedIndexes = updated.stream().mapToInt(Integer::intValue).toArray();
         this.largeValues = large;

@@ -102,7 +102,7 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
                 case JSON -> "jsonb";
                 case ARRAY -> (type.elementType().orElseThrow().kind() == LogicalType.Kind.TEXT ? "text"
                         : "bigint") + "[]";
-                case NATIVE -> throw new IllegalArgumentException("the contract tables have no NATIVE column");
+                case NATIVE -> type.nativeTypeName().orElseThrow(); // a pg_catalog type: interval, inet, ...
             };
             case MARIADB -> switch (type.kind()) {
                 case BOOLEAN -> "BIT(1)"; // MariaDB's BOOLEAN is TINYINT(1), an INTEGER
