@@ -31,6 +31,7 @@ import dev.portability.api.TablePreview;
 import dev.portability.api.ValidationReport;
 import dev.portability.core.Portability;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -145,15 +146,25 @@ public final class CoreApi {
      * @param archive the file
      * @param choice the request's choices
      * @param control progress and cancellation
-     * @return {@code {mode, conflictPolicy, wouldBeRefused, archiveRows, newRows, conflicts,
+     * @return {@code {mode, conflictPolicy, wouldBeRefused, refusals, archiveRows, newRows, conflicts,
      *     rowsReplaceWouldDelete, tables: [...], migrationSteps}}
      */
     ObjectNode preview(Path archive, ImportChoice choice, OperationControl control) {
         ImportPreview preview = portability.preview(archive, options(choice, control));
+        return preview(preview);
+    }
+
+    /**
+     * @param preview the library's preview
+     * @return its JSON; {@code refusals} lists, in the shape of validation problems, why the import would be
+     *     refused before writing: one {@code CONFLICTS} problem per table with conflicts under MERGE with FAIL
+     */
+    static ObjectNode preview(ImportPreview preview) {
         ObjectNode node = Json.object();
         node.put("mode", preview.mode().name());
         node.put("conflictPolicy", policy(preview.mode(), preview.duplicatePolicy()));
         node.put("wouldBeRefused", preview.wouldBeRefused());
+        node.set("refusals", problems(refusals(preview), Integer.MAX_VALUE));
         node.put("archiveRows", preview.tables().stream().mapToLong(TablePreview::archiveRows).sum());
         node.put("newRows", preview.tables().stream().mapToLong(TablePreview::newRows).sum());
         node.put("conflicts", preview.existingRows());
@@ -169,6 +180,25 @@ public final class CoreApi {
         }
         steps(node, preview.migrationSteps());
         return node;
+    }
+
+    /**
+     * @param preview a preview
+     * @return why the import it previews would be refused before writing, as problems with their table
+     */
+    private static List<Problem> refusals(ImportPreview preview) {
+        List<Problem> refusals = new ArrayList<>();
+        if (preview.mode() == ImportMode.MERGE && preview.duplicatePolicy() == DuplicatePolicy.FAIL) {
+            for (TablePreview table : preview.tables()) {
+                if (table.existingRows() > 0) {
+                    refusals.add(new Problem(ErrorCode.CONFLICTS, table.existingRows() + (table.existingRows() == 1
+                            ? " key of the archive exists" : " keys of the archive exist") + " in table "
+                            + table.table() + "; the conflict policy FAIL refuses the import.", null, null,
+                            table.table(), null));
+                }
+            }
+        }
+        return refusals;
     }
 
     /**
