@@ -186,6 +186,17 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Slows the browser's uploads down (Chromium's network emulation), so that a test sees an upload in progress.
+     *
+     * @param bytesPerSecond the upload speed, or -1 for no limit
+     */
+    public void throttleUploads(long bytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+    }
+
+    /**
      * Checks the page as it is now with axe-core against WCAG 2.2 AA, and fails listing every violation.
      *
      * @param state the page's state, for the failure message

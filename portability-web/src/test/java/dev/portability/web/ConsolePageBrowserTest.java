@@ -83,9 +83,14 @@ class ConsolePageBrowserTest {
         }
 
         Console(Path spool, Duration lockTimeout) {
+            this(spool, lockTimeout, 1L << 30);
+        }
+
+        Console(Path spool, Duration lockTimeout, long maxUploadBytes) {
             server = ConsoleServer.start(Map.of("console", PortabilityWeb.builder(WebShop.portability(gate.around(
                     JdbcAdapters.configure(db.dataSource()).lockTimeout(lockTimeout).discover())))
-                    .access(PortabilityWebAccess.allowAll()).spoolDirectory(spool).build()));
+                    .access(PortabilityWebAccess.allowAll()).spoolDirectory(spool).maxUploadBytes(maxUploadBytes)
+                    .build()));
             page = server.console("console");
         }
 
@@ -186,8 +191,48 @@ class ConsolePageBrowserTest {
             assertThat(browser.find("#options").isDisplayed()).as("nothing to import").isFalse();
             assertThat(active().getText()).startsWith("Invalid:");
             browser.assertAccessible("damaged archive");
-            browser.screenshot("04-damaged-archive");
+            browser.screenshot("05-damaged-archive");
             assertThat(console.rows("customers")).hasSize(20);
+        }
+    }
+
+    @Test
+    void aFileOverTheLimitIsNotSentAndAnUploadShowsItsProgressAndCanBeCancelled() throws IOException {
+        Path large = temp.resolve("large.zip");
+        Path medium = temp.resolve("medium.zip");
+        Files.write(large, new byte[200 * 1024 + 1]);
+        Files.write(medium, new byte[120 * 1024]);
+        try (Console console = new Console(temp.resolve("spool-upload"), Duration.ofSeconds(30), 200 * 1024)) {
+            open(console);
+            assertThat(text("#file-limit")).startsWith("Archives of up to 200 KiB.");
+
+            browser.find("#file").sendKeys(large.toAbsolutePath().toString());
+
+            awaitText("#archive-result", "Error: This file is too large");
+            assertThat(text("#archive-result")).contains("large.zip is 200 KiB (204,801 bytes); this console accepts "
+                    + "archives of up to 200 KiB (204,800 bytes). Nothing was sent.").contains("What to do: Ask whoever runs the console to raise "
+                    + "its upload limit (maxUploadBytes)");
+            browser.assertAccessible("file too large");
+
+            browser.throttleUploads(30 * 1024);
+            try {
+                browser.find("#file").sendKeys(medium.toAbsolutePath().toString());
+                browser.await("the upload half way", d -> {
+                    String progress = text("#upload-progress-text");
+                    return progress.startsWith("Uploading medium.zip: ") && progress.endsWith(" of 120 KiB")
+                            && !progress.contains(": 0 bytes of") && !progress.contains(": 120 KiB of");
+                });
+                int value = Integer.parseInt(browser.find("#upload-progress-bar").getAttribute("value"));
+                assertThat(value).isBetween(1, 99);
+                browser.assertAccessible("upload running");
+                browser.screenshot("04-upload-running");
+                click("#upload-cancel");
+                awaitText("#announcer", "Upload cancelled.");
+            } finally {
+                browser.throttleUploads(-1);
+            }
+            assertThat(browser.find("#upload-progress").isDisplayed()).isFalse();
+            assertThat(active().getAttribute("id")).isEqualTo("file");
         }
     }
 
@@ -212,17 +257,16 @@ class ConsolePageBrowserTest {
                     + "exist (conflicts): with \"Stop\", the whole import would be refused");
             List<List<String>> preview = rowsOf("#preview-table");
             assertThat(preview.get(0).subList(0, 7)).containsExactly("customers", "25", "10", "15",
-                    "6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20", "20", "5");
+                    "6, 7, 8, 9, 10, 11, 12, 13, … (7 more)", "20", "5");
             assertThat(preview.get(0).get(7)).isEqualTo("Refused: 15 keys of the archive exist in table customers; "
                     + "the conflict policy FAIL refuses the import.");
             assertThat(preview).anySatisfy(row -> assertThat(row.subList(0, 7)).containsExactly("orders", "50",
-                    "20", "30", "6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, … (10 more)",
-                    "40", "10"));
+                    "20", "30", "6, 7, 8, 9, 10, 11, 12, 13, … (22 more)", "40", "10"));
             assertThat(browser.find("#import-start").isEnabled()).isFalse();
             assertThat(text("#import-blocked")).isEqualTo("This import would be refused, as the preview says. Choose "
                     + "\"Keep yours\" or \"Take the archive's\" for the conflicts, or Replace, and preview again.");
             browser.assertAccessible("preview refused");
-            browser.screenshot("05-preview-with-conflicts");
+            browser.screenshot("06-preview-with-conflicts");
 
             click("label[for=policy-skip]");
             assertThat(browser.find("#preview-result").isDisplayed()).as("a preview of another choice").isFalse();
@@ -242,7 +286,7 @@ class ConsolePageBrowserTest {
                         .isEqualTo("Writing rows (now)");
                 assertThat(active().getAttribute("id")).isEqualTo("import-cancel");
                 browser.assertAccessible("import running");
-                browser.screenshot("06-import-running");
+                browser.screenshot("07-import-running");
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             } finally {
@@ -264,7 +308,7 @@ class ConsolePageBrowserTest {
             assertThat(console.rows("orders")).hasSize(60);
             assertThat(console.rows("notes")).hasSize(3);
             browser.assertAccessible("import finished");
-            browser.screenshot("07-merge-finished");
+            browser.screenshot("08-merge-finished");
         }
     }
 
@@ -292,7 +336,7 @@ class ConsolePageBrowserTest {
             assertThat(text("#replace-confirm")).isEqualTo("Delete 15 rows and replace");
             assertThat(active().getAttribute("id")).as("the safe choice has focus").isEqualTo("replace-keep");
             browser.assertAccessible("replace dialog");
-            browser.screenshot("08-replace-dialog");
+            browser.screenshot("09-replace-dialog");
 
             active().sendKeys(Keys.ESCAPE);
             browser.await("the dialog to close", d -> !dialog.isDisplayed());
@@ -338,7 +382,7 @@ class ConsolePageBrowserTest {
             assertThat(console.rows("orders")).isEqualTo(orders);
             assertThat(browser.find("#import-start").isEnabled()).as("the archive can be imported again").isTrue();
             browser.assertAccessible("import cancelled");
-            browser.screenshot("09-import-cancelled");
+            browser.screenshot("10-import-cancelled");
         }
     }
 
@@ -369,7 +413,7 @@ class ConsolePageBrowserTest {
             assertThat(active().getText()).isEqualTo("Error: The import failed: nothing was changed");
             assertThat(console.rows("customers")).isEqualTo(customers);
             browser.assertAccessible("import failed");
-            browser.screenshot("10-import-failed");
+            browser.screenshot("11-import-failed");
 
             click("#import-result button");
 

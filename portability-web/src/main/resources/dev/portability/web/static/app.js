@@ -15,6 +15,7 @@
   const POLL_MS = 500;
   const ANNOUNCE_EVERY_MS = 4000;
   const PROBLEMS_SHOWN = 100;
+  const KEYS_SHOWN = 8;
   const REQUEST_HEADER = 'X-Portability-Request';
 
   // ------------------------------------------------------------------------------------------ small helpers
@@ -437,12 +438,13 @@
     return key === null ? 'NULL' : String(key);
   }
 
-  /** @param {any[]} keys @param {number} count */
+  /** @param {any[]} keys the first keys @param {number} count how many there are in all */
   function keysText(keys, count) {
     if (!keys || !keys.length) {
       return '–';
     }
-    return keys.map(keyText).join(', ') + (count > keys.length ? ', … (' + fmt(count - keys.length) + ' more)'
+    const shown = keys.slice(0, KEYS_SHOWN);
+    return shown.map(keyText).join(', ') + (count > shown.length ? ', … (' + fmt(count - shown.length) + ' more)'
         : '');
   }
 
@@ -701,8 +703,9 @@
       return;
     }
     if (file.size > importing.maxUploadBytes) {
-      archiveProblem({ detail: file.name + ' is ' + size(file.size) + '; this console accepts archives of up to '
-          + size(importing.maxUploadBytes) + '. Nothing was sent.', suggestion: 'Ask whoever runs the console to '
+      archiveProblem({ detail: file.name + ' is ' + size(file.size) + ' (' + plural(file.size, 'byte') + '); this '
+          + 'console accepts archives of up to ' + size(importing.maxUploadBytes) + ' (' + plural(
+          importing.maxUploadBytes, 'byte') + '). Nothing was sent.', suggestion: 'Ask whoever runs the console to '
           + 'raise its upload limit (maxUploadBytes), or import the archive with the command line.' },
       'This file is too large');
       return;
