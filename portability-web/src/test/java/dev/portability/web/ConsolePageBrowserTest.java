@@ -23,6 +23,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +52,16 @@ class ConsolePageBrowserTest {
     private static TestDatabase source;
     private static Path archive;
 
+    /** Starts Chromium once for all tests; without it, each test is skipped (failed under CI) with the reason. */
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start(temp.resolve("downloads"));
+        }
+    }
+
     @BeforeAll
     static void start() {
-        browser = Browser.start(temp.resolve("downloads"));
         source = WebShop.create(TestDatabase.Kind.H2, 30);
         source.execute("UPDATE customers SET name = name || ' (archive)'", "DELETE FROM orders WHERE customer_id <= 5",
                 "DELETE FROM customers WHERE id <= 5");

@@ -155,6 +155,10 @@ public final class CoreApi {
     }
 
     /**
+     * The page shows {@code refusals} in its preview (in the row of their table, or above the table when they have
+     * none) and, in a table's Notes, any {@code notes: [{code, message}]} of the table: the place for what else the
+     * library comes to report per table (triggers, changes outside the import, storage that cannot roll back).
+     *
      * @param preview the library's preview
      * @return its JSON; {@code refusals} lists, in the shape of validation problems, why the import would be
      *     refused before writing: one {@code CONFLICTS} problem per table with conflicts under MERGE with FAIL
