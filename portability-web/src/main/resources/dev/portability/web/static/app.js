@@ -128,7 +128,14 @@
     }
   }
 
-  /** @param {string} text */
+  /**
+   * A result's heading, focusable by script: "Error: The export failed".
+   *
+   * @param {number} level
+   * @param {string} text
+   * @param {string} label a word that says the outcome, so that no colour has to
+   * @param {string} labelClass
+   */
   function heading(level, text, label, labelClass) {
     return el('h' + level, { tabindex: '-1' }, label ? el('span', { class: labelClass }, label + ' ') : null, text);
   }
@@ -378,8 +385,11 @@
       box.append(el('p', null, el('strong', null, 'What to do: '), problem.suggestion));
     }
     if (problem.problems && problem.problems.length) {
-      box.append(problemsTable(problem.problems, problem.problemCount || problem.problems.length),
-          suggestionsList(problem.suggestions));
+      box.append(problemsTable(problem.problems, problem.problemCount || problem.problems.length));
+      const suggestions = suggestionsList(problem.suggestions);
+      if (suggestions) {
+        box.append(suggestions);
+      }
     }
     if (problem.conflicts) {
       box.append(conflictsTable(problem.conflicts, problem.conflictCount));
@@ -430,7 +440,7 @@
           el('dd', null, /** @type {Record<string, string>} */ (suggestions)[code])])));
   }
 
-  /** @param {any} key a number, a string, or an array (a composite key) */
+  /** @param {any} key a number, a string, or an array (a composite key) @returns {string} */
   function keyText(key) {
     if (Array.isArray(key)) {
       return '(' + key.map(keyText).join(', ') + ')';
@@ -719,6 +729,7 @@
       }
       if (e.problem.code === 'ABORTED') {
         importing.uploadProgress.hidden = true;
+        importing.file.value = '';
         announcer.now('Upload cancelled.');
         importing.file.focus();
         return;
@@ -819,6 +830,7 @@
           suggestionsList(report.suggestions),
           el('p', null, 'Choose another archive above to try again.'));
       show(importing.archive, box);
+      importing.file.value = '';
       announcer.now('Invalid archive: ' + plural(report.problemCount, 'problem') + ' found.');
       focusHeading(importing.archive);
       return;
@@ -862,6 +874,7 @@
    */
   function archiveProblem(problem, title, retry) {
     importing.uploadProgress.hidden = true;
+    importing.file.value = ''; // so that choosing the same file again counts as a choice
     show(importing.archive, problemBox(problem, { title, level: 4, retry }));
     announcer.now('Error: ' + title + '. ' + (problem.detail || ''));
     focusHeading(importing.archive);
@@ -1145,6 +1158,7 @@
     if (done.state === 'SUCCEEDED') {
       const r = done.result;
       importing.upload = null; // the server deletes an upload once it is imported
+      importing.file.value = '';
       importing.start.hidden = true;
       importing.options.hidden = true;
       importing.preview.hidden = true;
@@ -1257,10 +1271,11 @@
       if (!(e instanceof ApiError)) {
         throw e;
       }
-      const facts = byId('app-facts');
-      facts.replaceChildren(problemBox(e.problem, { title: 'The console could not be reached', level: 2,
+      byId('app-facts').textContent = '';
+      const problem = byId('app-problem');
+      show(problem, problemBox(e.problem, { title: 'The console could not be reached', level: 2,
         retry: () => window.location.reload(), retryText: 'Reload the page' }));
-      focusHeading(facts);
+      focusHeading(problem);
       return;
     }
     if (info.csrf && info.csrf.headerName && !csrf.header) {
