@@ -261,15 +261,18 @@ public final class Portability {
     }
 
     /**
-     * Validates an archive file against the format and this application's tables, reading all of it once.
+     * Validates an archive file against the format and this application's tables, reading all of it once. A
+     * table of the archive that the store keeps where writes cannot roll back is reported too
+     * ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}), as an import with default options refuses it.
      *
      * @param archive the archive file
      * @return the report listing every problem found (valid when there is none)
      */
     public ValidationReport validate(Path archive) {
         try {
-            return withArchive(archive, file -> validator().validate(file, Set.of(),
-                    operation("validate", listener, null), true).report());
+            Validator<?> validator = validator();
+            return withArchive(archive, file -> validator.withTargetLimits(validator.validate(file, Set.of(),
+                    operation("validate", listener, null), true).report()));
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }

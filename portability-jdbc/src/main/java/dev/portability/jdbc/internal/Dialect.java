@@ -97,6 +97,42 @@ public abstract class Dialect {
     }
 
     /**
+     * Reads how the tables of a schema are stored, for {@link JdbcTable#traits}: which cannot roll back, and whether
+     * statements name tables with {@code ONLY}.
+     *
+     * @param connection the connection
+     * @param catalog the catalog discovery reads
+     * @param schema the schema discovery reads (null on MariaDB)
+     * @return what was found
+     * @throws SQLException if the catalog cannot be read
+     */
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        return Storage.NONE;
+    }
+
+    /**
+     * How a schema's tables are stored, by their names in the database.
+     *
+     * @param only whether reading, counting, updating and deleting statements name a table with {@code ONLY}
+     *     (PostgreSQL, whose inheritance children are tables of their own), except the tables of {@code partitioned}
+     * @param partitioned partitioned tables, which are read and written through their parent as a whole
+     * @param nonTransactional tables whose writes cannot roll back, with their storage (engine, foreign table)
+     */
+    public record Storage(boolean only, Set<String> partitioned, java.util.Map<String, String> nonTransactional) {
+
+        /** Nothing special: no {@code ONLY}, every table rolls back. */
+        public static final Storage NONE = new Storage(false, Set.of(), java.util.Map.of());
+
+        /**
+         * @param sqlName a table's name in the database
+         * @return whether statements name it with {@code ONLY}
+         */
+        public boolean only(String sqlName) {
+            return only && !partitioned.contains(sqlName);
+        }
+    }
+
+    /**
      * Maps a column to its logical type and codec.
      *
      * @param column the column as metadata describes it

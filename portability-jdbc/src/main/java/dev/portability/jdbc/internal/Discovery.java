@@ -32,6 +32,9 @@ public final class Discovery {
 
     private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE");
 
+    /** PostgreSQL's foreign tables: discovered only when {@code include} names them. */
+    private static final String FOREIGN_TABLE = "FOREIGN TABLE";
+
     /**
      * What to discover.
      *
@@ -94,11 +97,15 @@ public final class Discovery {
             while (rs.next()) {
                 String type = rs.getString("TABLE_TYPE");
                 String sqlName = rs.getString("TABLE_NAME");
-                if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
+                boolean foreign = FOREIGN_TABLE.equalsIgnoreCase(type);
+                if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT)) && !foreign
                         || hints.excludedTables().contains(sqlName)) {
                     continue;
                 }
                 String logical = logical(sqlName, folds);
+                if (foreign && !settings.include().contains(logical)) {
+                    continue; // like pg_dump, foreign tables only when named (and then they cannot roll back)
+                }
                 if (selected(logical, settings)) {
                     sqlNameByLogical.put(logical, sqlName);
                 }
@@ -141,6 +148,11 @@ public final class Discovery {
             String sqlName = sqlNameByLogical.get(logical);
             tables.add(new JdbcTable(entry.getValue().build(), dialect, schema != null ? schema : catalog, sqlName,
                     qualifier + dialect.quote(sqlName), columnLists.get(logical)));
+        }
+        Dialect.Storage storage = dialect.storage(connection, catalog, schema);
+        for (JdbcTable table : tables) {
+            table.traits(storage.only(table.sqlName()), storage.nonTransactional().get(table.sqlName()),
+                    OutsideRows.referencing(connection, dialect, catalog, schema, table.sqlName()));
         }
         return new Result(dialect, tables);
     }

@@ -141,6 +141,26 @@ final class H2Dialect extends Dialect {
         return new Hints(Set.of(), Set.of(), always, Set.of());
     }
 
+    /** Linked tables ({@code CREATE LINKED TABLE}) and other table engines than MVStore cannot roll back. */
+    @Override
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        java.util.Map<String, String> others = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, TABLE_CLASS, STORAGE_TYPE FROM "
+                + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String tableClass = rs.getString(2);
+                    if (tableClass != null && !tableClass.equals("org.h2.mvstore.db.MVTable")) {
+                        others.put(rs.getString(1), "TABLE LINK".equalsIgnoreCase(rs.getString(3))
+                                ? "an H2 linked table" : "H2 table engine " + tableClass);
+                    }
+                }
+            }
+        }
+        return new Storage(false, Set.of(), others);
+    }
+
     @Override
     public Mapping map(ColumnInfo column, Hints hints) {
         String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);

@@ -157,6 +157,29 @@ final class MariaDbDialect extends Dialect {
         return new Hints(Set.of(), Set.of(), Set.of(), json);
     }
 
+    /**
+     * Tables whose engine has no transactions ({@code information_schema.ENGINES.TRANSACTIONS}): MyISAM, Aria
+     * (crash-safe with {@code TRANSACTIONAL=1}, but it does not roll back), MEMORY, CSV, ARCHIVE, MRG_MyISAM, ...
+     */
+    @Override
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        java.util.Map<String, String> engines = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT t.TABLE_NAME, t.ENGINE, e.TRANSACTIONS "
+                + "FROM information_schema.TABLES t LEFT JOIN information_schema.ENGINES e ON e.ENGINE = t.ENGINE "
+                + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, catalog);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String engine = rs.getString(2);
+                    if (engine != null && !"YES".equalsIgnoreCase(rs.getString(3))) {
+                        engines.put(rs.getString(1), "the " + engine + " engine");
+                    }
+                }
+            }
+        }
+        return new Storage(false, Set.of(), engines);
+    }
+
     @Override
     public Mapping map(ColumnInfo column, Hints hints) {
         String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);

@@ -121,6 +121,34 @@ final class PostgresDialect extends Dialect {
         return new Hints(partitions, enums, always, Set.of());
     }
 
+    /**
+     * Every ordinary table is named with {@code ONLY} (its inheritance children are tables of their own);
+     * partitioned tables without, so that their partitions' rows count. Foreign tables cannot roll back.
+     */
+    @Override
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        Set<String> partitioned = new HashSet<>();
+        java.util.Map<String, String> foreign = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname, c.relkind::text, s.srvname FROM "
+                + "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "LEFT JOIN pg_catalog.pg_foreign_table f ON f.ftrelid = c.oid "
+                + "LEFT JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver "
+                + "WHERE n.nspname = ? AND c.relkind IN ('p', 'f')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("p".equals(rs.getString(2))) {
+                        partitioned.add(rs.getString(1));
+                    } else {
+                        partitioned.add(rs.getString(1)); // ONLY is for inheritance, which a foreign table lacks
+                        foreign.put(rs.getString(1), "a foreign table (server " + rs.getString(3) + ")");
+                    }
+                }
+            }
+        }
+        return new Storage(true, partitioned, foreign);
+    }
+
     @Override
     public Mapping map(ColumnInfo column, Hints hints) {
         String name = column.typeName() == null ? "" : column.typeName();
@@ -500,11 +528,17 @@ final class PostgresDialect extends Dialect {
         return Connection.TRANSACTION_READ_COMMITTED;
     }
 
-    /** Bounds lock waits with {@code SET LOCAL lock_timeout}, which ends with the transaction. */
+    /**
+     * Bounds lock waits with {@code SET LOCAL lock_timeout}, and sets {@code row_security = off} as pg_dump and
+     * pg_restore do: a table whose row-level security policies would hide rows from the user then fails with an
+     * error ({@link SqlErrors#refuseHiddenRows}) instead of silently reading or deleting only some rows. Both end
+     * with the transaction.
+     */
     @Override
     public void beginTransaction(Connection connection, Access access, Duration lockTimeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
+            statement.execute("SET LOCAL row_security = off");
         }
     }
 

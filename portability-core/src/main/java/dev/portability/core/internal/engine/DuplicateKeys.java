@@ -2,7 +2,6 @@ package dev.portability.core.internal.engine;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -127,57 +126,5 @@ final class DuplicateKeys {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    /** An open-addressing set of longs: 8 to 16 bytes per key. */
-    private static final class LongSet {
-        private long[] slots = new long[1024];
-        private boolean hasZero;
-        private int size;
-
-        boolean add(long value) {
-            if (value == 0) {
-                if (hasZero) {
-                    return false;
-                }
-                hasZero = true;
-                size++;
-                return true;
-            }
-            if ((size + 1) * 2 > slots.length) {
-                grow();
-            }
-            int mask = slots.length - 1;
-            int i = (int) (value ^ (value >>> 32)) & mask;
-            while (slots[i] != 0) {
-                if (slots[i] == value) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            slots[i] = value;
-            size++;
-            return true;
-        }
-
-        int size() {
-            return size;
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            int mask = slots.length - 1;
-            for (long value : old) {
-                if (value != 0) {
-                    int i = (int) (value ^ (value >>> 32)) & mask;
-                    while (slots[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    slots[i] = value;
-                }
-            }
-            Arrays.fill(old, 0);
-        }
     }
 }
