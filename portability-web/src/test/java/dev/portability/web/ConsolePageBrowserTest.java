@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -33,8 +34,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The export/import page in real headless Chromium, the way a user goes through it: statistics, an export and its
- * download, uploads by the file picker and by a drop, a damaged archive's problems, a preview with conflicts, MERGE
- * with SKIP to the end, REPLACE through its confirmation dialog, a cancelled import and a failed one with its
+ * download, uploads by the file picker (with progress, cancel and the size limit) and by a drop, a damaged archive's
+ * problems, a preview with conflicts, a preview with triggers, rows outside the import and the refusals they cause,
+ * MERGE with SKIP to the end, REPLACE through its confirmation dialog, a cancelled import and a failed one with its
  * suggestion and a retry. Every state is checked with axe-core (WCAG 2.2 AA) and photographed under
  * {@code target/browser-screenshots/}; every import is checked in the database afterwards.
  *
@@ -95,6 +97,16 @@ class ConsolePageBrowserTest {
         }
 
         Console(Path spool, Duration lockTimeout, long maxUploadBytes) {
+            this(spool, lockTimeout, maxUploadBytes, db -> { });
+        }
+
+        /** @param prepare changes the target before the console discovers its tables */
+        Console(Path spool, Consumer<TestDatabase> prepare) {
+            this(spool, Duration.ofSeconds(30), 1L << 30, prepare);
+        }
+
+        private Console(Path spool, Duration lockTimeout, long maxUploadBytes, Consumer<TestDatabase> prepare) {
+            prepare.accept(db);
             server = ConsoleServer.start(Map.of("console", PortabilityWeb.builder(WebShop.portability(gate.around(
                     JdbcAdapters.configure(db.dataSource()).lockTimeout(lockTimeout).discover())))
                     .access(PortabilityWebAccess.allowAll()).spoolDirectory(spool).maxUploadBytes(maxUploadBytes)
@@ -429,6 +441,50 @@ class ConsolePageBrowserTest {
             awaitText("#import-result", "Done: Import finished");
             assertThat(text("#import-result")).contains("Merge, take the archive's: 30 rows added, 48 updated");
             assertThat(console.rows("customers").get(5)).containsExactly("6", "Customer 6 (archive)");
+        }
+    }
+
+    /** An H2 trigger that does nothing; H2 cannot switch triggers off, so an import that would fire one is refused. */
+    public static final class AuditTrigger implements org.h2.api.Trigger {
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) {
+            // an audit trigger would write here
+        }
+    }
+
+    @Test
+    void aPreviewShowsTriggersRowsOutsideTheImportAndTheRefusalsTheyCause() {
+        try (Console console = new Console(temp.resolve("spool-refusals"), db -> db.execute(
+                "CREATE TABLE reviews (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL REFERENCES customers(id) "
+                        + "ON DELETE CASCADE, body VARCHAR(100))",
+                "INSERT INTO reviews VALUES (1, 1, 'fine'), (2, 2, 'good'), (3, 7, 'great')",
+                "CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW CALL \""
+                        + AuditTrigger.class.getName() + "\""))) {
+            open(console);
+            browser.find("#file").sendKeys(archive.toAbsolutePath().toString());
+            awaitText("#archive-result", "Valid:");
+            click("label[for=mode-replace]");
+            click("#preview-start");
+            awaitText("#preview-result", "What \"Replace\" would do");
+
+            List<List<String>> preview = rowsOf("#preview-table");
+            assertThat(preview.get(0).get(7).split("\n")).containsExactly("Refused: REPLACE of table customers "
+                    + "deletes its 5 rows whose key the archive lacks, and through the ON DELETE actions of foreign keys "
+                    + "that would delete 2 rows of table reviews outside the import. Import those tables too, or allow "
+                    + "it with ImportOptions.withCascadesAllowed(true) (CLI: --allow-cascades).",
+                    "Outside the import, table reviews: 2 rows deleted by Replace", "5 rows deleted for good");
+            assertThat(preview.get(2).get(0)).isEqualTo("orders");
+            assertThat(preview.get(2).get(7).split("\n")).satisfiesExactly(
+                    refusal -> assertThat(refusal).startsWith("Refused: trigger ORDERS_AUDIT on table orders: an H2 "
+                            + "AFTER [INSERT] trigger, Java class " + AuditTrigger.class.getName()),
+                    trigger -> assertThat(trigger).isEqualTo("Trigger ORDERS_AUDIT: refused"),
+                    deleted -> assertThat(deleted).isEqualTo("10 rows deleted for good"));
+            assertThat(browser.find("#import-start").isEnabled()).isFalse();
+            assertThat(text("#import-blocked")).isEqualTo("This import would be refused, as the preview says. Resolve "
+                    + "what the preview lists, then preview again.");
+            browser.assertAccessible("preview with refusals");
+            browser.screenshot("12-preview-refusals");
+            assertThat(console.rows("reviews")).hasSize(3);
         }
     }
 

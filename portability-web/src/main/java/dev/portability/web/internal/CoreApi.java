@@ -14,10 +14,12 @@ import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
+import dev.portability.api.ImportRefusedException;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
 import dev.portability.api.OperationCancelledException;
+import dev.portability.api.OutsideChange;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
 import dev.portability.api.ProgressEvent;
@@ -28,6 +30,7 @@ import dev.portability.api.TableCount;
 import dev.portability.api.TableExport;
 import dev.portability.api.TableImportResult;
 import dev.portability.api.TablePreview;
+import dev.portability.api.TriggerTreatment;
 import dev.portability.api.ValidationReport;
 import dev.portability.core.Portability;
 import java.nio.file.Path;
@@ -155,13 +158,11 @@ public final class CoreApi {
     }
 
     /**
-     * The page shows {@code refusals} in its preview (in the row of their table, or above the table when they have
-     * none) and, in a table's Notes, any {@code notes: [{code, message}]} of the table: the place for what else the
-     * library comes to report per table (triggers, changes outside the import, storage that cannot roll back).
-     *
      * @param preview the library's preview
      * @return its JSON; {@code refusals} lists, in the shape of validation problems, why the import would be
-     *     refused before writing: one {@code CONFLICTS} problem per table with conflicts under MERGE with FAIL
+     *     refused before writing: the library's refusals (triggers, changes outside the import, tables that cannot
+     *     roll back), then one {@code CONFLICTS} problem per table with conflicts under MERGE with FAIL; each table
+     *     carries its {@code triggers}, {@code outsideChanges} and {@code nonTransactionalEngine}
      */
     static ObjectNode preview(ImportPreview preview) {
         ObjectNode node = Json.object();
@@ -181,6 +182,19 @@ public final class CoreApi {
                     .put("conflicts", table.existingRows()).put("targetRows", table.targetRows())
                     .put("rowsReplaceWouldDelete", table.rowsReplaceWouldDelete());
             keys(t.putArray("sampleConflictKeys"), table.sampleExistingKeys());
+            ArrayNode triggers = t.putArray("triggers");
+            for (TriggerTreatment trigger : table.triggers()) {
+                ArrayNode feeds = triggers.addObject().put("trigger", trigger.trigger())
+                        .put("treatment", trigger.treatment().name()).put("detail", trigger.detail())
+                        .putArray("feeds");
+                trigger.feeds().stream().sorted().forEach(feeds::add);
+            }
+            ArrayNode outside = t.putArray("outsideChanges");
+            for (OutsideChange change : table.outsideChanges()) {
+                outside.addObject().put("table", change.table()).put("action", change.action().name())
+                        .put("rows", change.rows());
+            }
+            t.put("nonTransactionalEngine", table.nonTransactionalEngine());
         }
         steps(node, preview.migrationSteps());
         return node;
@@ -191,7 +205,7 @@ public final class CoreApi {
      * @return why the import it previews would be refused before writing, as problems with their table
      */
     private static List<Problem> refusals(ImportPreview preview) {
-        List<Problem> refusals = new ArrayList<>();
+        List<Problem> refusals = new ArrayList<>(preview.refusals());
         if (preview.mode() == ImportMode.MERGE && preview.duplicatePolicy() == DuplicatePolicy.FAIL) {
             for (TablePreview table : preview.tables()) {
                 if (table.existingRows() > 0) {
@@ -387,6 +401,14 @@ public final class CoreApi {
             problem.extensions().put("problemCount", count);
             problem.extensions().set("problems", problems(problems, PROBLEMS_LISTED));
             problem.extensions().set("suggestions", suggestions(problems));
+            return problem;
+        }
+        if (failure instanceof ImportRefusedException refused) {
+            List<Problem> refusals = refused.refusals();
+            HttpProblem problem = of(refused.code(), refused.getMessage(), false);
+            problem.extensions().put("problemCount", refusals.size());
+            problem.extensions().set("problems", problems(refusals, PROBLEMS_LISTED));
+            problem.extensions().set("suggestions", suggestions(refusals));
             return problem;
         }
         if (failure instanceof ImportConflictException conflicts) {

@@ -994,7 +994,7 @@
             el('td', { class: 'keys' }, keysText(t.sampleConflictKeys, t.conflicts)),
             el('td', { class: 'num' }, fmt(t.targetRows)),
             el('td', { class: 'num' }, fmt(t.rowsReplaceWouldDelete)),
-            el('td', null, tableNotes(c, t, refused))))),
+            el('td', { class: 'notes' }, tableNotes(c, t, refused))))),
         el('tfoot', null, el('tr', null,
             el('th', { scope: 'row' }, 'All ' + plural(p.tables.length, 'table')),
             el('td', { class: 'num' }, fmt(p.archiveRows)),
@@ -1007,6 +1007,22 @@
             el('td', null, '')))));
     return box;
   }
+
+  /** What an import does about a trigger, in words. */
+  const TREATMENTS = {
+    SWITCHED_OFF: 'switched off during the import',
+    RECONCILED: 'fires, and what it does is undone',
+    FIRES: 'fires',
+    REFUSED: 'refused',
+  };
+
+  /** What a Replace does to rows of a table outside the import, in words. */
+  const ACTIONS = {
+    DELETE: 'deleted by Replace',
+    SET_NULL: 'set to NULL by Replace',
+    SET_DEFAULT: 'set to their defaults by Replace',
+    BLOCK: 'refer to rows Replace deletes: it would fail',
+  };
 
   /**
    * What to know about one table: its refusals, the notes the server sends for it, and what the choice does to
@@ -1021,8 +1037,19 @@
     for (const r of refused.filter((x) => x.table === t.table)) {
       notes.push(el('li', null, el('span', { class: 'label-warn' }, 'Refused: '), r.message));
     }
-    for (const note of Array.isArray(t.notes) ? t.notes : []) {
-      notes.push(el('li', null, note.message || String(note)));
+    for (const trigger of Array.isArray(t.triggers) ? t.triggers : []) {
+      const treatment = TREATMENTS[/** @type {keyof TREATMENTS} */ (trigger.treatment)] || trigger.treatment;
+      // a refused trigger's detail is its refusal's message, shown above
+      notes.push(el('li', null, 'Trigger ' + trigger.trigger + ': ', trigger.treatment === 'REFUSED'
+          ? el('span', { class: 'label-warn' }, treatment) : treatment + ' (' + trigger.detail + ')'));
+    }
+    for (const change of Array.isArray(t.outsideChanges) ? t.outsideChanges : []) {
+      const action = ACTIONS[/** @type {keyof ACTIONS} */ (change.action)] || change.action;
+      notes.push(el('li', null, 'Outside the import, table ' + change.table + ': ' + plural(change.rows, 'row') + ' '
+          + action));
+    }
+    if (t.nonTransactionalEngine) {
+      notes.push(el('li', null, 'Cannot roll back (' + t.nonTransactionalEngine + ')'));
     }
     if (c.mode === 'REPLACE' && t.rowsReplaceWouldDelete > 0) {
       notes.push(el('li', null, el('strong', null, plural(t.rowsReplaceWouldDelete, 'row') + ' deleted for good')));
