@@ -100,8 +100,12 @@ final class JsonOut {
                     .put("entry", table.entry()).put("sha256", table.sha256());
             ArrayNode columns = t.putArray("columns");
             for (Column column : table.schema().columns()) {
-                columns.addObject().put("name", column.name()).put("type", column.type().toString())
+                ObjectNode described = columns.addObject()
+                        .put("name", column.name()).put("type", column.type().toString())
                         .put("nullable", column.nullable());
+                if (column.nativeType() != null) {
+                    described.put("native", column.nativeType().toString());
+                }
             }
             ArrayNode key = t.putArray("primaryKey");
             table.schema().primaryKey().forEach(key::add);

@@ -244,16 +244,19 @@ public final class Discovery {
                     if (settings.skipUnsupported()) {
                         continue;
                     }
+                    String why = dialect.whyNotCarried(info);
                     throw new ConfigurationException("table " + table + ", column " + name + ": type '"
                             + info.typeName() + "' (JDBC type " + info.sqlType() + ") cannot be carried by an "
-                            + "archive; leave the column out with skipColumn(\"" + table + "\", \"" + name
-                            + "\"), the table with exclude(\"" + table + "\"), or every such column with "
+                            + "archive" + (why == null ? "" : ": " + why) + "; leave the column out with "
+                            + "skipColumn(\"" + table + "\", \"" + name + "\"), the table with exclude(\"" + table
+                            + "\"), or every such column with "
                             + "skipUnsupportedColumns(). docs/jdbc-types.md lists the types that can be carried.");
                 }
                 boolean always = hints.alwaysIdentity().contains(Dialect.Hints.key(sqlTable, sqlName));
                 columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(
-                        new Column(name, mapping.type(), info.nullable()), sqlName, info.typeName(), mapping.codec(),
-                        info.autoIncrement() || always, always, info.defaultValue()));
+                        new Column(name, mapping.type(), info.nullable(), dialect.nativeType(info, hints)), sqlName,
+                        info.typeName(), mapping.codec(), info.autoIncrement() || always, always,
+                        info.defaultValue()));
             }
         }
         for (String column : skipped) {

@@ -102,7 +102,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
             Kind kind = column.column().type().kind();
             large |= (kind == Kind.TEXT || kind == Kind.BINARY) && column.column().type().maxLength().isEmpty()
-                    || kind == Kind.JSON || kind == Kind.ARRAY;
+                    || kind == Kind.JSON || kind == Kind.ARRAY || kind == Kind.NATIVE;
         }
         this.updatedIndexes = updated.stream().mapToInt(Integer::intValue).toArray();
         this.largeValues = large;
@@ -410,7 +410,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
             for (Row row : rows) {
                 try {
-                    load.add(row.values());
+                    Object[] values = row.values();
+                    for (int i = 0; i < values.length; i++) {
+                        refuseWhatTheColumnCannotHold(i, values[i]);
+                    }
+                    load.add(values);
                 } catch (BadValueException e) {
                     String column = e.column() < 0 ? "" : ", column " + columns.get(e.column()).column().name();
                     String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
@@ -432,8 +436,25 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         return p;
     }
 
+    /**
+     * Refuses a value the column cannot hold exactly (see {@link Codec#refusal(Object)}).
+     *
+     * @throws BadValueException with the column's index and the reason
+     */
+    private void refuseWhatTheColumnCannotHold(int column, Object value) {
+        if (value != null) {
+            JdbcColumn jdbcColumn = columns.get(column);
+            String reason = jdbcColumn.codec().refusal(value);
+            if (reason != null) {
+                throw new BadValueException(reason + " (the column's type is " + jdbcColumn.typeName() + ")",
+                        column);
+            }
+        }
+    }
+
     private void bind(PreparedStatement ps, int parameter, Row row, int column) throws SQLException {
         try {
+            refuseWhatTheColumnCannotHold(column, row.get(column));
             columns.get(column).codec().bind(ps, parameter, row.get(column));
         } catch (BadValueException e) {
             String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
@@ -572,6 +593,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         for (Key key : keys) {
             List<Object> values = key.values();
             for (int i = 0; i < keyIndexes.length; i++) {
+                try {
+                    refuseWhatTheColumnCannotHold(keyIndexes[i], values.get(i));
+                } catch (BadValueException e) {
+                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Key " + key + " of table "
+                            + schema().name() + ", column " + columns.get(keyIndexes[i]).column().name()
+                            + " cannot be looked up: " + e.getMessage()
+                            + ". Nothing was imported: every table is as it was before.", e);
+                }
                 columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
             }
         }
