@@ -246,17 +246,20 @@ final class DemoCommand extends BaseCommand {
         return node;
     }
 
-    private static Portability engine(DataSource dataSource) {
+    /** @return the library over a demo shop: application {@value #APPLICATION}, schema version 1 */
+    static Portability engine(DataSource dataSource) {
         return Portability.builder().application(APPLICATION).schemaVersion(1)
                 .store(JdbcAdapters.discover(dataSource)).build();
     }
 
-    private static DataSource h2(String name) {
+    /** @return an in-memory H2 database of that name, kept until {@link #shutdown} */
+    static DataSource h2(String name) {
         return new DriverManagerDataSource("jdbc:h2:mem:" + name.toLowerCase(Locale.ROOT) + ";DB_CLOSE_DELAY=-1",
                 "sa", null);
     }
 
-    private static void shutdown(DataSource dataSource) {
+    /** Shuts an in-memory database down, freeing its memory. */
+    static void shutdown(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

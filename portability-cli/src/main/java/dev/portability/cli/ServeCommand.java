@@ -4,17 +4,21 @@ import dev.portability.core.Portability;
 import dev.portability.web.PortabilityWeb;
 import dev.portability.web.PortabilityWebAccess;
 import java.net.InetAddress;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code portability serve}: the HTTP console over a database, on this machine. */
 @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Serve the export/import console (the JSON endpoints of docs/web.md, and its page) over a "
-                + "database, in an embedded web server on this machine, until Ctrl-C.",
+        description = {"Serve the export/import page and its JSON endpoints (docs/web.md) over a database, or "
+                + "over the demo shop with --demo, in an embedded web server on this machine, until Ctrl-C.",
             "Prints an address with a one-time token: the first request with it gets a session cookie; requests "
                     + "without the cookie, and requests naming another host (DNS rebinding), are refused."})
 final class ServeCommand extends DatabaseCommand {
+
+    /** How the demo's database is named in the JSON output. */
+    static final String DEMO_DATABASE = "demo shop (in-memory H2)";
 
     @Option(order = 40, names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only). Another "
@@ -33,6 +37,19 @@ final class ServeCommand extends DatabaseCommand {
             description = "The largest archive accepted for upload. Default: 1 GiB.")
     Long maxUploadBytes;
 
+    @Option(order = 44, names = "--demo", description = "Serve the console over the demo's online shop (an "
+            + "in-memory H2 database of 10 tables, application " + DemoCommand.APPLICATION + "), with an earlier "
+            + "backup of it to import. Needs no database: instead of --url.")
+    boolean demo;
+
+    /** The demo shop's default size: big enough for progress to show, small enough to start in seconds. */
+    static final int DEFAULT_DEMO_ROWS = 20_000;
+
+    @Option(order = 45, names = "--demo-rows", paramLabel = "N", defaultValue = "" + DEFAULT_DEMO_ROWS,
+            description = "With --demo: about how many rows the shop holds, " + DemoShop.Size.MIN_ROWS + " or more. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int demoRows = DEFAULT_DEMO_ROWS;
+
     @Override
     int execute() throws Exception {
         if (port < 0 || port > 65535) {
@@ -44,7 +61,37 @@ final class ServeCommand extends DatabaseCommand {
         } catch (java.net.UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--host: unknown address '" + host + "'");
         }
-        Portability portability = portability(dev.portability.api.ProgressListener.NONE);
+        if (demo) {
+            for (String option : List.of("--url", "--user", "--schema", "--include", "--exclude", "--application",
+                    "--schema-version")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--demo serves the embedded demo "
+                            + "shop (application " + DemoCommand.APPLICATION + "); leave out " + option
+                            + ", or leave out --demo to serve a database of yours");
+                }
+            }
+            if (demoRows < DemoShop.Size.MIN_ROWS) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--demo-rows must be "
+                        + DemoShop.Size.MIN_ROWS + " or more, was " + demoRows);
+            }
+            err().println("Creating the demo shop (about " + Text.count(demoRows) + " rows) and a backup of it…");
+            err().flush();
+            try (ServeDemo shop = ServeDemo.create(demoRows)) {
+                return serve(address, shop.portability(), shop);
+            }
+        }
+        return serve(address, portability(dev.portability.api.ProgressListener.NONE), null);
+    }
+
+    /**
+     * Serves until Ctrl-C.
+     *
+     * @param address the address to listen on
+     * @param portability the library over the database
+     * @param shop the demo shop, or null
+     * @return the exit code
+     */
+    private int serve(InetAddress address, Portability portability, ServeDemo shop) throws Exception {
         PortabilityWebAccess access = readOnly ? PortabilityWebAccess.allowAll().withoutImport()
                 : PortabilityWebAccess.allowAll();
         PortabilityWeb.Builder console = PortabilityWeb.builder(portability).access(access);
@@ -61,16 +108,26 @@ final class ServeCommand extends DatabaseCommand {
             if (json()) {
                 var node = JsonOut.object();
                 node.put("url", server.urlWithToken());
-                node.put("database", database());
+                node.put("database", shop == null ? database() : DEMO_DATABASE);
                 node.put("application", portability.application());
                 node.put("schemaVersion", portability.schemaVersion());
                 node.put("readOnly", readOnly);
+                if (shop != null) {
+                    node.put("backup", shop.backup().toString());
+                }
                 printJson(node);
             } else {
-                out().println("Portability console for " + database() + " (application " + portability.application()
-                        + ", schema version " + portability.schemaVersion() + (readOnly ? ", read-only" : "")
-                        + "):");
+                out().println("Portability console for " + (shop == null ? database() : "the demo shop, an "
+                        + "in-memory H2 database of " + shop.statistics().tables().size() + " tables and "
+                        + Text.count(shop.statistics().totalRows()) + " rows") + " (application " + portability.application() + ", schema version "
+                        + portability.schemaVersion() + (readOnly ? ", read-only" : "") + "):");
                 out().println("  " + server.urlWithToken());
+                if (shop != null) {
+                    out().println("To try an import, upload this earlier backup of the shop (deleted when the console "
+                            + "stops):");
+                    out().println("  " + shop.backup());
+                    out().println("  Since the backup, the shop changed: " + shop.changes() + ".");
+                }
                 out().println("The link works once: it is traded for a session cookie. Ctrl-C stops the console "
                         + "(a running import is rolled back).");
                 out().flush();

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,7 @@ class ServeCommandTest {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A running {@code serve} command. */
-    private static final class Serving implements AutoCloseable {
+    static final class Serving implements AutoCloseable {
         final Cancellation stop = new Cancellation();
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
@@ -42,13 +43,17 @@ class ServeCommandTest {
         final JsonNode started;
 
         Serving(TestDatabase db, String... options) throws InterruptedException {
-            String[] args = new String[5 + options.length];
-            args[0] = "serve";
-            args[1] = "--url";
-            args[2] = db.url();
-            args[3] = "--user";
-            args[4] = db.user();
-            System.arraycopy(options, 0, args, 5, options.length);
+            this(with(new String[] {"serve", "--url", db.url(), "--user", db.user()}, options));
+        }
+
+        private static String[] with(String[] args, String[] more) {
+            String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+            System.arraycopy(more, 0, all, args.length, more.length);
+            return all;
+        }
+
+        /** @param args the whole command line, {@code --json} among them */
+        Serving(String[] args) throws InterruptedException {
             Cli cli = new Cli(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), false, stop);
             thread = new Thread(() -> exit.set(cli.run(args)), "serve-test");
             thread.start();
@@ -184,6 +189,64 @@ class ServeCommandTest {
             }
             assertThat(listening(port)).as("the port is closed after Ctrl-C").isFalse();
         }
+    }
+
+    @Test
+    void serveDemoServesThePageOverTheDemoShopAndABackupThatMeetsNewRowsConflictsAndDeletions() throws Exception {
+        Path backup;
+        try (Serving serving = new Serving(new String[] {"serve", "--demo", "--demo-rows", "1000", "--json"})) {
+            String cookie = signIn(serving);
+            assertThat(serving.started.get("application").asText()).isEqualTo(DemoCommand.APPLICATION);
+            assertThat(serving.started.get("database").asText()).isEqualTo(ServeCommand.DEMO_DATABASE);
+            backup = Path.of(serving.started.get("backup").asText());
+            assertThat(backup).isRegularFile().hasFileName(ServeDemo.BACKUP);
+
+            HttpResponse<String> page = get(serving.base(), cookie);
+            JsonNode stats = CliRun.parse(get(serving.base().resolve("api/export/stats"), cookie).body());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<script src=\"app.js\" defer></script>");
+            assertThat(stats.get("tables")).hasSize(DemoShop.TABLES.size());
+
+            HttpResponse<String> uploaded = send(HttpRequest.newBuilder(serving.base().resolve("api/import/uploads"))
+                    .header("Cookie", cookie).header("X-Portability-Request", "1")
+                    .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofFile(backup)));
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+            String upload = CliRun.parse(uploaded.body()).get("id").asText();
+            HttpResponse<String> started = send(HttpRequest.newBuilder(serving.base().resolve("api/import/preview"))
+                    .header("Cookie", cookie).header("X-Portability-Request", "1")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"upload\":\"" + upload + "\",\"mode\":\"MERGE\",\"conflictPolicy\":\"SKIP\"}")));
+            JsonNode operation = CliRun.parse(started.body());
+            while (operation.get("state").asText().equals("RUNNING")) {
+                Thread.sleep(50);
+                operation = CliRun.parse(get(serving.base().resolve(operation.get("href").asText()), cookie).body());
+            }
+            JsonNode preview = operation.get("result");
+
+            assertThat(operation.get("state").asText()).as(operation.toString()).isEqualTo("SUCCEEDED");
+            // 1,000 rows: 55 reviews, of which 25 and 50 were deleted after the backup
+            assertThat(preview.get("newRows").asLong()).isEqualTo(2);
+            assertThat(preview.get("tables")).filteredOn(t -> t.get("newRows").asLong() > 0)
+                    .extracting(t -> t.get("table").asText()).containsExactly("reviews");
+            assertThat(preview.get("conflicts").asLong()).isEqualTo(preview.get("archiveRows").asLong() - 2);
+            assertThat(preview.get("rowsReplaceWouldDelete").asLong()).as("the rows added after the backup")
+                    .isEqualTo(stats.get("totalRows").asLong() - preview.get("conflicts").asLong()).isPositive();
+        }
+        assertThat(backup).doesNotExist();
+        assertThat(backup.getParent()).doesNotExist();
+    }
+
+    @Test
+    void serveDemoRefusesTheOptionsOfADatabaseOfYours() {
+        StringWriter err = new StringWriter();
+        Cli cli = new Cli(Map.of(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false,
+                new Cancellation());
+
+        int exit = cli.run("serve", "--demo", "--url", "jdbc:h2:mem:other");
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--demo serves the embedded demo shop (application demo-shop); leave out "
+                + "--url, or leave out --demo to serve a database of yours");
     }
 
     private static String rawGet(int port, String host, String cookie) throws IOException {

@@ -199,6 +199,7 @@ class EndpointsTest {
         assertThat(preview.get("conflicts").asLong()).isEqualTo(10 + 5 + 1);
         assertThat(preview.get("newRows").asLong()).isEqualTo(93 - 16);
         assertThat(preview.get("wouldBeRefused").asBoolean()).isFalse();
+        assertThat(preview.get("refusals")).isEmpty();
         assertThat(preview.get("tables").toString()).contains("\"table\":\"customers\"")
                 .contains("\"sampleConflictKeys\":[1,2,3,4,5,6,7,8,9,10]");
         assertThat(targetRows("customers")).hasSize(10);
@@ -246,6 +247,17 @@ class EndpointsTest {
     @Test
     void mergeWithPolicyFailRefusesConflictsNamingTheKeysAndWritesNothing() {
         String id = upload(targetConsole, archive);
+
+        JsonNode preview = targetConsole.finish(targetConsole.post("api/import/preview",
+                "{\"upload\":\"" + id + "\"}")).get("result");
+        assertThat(preview.get("conflictPolicy").asText()).isEqualTo("FAIL");
+        assertThat(preview.get("wouldBeRefused").asBoolean()).isTrue();
+        assertThat(preview.get("refusals")).extracting(r -> r.get("table").asText() + " " + r.get("code").asText())
+                .containsExactly("customers CONFLICTS", "notes CONFLICTS", "orders CONFLICTS");
+        assertThat(preview.get("refusals").get(0).get("message").asText()).isEqualTo("10 keys of the archive exist "
+                + "in table customers; the conflict policy FAIL refuses the import.");
+        assertThat(preview.get("refusals").get(1).get("message").asText()).isEqualTo("1 key of the archive exists in "
+                + "table notes; the conflict policy FAIL refuses the import.");
 
         JsonNode failed = targetConsole.finish(targetConsole.post("api/import/execute",
                 "{\"upload\":\"" + id + "\",\"mode\":\"MERGE\"}"));
@@ -373,6 +385,27 @@ class EndpointsTest {
         assertProblem(targetConsole.get("api/export/generate"), 405, "METHOD_NOT_ALLOWED");
     }
 
+    /**
+     * What the Content-Security-Policy and any mount path need of the page's files: no inline script or style
+     * (no script element without src, no style element or attribute, no event handler attributes, no
+     * javascript: URLs) and only relative URLs (nothing starting with '/' or naming a scheme).
+     */
+    @Test
+    void thePageHasNoInlineScriptOrStyleAndOnlyRelativeUrls() {
+        String page = targetConsole.get("").text();
+        String script = targetConsole.get("app.js").text();
+        String css = targetConsole.get("app.css").text();
+
+        assertThat(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("<style")
+                .doesNotContainPattern("\\sstyle=").doesNotContainPattern("\\son[a-z]+=")
+                .doesNotContainIgnoringCase("javascript:");
+        assertThat(page).doesNotContainPattern("(href|src|action)=\"(/|[a-z]+:)");
+        assertThat(script).doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("eval(")
+                .doesNotContain("new Function").doesNotContainPattern("\\.style\\.")
+                .doesNotContainPattern("['\"]/api").doesNotContainPattern("https?://");
+        assertThat(css).doesNotContainPattern("url\\(").doesNotContain("@import");
+    }
+
     @Test
     void theMountServesItsPageFromTheAllowListWithSecurityHeaders() {
         Http.Answer bare = new Http(server.console("target").resolve("..")).as("ann", "ADMIN").get("target");
@@ -384,13 +417,19 @@ class EndpointsTest {
         assertThat(bare.header("Location")).isEqualTo("target/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html").containsIgnoringCase("charset=utf-8");
-        assertThat(page.text()).contains("<title>Portability</title>").contains("href=\"app.css\"")
+        assertThat(page.text()).contains("<title>Export and import – Portability</title>")
+                .contains("<link rel=\"stylesheet\" href=\"app.css\">").contains("<script src=\"app.js\" defer>")
                 .doesNotContain("{{");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
         assertThat(css.header("Cache-Control")).isEqualTo("no-cache");
         assertThat(again.status()).isEqualTo(304);
-        assertProblem(targetConsole.get("app.js"), 404, "NOT_FOUND");
+        Http.Answer script = targetConsole.get("app.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).startsWith("text/javascript");
+        assertThat(targetConsole.get("favicon.svg").contentType()).isEqualTo("image/svg+xml");
+        assertProblem(targetConsole.get("app.mjs"), 404, "NOT_FOUND");
+        assertProblem(targetConsole.get("static/app.js"), 404, "NOT_FOUND");
         for (Http.Answer answer : List.of(bare, page, css, targetConsole.get("api/info"),
                 targetConsole.get("api/nothing"))) {
             assertThat(answer.header("Content-Security-Policy")).as(answer.toString())

@@ -14,10 +14,12 @@ import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
+import dev.portability.api.ImportRefusedException;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
 import dev.portability.api.OperationCancelledException;
+import dev.portability.api.OutsideChange;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
 import dev.portability.api.ProgressEvent;
@@ -28,9 +30,11 @@ import dev.portability.api.TableCount;
 import dev.portability.api.TableExport;
 import dev.portability.api.TableImportResult;
 import dev.portability.api.TablePreview;
+import dev.portability.api.TriggerTreatment;
 import dev.portability.api.ValidationReport;
 import dev.portability.core.Portability;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -145,15 +149,27 @@ public final class CoreApi {
      * @param archive the file
      * @param choice the request's choices
      * @param control progress and cancellation
-     * @return {@code {mode, conflictPolicy, wouldBeRefused, archiveRows, newRows, conflicts,
+     * @return {@code {mode, conflictPolicy, wouldBeRefused, refusals, archiveRows, newRows, conflicts,
      *     rowsReplaceWouldDelete, tables: [...], migrationSteps}}
      */
     ObjectNode preview(Path archive, ImportChoice choice, OperationControl control) {
         ImportPreview preview = portability.preview(archive, options(choice, control));
+        return preview(preview);
+    }
+
+    /**
+     * @param preview the library's preview
+     * @return its JSON; {@code refusals} lists, in the shape of validation problems, why the import would be
+     *     refused before writing: the library's refusals (triggers, changes outside the import, tables that cannot
+     *     roll back), then one {@code CONFLICTS} problem per table with conflicts under MERGE with FAIL; each table
+     *     carries its {@code triggers}, {@code outsideChanges} and {@code nonTransactionalEngine}
+     */
+    static ObjectNode preview(ImportPreview preview) {
         ObjectNode node = Json.object();
         node.put("mode", preview.mode().name());
         node.put("conflictPolicy", policy(preview.mode(), preview.duplicatePolicy()));
         node.put("wouldBeRefused", preview.wouldBeRefused());
+        node.set("refusals", problems(refusals(preview), Integer.MAX_VALUE));
         node.put("archiveRows", preview.tables().stream().mapToLong(TablePreview::archiveRows).sum());
         node.put("newRows", preview.tables().stream().mapToLong(TablePreview::newRows).sum());
         node.put("conflicts", preview.existingRows());
@@ -166,9 +182,41 @@ public final class CoreApi {
                     .put("conflicts", table.existingRows()).put("targetRows", table.targetRows())
                     .put("rowsReplaceWouldDelete", table.rowsReplaceWouldDelete());
             keys(t.putArray("sampleConflictKeys"), table.sampleExistingKeys());
+            ArrayNode triggers = t.putArray("triggers");
+            for (TriggerTreatment trigger : table.triggers()) {
+                ArrayNode feeds = triggers.addObject().put("trigger", trigger.trigger())
+                        .put("treatment", trigger.treatment().name()).put("detail", trigger.detail())
+                        .putArray("feeds");
+                trigger.feeds().stream().sorted().forEach(feeds::add);
+            }
+            ArrayNode outside = t.putArray("outsideChanges");
+            for (OutsideChange change : table.outsideChanges()) {
+                outside.addObject().put("table", change.table()).put("action", change.action().name())
+                        .put("rows", change.rows());
+            }
+            t.put("nonTransactionalEngine", table.nonTransactionalEngine());
         }
         steps(node, preview.migrationSteps());
         return node;
+    }
+
+    /**
+     * @param preview a preview
+     * @return why the import it previews would be refused before writing, as problems with their table
+     */
+    private static List<Problem> refusals(ImportPreview preview) {
+        List<Problem> refusals = new ArrayList<>(preview.refusals());
+        if (preview.mode() == ImportMode.MERGE && preview.duplicatePolicy() == DuplicatePolicy.FAIL) {
+            for (TablePreview table : preview.tables()) {
+                if (table.existingRows() > 0) {
+                    refusals.add(new Problem(ErrorCode.CONFLICTS, table.existingRows() + (table.existingRows() == 1
+                            ? " key of the archive exists" : " keys of the archive exist") + " in table "
+                            + table.table() + "; the conflict policy FAIL refuses the import.", null, null,
+                            table.table(), null));
+                }
+            }
+        }
+        return refusals;
     }
 
     /**
@@ -353,6 +401,14 @@ public final class CoreApi {
             problem.extensions().put("problemCount", count);
             problem.extensions().set("problems", problems(problems, PROBLEMS_LISTED));
             problem.extensions().set("suggestions", suggestions(problems));
+            return problem;
+        }
+        if (failure instanceof ImportRefusedException refused) {
+            List<Problem> refusals = refused.refusals();
+            HttpProblem problem = of(refused.code(), refused.getMessage(), false);
+            problem.extensions().put("problemCount", refusals.size());
+            problem.extensions().set("problems", problems(refusals, PROBLEMS_LISTED));
+            problem.extensions().set("suggestions", suggestions(refusals));
             return problem;
         }
         if (failure instanceof ImportConflictException conflicts) {

@@ -26,7 +26,8 @@ final class StaticAssets {
             "", new Asset("index.html", "text/html; charset=utf-8"),
             "index.html", new Asset("index.html", "text/html; charset=utf-8"),
             "app.js", new Asset("app.js", "text/javascript; charset=utf-8"),
-            "app.css", new Asset("app.css", "text/css; charset=utf-8"));
+            "app.css", new Asset("app.css", "text/css; charset=utf-8"),
+            "favicon.svg", new Asset("favicon.svg", "image/svg+xml"));
 
     /** One file. */
     record Asset(String resource, String contentType) {

@@ -3,9 +3,12 @@ package dev.portability.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.ImportRefusedException;
 import dev.portability.api.OperationCancelledException;
 import dev.portability.api.PortabilityException;
+import dev.portability.api.Problem;
 import dev.portability.api.StoreException;
 import dev.portability.core.Portability;
 import dev.portability.jdbc.JdbcAdapters;
@@ -48,6 +51,26 @@ class CoreApiTest {
                 action.run();
             }
         }
+    }
+
+    @Test
+    void anImportRefusedBeforeWritingListsEveryReasonWithItsTableAndSuggestion() {
+        Problem trigger = new Problem(ErrorCode.TRIGGER_REFUSED, "trigger AUDIT on table orders: refused.", null, null,
+                "orders", null);
+        Problem cascade = new Problem(ErrorCode.CASCADES_OUTSIDE_IMPORT, "2 rows of table reviews would be deleted.",
+                null, null, "customers", null);
+
+        HttpProblem problem = CoreApi.problem(new ImportRefusedException(List.of(trigger, cascade)), "op");
+
+        JsonNode json = problem.toJson();
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(json.get("code").asText()).isEqualTo("TRIGGER_REFUSED");
+        assertThat(json.get("retryable").asBoolean()).isFalse();
+        assertThat(json.get("problemCount").asInt()).isEqualTo(2);
+        assertThat(json.get("problems")).extracting(p -> p.get("code").asText() + " " + p.get("table").asText())
+                .containsExactly("TRIGGER_REFUSED orders", "CASCADES_OUTSIDE_IMPORT customers");
+        assertThat(json.get("suggestions").get("CASCADES_OUTSIDE_IMPORT").asText())
+                .isEqualTo(ErrorCode.CASCADES_OUTSIDE_IMPORT.suggestion());
     }
 
     @Test
