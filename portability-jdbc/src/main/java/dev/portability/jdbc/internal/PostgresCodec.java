@@ -42,9 +42,25 @@ final class PostgresCodec implements Codec {
     private final char delimiter;
     private final boolean strings;
     private final boolean jsonb;
+    private final NumericSpecials numericSpecials;
+
+    /** Which of {@code numeric}'s values that have no DECIMAL value (see {@link PostgresText#NUMERIC}) a column holds. */
+    enum NumericSpecials {
+        /** None: not a numeric column (money). */
+        NONE,
+        /** {@code NaN} only: a {@code numeric(p,s)}, which refuses infinities ("numeric field overflow"). */
+        NAN,
+        /** {@code NaN}, {@code Infinity} and {@code -Infinity}: a {@code numeric} without a type modifier. */
+        ALL
+    }
 
     private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
             char delimiter, boolean strings, boolean jsonb) {
+        this(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb, NumericSpecials.NONE);
+    }
+
+    private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
+            char delimiter, boolean strings, boolean jsonb, NumericSpecials numericSpecials) {
         this.shape = shape;
         this.jdbc = jdbc;
         this.form = form;
@@ -54,6 +70,19 @@ final class PostgresCodec implements Codec {
         this.delimiter = delimiter;
         this.strings = strings;
         this.jsonb = jsonb;
+        this.numericSpecials = numericSpecials;
+    }
+
+    /**
+     * The same codec for a {@code numeric} column (or array of numeric), holding PostgreSQL's {@code NaN} and, without
+     * a type modifier, its infinities as {@link NativeValue}s of engine {@code postgresql}.
+     *
+     * @param infinities whether the column holds {@code Infinity} and {@code -Infinity} (no precision declared)
+     * @return the codec
+     */
+    PostgresCodec holdingNumericSpecials(boolean infinities) {
+        return new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
+                infinities ? NumericSpecials.ALL : NumericSpecials.NAN);
     }
 
     /**
@@ -183,6 +212,8 @@ final class PostgresCodec implements Codec {
             case JDBC -> {
                 if (value instanceof Infinity infinity) {
                     ps.setObject(index, infinity.text(), Types.OTHER);
+                } else if (value instanceof NativeValue nativeValue && numericSpecials != NumericSpecials.NONE) {
+                    ps.setObject(index, PostgresText.numericText(nativeValue), Types.OTHER);
                 } else {
                     PostgresText.refuseNative(value, baseType);
                     jdbc.bind(ps, index, value);
@@ -209,7 +240,7 @@ final class PostgresCodec implements Codec {
         if (shape == Shape.ARRAY) {
             return PostgresArrays.render(value, delimiter, form);
         }
-        if (value instanceof NativeValue) {
+        if (value instanceof NativeValue && numericSpecials == NumericSpecials.NONE) {
             PostgresText.refuseNative(value, baseType);
         }
         return form.render(value);
@@ -223,8 +254,11 @@ final class PostgresCodec implements Codec {
      */
     void check(Object value) {
         checkNul(value);
-        if (value instanceof NativeValue) {
-            PostgresText.refuseNative(value, baseType);
+        if (value instanceof NativeValue nativeValue) {
+            String reason = numericSpecial(nativeValue);
+            if (reason != null) {
+                PostgresText.refuseNative(value, baseType);
+            }
         }
     }
 
@@ -282,15 +316,37 @@ final class PostgresCodec implements Codec {
     }
 
     /**
-     * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), and its arrays hold
-     * several dimensions and any lower bounds; no PostgreSQL type holds another engine's {@link NativeValue}.
+     * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), its arrays hold several
+     * dimensions and any lower bounds, and its {@code numeric} holds its own {@code NaN} and, without a type
+     * modifier, {@code Infinity} and {@code -Infinity} ({@link NativeValue}s of engine {@code postgresql}); no
+     * PostgreSQL type holds another engine's {@link NativeValue}.
      */
     @Override
     public String refusal(Object value) {
         boolean infinity = form == PostgresText.DATE || form == PostgresText.TIMESTAMP
                 || form == PostgresText.TIMESTAMPTZ;
         boolean array = shape == Shape.ARRAY;
-        return Codecs.refusal(value, infinity, null, array, array);
+        return Codecs.refusalWith(value, infinity, this::numericSpecial, array, array);
+    }
+
+    /** Why this column cannot hold a native value, or null when it holds it (a numeric's NaN or infinity). */
+    private String numericSpecial(NativeValue value) {
+        if (!value.engine().equals(PostgresDialect.ENGINE)) {
+            return Codecs.otherEngine(value);
+        }
+        boolean nan = value.text().equals("NaN");
+        boolean infinite = value.text().equals("Infinity") || value.text().equals("-Infinity");
+        if (nan && numericSpecials != NumericSpecials.NONE || infinite && numericSpecials == NumericSpecials.ALL) {
+            return null;
+        }
+        if (infinite && numericSpecials == NumericSpecials.NAN) {
+            return "the numeric value " + value.text() + " has no equal in this column's type: a numeric with a "
+                    + "declared precision holds NaN but no infinity (PostgreSQL: numeric field overflow); it is "
+                    + "refused rather than stored as another number";
+        }
+        return "the postgresql value '" + Codecs.ValueText.cut(value.text()) + "' has no equal in this column's "
+                + "type" + (nan || infinite ? " (" + baseType + " holds no NaN or infinity)" : "") + "; it is "
+                + "refused rather than stored as NULL or another value";
     }
 
     @Override
