@@ -58,6 +58,11 @@ public enum ErrorCode {
     MIGRATION_FAILED,
 
     // Import
+    /**
+     * Tables reference each other in a cycle of foreign keys whose columns refuse NULL and which the target checks
+     * as each row is written, without deferring to commit: no order of writing can load them.
+     */
+    FOREIGN_KEY_CYCLE,
     /** MERGE with the FAIL policy found keys that already exist. */
     CONFLICTS,
     /** MERGE needs a primary key to match rows, and a table has none. */

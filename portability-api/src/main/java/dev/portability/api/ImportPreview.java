@@ -9,14 +9,31 @@ import java.util.List;
  * @param duplicatePolicy the duplicate policy previewed (for MERGE)
  * @param tables per table, in the order the import would write them
  * @param migrationSteps the migration steps the import would run, in order
+ * @param refusals why the import would be refused before writing, with these options: the same problems, with
+ *     the same {@link ErrorCode}s, that {@link ImportRefusedException} would carry; conflicts under MERGE with
+ *     policy FAIL are not among them, see {@link #wouldBeRefused()}
  */
 public record ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, List<TablePreview> tables,
-        List<String> migrationSteps) {
+        List<String> migrationSteps, List<Problem> refusals) {
 
     /** Creates a preview; copies the lists. */
     public ImportPreview {
         tables = List.copyOf(tables);
         migrationSteps = List.copyOf(migrationSteps);
+        refusals = List.copyOf(refusals);
+    }
+
+    /**
+     * Creates a preview without refusals.
+     *
+     * @param mode the import mode previewed
+     * @param duplicatePolicy the duplicate policy previewed
+     * @param tables per table, in write order
+     * @param migrationSteps the migration steps the import would run
+     */
+    public ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, List<TablePreview> tables,
+            List<String> migrationSteps) {
+        this(mode, duplicatePolicy, tables, migrationSteps, List.of());
     }
 
     /** @return the number of archive rows whose key exists in the target, in all tables */
@@ -24,8 +41,12 @@ public record ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, Li
         return tables.stream().mapToLong(TablePreview::existingRows).sum();
     }
 
-    /** @return true if the import would be refused: MERGE with policy FAIL and at least one existing key */
+    /**
+     * @return true if the import would be refused: a {@link #refusals() refusal}, or MERGE with policy FAIL and at
+     *     least one existing key
+     */
     public boolean wouldBeRefused() {
-        return mode == ImportMode.MERGE && duplicatePolicy == DuplicatePolicy.FAIL && existingRows() > 0;
+        return !refusals.isEmpty()
+                || mode == ImportMode.MERGE && duplicatePolicy == DuplicatePolicy.FAIL && existingRows() > 0;
     }
 }

@@ -156,6 +156,11 @@ final class JsonOut {
                     .put("rowsReplaceWouldDelete", table.rowsReplaceWouldDelete());
             keys(t.putArray("sampleExistingKeys"), table.sampleExistingKeys());
         }
+        ArrayNode refusals = node.putArray("refusals");
+        for (Problem problem : preview.refusals()) {
+            refusals.addObject().put("code", problem.code().name()).put("message", problem.message())
+                    .put("table", problem.table());
+        }
         ArrayNode steps = node.putArray("migrationSteps");
         preview.migrationSteps().forEach(steps::add);
         return node;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
         description = {"Show what importing an archive would do, writing nothing: per table the archive's rows, "
                 + "the new ones, those whose key already exists (with a sample of keys), and the rows REPLACE "
                 + "would delete.",
-            "Validates the archive first. Exit code 4 when the import would be refused (merge with "
-                    + "--on-duplicate fail and existing keys)."})
+            "Validates the archive first. When the import would be refused, exits with the code the import "
+                    + "would: 4 for a merge with --on-duplicate fail and existing keys, 2 for a merge into a table "
+                    + "without a primary key or a foreign-key cycle the database cannot load."})
 final class PreviewCommand extends DatabaseCommand {
 
     /** Keys of each table shown in the human output. */
@@ -47,6 +48,9 @@ final class PreviewCommand extends DatabaseCommand {
             printJson(JsonOut.preview(file, preview));
         } else {
             print(out(), file, preview);
+        }
+        if (!preview.refusals().isEmpty()) {
+            return ExitCodes.of(preview.refusals().get(0).code());
         }
         return preview.wouldBeRefused() ? ExitCodes.CONFLICTS : ExitCodes.OK;
     }
@@ -87,6 +91,13 @@ final class PreviewCommand extends DatabaseCommand {
     }
 
     private static String verdict(ImportPreview preview, long fresh, long existing, long now, long gone) {
+        if (!preview.refusals().isEmpty()) {
+            StringJoiner reasons = new StringJoiner("\n  ", "The import would be REFUSED before writing anything:\n  ",
+                    "");
+            preview.refusals().forEach(p -> reasons.add(p.code() + ": " + Text.oneLine(p.message()) + "."
+                    + Failures.hint(p.code())));
+            return reasons.toString();
+        }
         if (preview.mode() == ImportMode.REPLACE) {
             return "The import would delete the " + Text.count(now) + " rows of these tables ("
                     + Text.count(gone) + " of them have no counterpart in the archive and would be gone) and "

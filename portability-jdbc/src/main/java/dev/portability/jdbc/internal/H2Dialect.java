@@ -233,6 +233,33 @@ final class H2Dialect extends Dialect {
     }
 
     /**
+     * {@code VARCHAR_IGNORECASE} compares case-insensitively (collation key {@code LOWER(UPPER(...))}), and
+     * {@code CHARACTER(n)} pads with blanks, so trailing blanks do not count (collation key {@code RTRIM}). Other
+     * keys compare by value (with H2's default, binary, collation).
+     */
+    @Override
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) {
+        List<String> parameters = new java.util.ArrayList<>();
+        List<String> collationKeys = new java.util.ArrayList<>();
+        boolean byValue = true;
+        for (String key : table.schema().primaryKey()) {
+            JdbcColumn column = table.columns().get(table.schema().indexOf(key));
+            parameters.add(column.codec().parameter());
+            String type = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+            if (type.startsWith("VARCHAR_IGNORECASE")) {
+                byValue = false;
+                collationKeys.add("LOWER(UPPER(CAST(? AS VARCHAR)))");
+            } else if (type.equals("CHARACTER") || type.startsWith("CHARACTER(")) {
+                byValue = false;
+                collationKeys.add("RTRIM(CAST(? AS VARCHAR))");
+            } else {
+                collationKeys.add(null);
+            }
+        }
+        return byValue ? KeyComparison.BY_VALUE : new KeyComparison(false, parameters, collationKeys);
+    }
+
+    /**
      * Restarts the identity with {@code ALTER TABLE ... ALTER COLUMN ... RESTART WITH}: in H2 2.x this is an
      * {@code AlterSequence} command, which H2 marks transactional, so it does not commit the import's
      * transaction; like a sequence change anywhere it is not undone by a rollback (it only ever moves forward).

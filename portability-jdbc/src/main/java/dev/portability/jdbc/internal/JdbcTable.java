@@ -1,6 +1,7 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.ErrorCode;
+import dev.portability.api.ForeignKey;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType.Kind;
 import dev.portability.api.PortabilityException;
@@ -51,6 +52,10 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private volatile boolean bulkLoadable = true;
     /** Pairs of referenced table and the UPDATE that clears the references to it: see {@link #cyclicReference}. */
     private final List<String[]> cyclicReferences = new ArrayList<>();
+    /** Foreign keys declared DEFERRABLE, which a WRITE unit of work defers to commit (PostgreSQL). */
+    private Set<ForeignKey> deferrable = Set.of();
+    /** How the database compares this table's keys; read from the catalog on first use. */
+    private volatile Dialect.KeyComparison keyComparison;
 
     /**
      * @param schema the logical table
@@ -78,8 +83,10 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         for (int i = 0; i < columns.size(); i++) {
             JdbcColumn column = columns.get(i);
             boolean key = schema.primaryKey().contains(column.column().name());
-            if (!key && !column.alwaysGenerated()) {
-                updated.add(i); // a GENERATED ALWAYS identity can only be set to DEFAULT by an UPDATE
+            // a GENERATED ALWAYS identity can only be set to DEFAULT by an UPDATE; a text key is set too, so that
+            // an overwritten row takes the archive's spelling of a key its collation takes for the same
+            if ((!key || column.column().type().kind() == Kind.TEXT) && !column.alwaysGenerated()) {
+                updated.add(i);
             }
             overriding |= column.alwaysGenerated();
             if (column.identity()) {
@@ -165,6 +172,26 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
      */
     public void writeWithoutForeignKeyChecks() {
         this.uncheckedWrites = true;
+    }
+
+    /**
+     * Declares which of this table's foreign keys are {@code DEFERRABLE}: checked when the import commits (see
+     * {@link Dialect#beginWrite}), not as each row is written.
+     *
+     * @param foreignKeys some of {@code schema().foreignKeys()}
+     */
+    public void deferrableForeignKeys(Set<ForeignKey> foreignKeys) {
+        this.deferrable = Set.copyOf(foreignKeys);
+    }
+
+    /**
+     * The database checks a foreign key as each statement ends unless it is {@code DEFERRABLE} (PostgreSQL defers
+     * those to commit) or this table is written with checks switched off (MariaDB, see
+     * {@link #writeWithoutForeignKeyChecks}). H2 has neither.
+     */
+    @Override
+    public boolean checksImmediately(ForeignKey foreignKey) {
+        return !uncheckedWrites && !deferrable.contains(foreignKey);
     }
 
     /** A statement run with foreign-key checks off when {@link #uncheckedWrites} says so. */
@@ -422,17 +449,125 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    /**
+     * Keys the database compares by value are looked up with an {@code IN} list and matched in Java; keys it
+     * compares its own way (see {@link Dialect#keyComparison}) are compared by the database itself, which answers
+     * which of the given keys exist ({@link Dialect#existingKeysQuery}).
+     */
     @Override
     public Set<Key> existingKeys(JdbcUnitOfWork work, List<Key> keys) {
         if (keyIndexes.length == 0) {
             throw new IllegalStateException("table " + schema().name() + " has no primary key");
         }
+        Dialect.KeyComparison comparison = keyComparison(work.connection());
         Set<Key> found = new HashSet<>();
         for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
             List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-            lookUp(work.connection(), chunk, found);
+            if (comparison.byValue()) {
+                lookUp(work.connection(), chunk, found);
+            } else {
+                compareInDatabase(work.connection(), comparison, chunk, found);
+            }
         }
         return found;
+    }
+
+    private Dialect.KeyComparison keyComparison(Connection connection) {
+        Dialect.KeyComparison comparison = keyComparison;
+        if (comparison == null) {
+            try {
+                comparison = dialect.keyComparison(connection, this);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Reading how table " + schema().name() + " compares its keys failed", e);
+            }
+            keyComparison = comparison;
+        }
+        return comparison;
+    }
+
+    private void compareInDatabase(Connection connection, Dialect.KeyComparison comparison, List<Key> chunk,
+            Set<Key> found) {
+        List<String> keyColumns = new ArrayList<>();
+        for (int k : keyIndexes) {
+            keyColumns.add(quoted(columns.get(k)));
+        }
+        String sql = dialect.existingKeysQuery(qualifiedName, keyColumns, comparison.parameters(), chunk.size());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bindKeys(ps, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(chunk.get(rs.getInt(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Looking up keys in table " + schema().name() + " failed", e);
+        }
+    }
+
+    private void bindKeys(PreparedStatement ps, List<Key> keys) throws SQLException {
+        int p = 1;
+        for (Key key : keys) {
+            List<Object> values = key.values();
+            for (int i = 0; i < keyIndexes.length; i++) {
+                columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
+            }
+        }
+    }
+
+    /**
+     * The database's collation key of each key column that has one ({@link Dialect.KeyComparison#collationKeys()},
+     * e.g. MariaDB's {@code WEIGHT_STRING}), the value itself for the others; the keys themselves when no column
+     * has one.
+     */
+    @Override
+    public List<Key> collationKeys(JdbcUnitOfWork work, List<Key> keys) {
+        if (keyIndexes.length == 0) {
+            return keys;
+        }
+        Dialect.KeyComparison comparison = keyComparison(work.connection());
+        if (!comparison.hasCollationKeys()) {
+            return keys;
+        }
+        List<Integer> keyed = new ArrayList<>();
+        for (int i = 0; i < keyIndexes.length; i++) {
+            if (comparison.collationKeys().get(i) != null) {
+                keyed.add(i);
+            }
+        }
+        int perQuery = Math.max(1, KEYS_PER_QUERY / keyed.size());
+        List<Key> result = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += perQuery) {
+            List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + perQuery));
+            StringJoiner select = new StringJoiner(", ", "SELECT ", "");
+            for (int k = 0; k < chunk.size(); k++) {
+                for (int i : keyed) {
+                    select.add(comparison.collationKeys().get(i));
+                }
+            }
+            try (PreparedStatement ps = work.connection().prepareStatement(select.toString())) {
+                int p = 1;
+                for (Key key : chunk) {
+                    for (int i : keyed) {
+                        columns.get(keyIndexes[i]).codec().bind(ps, p++, key.values().get(i));
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int c = 1;
+                    for (Key key : chunk) {
+                        Object[] values = key.values().toArray();
+                        for (int i : keyed) {
+                            values[i] = rs.getObject(c++);
+                        }
+                        result.add(Key.of(values));
+                    }
+                }
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Comparing keys of table " + schema().name() + " as the database does failed",
+                        e);
+            }
+        }
+        return result;
     }
 
     private void lookUp(Connection connection, List<Key> chunk, Set<Key> found) {
@@ -465,13 +600,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             sql.append(in);
         }
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Key key : chunk) {
-                List<Object> values = key.values();
-                for (int i = 0; i < keyIndexes.length; i++) {
-                    columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
-                }
-            }
+            bindKeys(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Object[] values = new Object[keyIndexes.length];

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
 final class MariaDbDialect extends Dialect {
 
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbDialect.class);
+
+    /** A character set or collation name as information_schema gives it, safe to write into SQL. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private static final Pattern JSON_CHECK = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)",
             Pattern.CASE_INSENSITIVE);
@@ -310,6 +314,69 @@ final class MariaDbDialect extends Dialect {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET foreign_key_checks = " + (on ? 1 : 0));
         }
+    }
+
+    /**
+     * Every text column has a collation, and every collation but the {@code _nopad_} ones ignores trailing blanks
+     * ({@code PAD SPACE}, even {@code utf8mb4_bin}): text keys are compared by the database. The collation key is
+     * {@code WEIGHT_STRING} of the value in the column's character set and collation, trailing blanks removed
+     * first for a {@code PAD SPACE} collation ({@code WEIGHT_STRING} keeps them).
+     */
+    @Override
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) throws SQLException {
+        List<String> parameters = new java.util.ArrayList<>();
+        List<String> collationKeys = new java.util.ArrayList<>();
+        boolean byValue = true;
+        for (String key : table.schema().primaryKey()) {
+            JdbcColumn column = table.columns().get(table.schema().indexOf(key));
+            parameters.add(column.codec().parameter());
+            String charset = null;
+            String collation = null;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT CHARACTER_SET_NAME, COLLATION_NAME "
+                    + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+                ps.setString(1, table.sqlSchema());
+                ps.setString(2, table.sqlName());
+                ps.setString(3, column.sqlName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        charset = rs.getString(1);
+                        collation = rs.getString(2);
+                    }
+                }
+            }
+            if (collation == null || charset == null || !NAME.matcher(collation).matches()
+                    || !NAME.matcher(charset).matches()) {
+                collationKeys.add(null); // not text (binary strings compare byte by byte)
+                continue;
+            }
+            byValue = false;
+            String value = "CAST(? AS CHAR CHARACTER SET " + charset + ") COLLATE " + collation;
+            boolean padSpace;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT CAST('a' AS CHAR CHARACTER SET " + charset
+                            + ") COLLATE " + collation + " = CAST('a ' AS CHAR CHARACTER SET " + charset + ")")) {
+                rs.next();
+                padSpace = rs.getInt(1) == 1;
+            }
+            collationKeys.add("WEIGHT_STRING(" + (padSpace ? "RTRIM(" + value + ")" : value) + ")");
+        }
+        return byValue ? KeyComparison.BY_VALUE : new KeyComparison(false, parameters, collationKeys);
+    }
+
+    /**
+     * A derived table of the keys, joined to the table: each parameter has the lowest collation precedence
+     * (coercible), so the column's collation decides, and the primary key answers each lookup.
+     */
+    @Override
+    public String existingKeysQuery(String table, List<String> keyColumns, List<String> parameters, int keys) {
+        StringBuilder sql = new StringBuilder("SELECT v.i FROM (");
+        for (int i = 0; i < keys; i++) {
+            sql.append(i == 0 ? "SELECT 0 AS i" : " UNION ALL SELECT " + i);
+            for (int c = 0; c < parameters.size(); c++) {
+                sql.append(", ").append(parameters.get(c)).append(i == 0 ? " AS k" + c : "");
+            }
+        }
+        return sql.append(") v").append(keyJoin(table, keyColumns)).toString();
     }
 
     /**

@@ -545,6 +545,72 @@ final class PostgresDialect extends Dialect {
         }
     }
 
+    /**
+     * Text is compared byte by byte under a deterministic collation (the default), so most keys compare by value.
+     * Not so: {@code char(n)} ({@code bpchar}), which ignores trailing blanks (collation key {@code rtrim}),
+     * {@code citext}, which compares {@code lower()} of both sides (collation key {@code lower}), and a column
+     * with a nondeterministic ICU collation, for which PostgreSQL has no collation key function. Parameters are
+     * cast to the column's type, so that the comparison is the column's.
+     */
+    @Override
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) throws SQLException {
+        List<String> parameters = new java.util.ArrayList<>();
+        List<String> collationKeys = new java.util.ArrayList<>();
+        boolean byValue = true;
+        for (String key : table.schema().primaryKey()) {
+            JdbcColumn column = table.columns().get(table.schema().indexOf(key));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod), "
+                    + "coalesce(b.typname, t.typname), coalesce(co.collisdeterministic, true) "
+                    + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                    + "LEFT JOIN pg_catalog.pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype "
+                    + "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+                    + "WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ?")) {
+                ps.setString(1, table.qualifiedName());
+                ps.setString(2, column.sqlName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return KeyComparison.BY_VALUE;
+                    }
+                    String type = rs.getString(1);
+                    String base = rs.getString(2);
+                    boolean deterministic = rs.getBoolean(3);
+                    parameters.add("CAST(? AS " + type + ")");
+                    if (!deterministic) {
+                        byValue = false;
+                        collationKeys.add(null);
+                    } else if ("bpchar".equals(base)) {
+                        byValue = false;
+                        collationKeys.add("rtrim(CAST(? AS text))");
+                    } else if ("citext".equals(base)) {
+                        byValue = false;
+                        collationKeys.add("lower(CAST(? AS text))");
+                    } else {
+                        collationKeys.add(null);
+                    }
+                }
+            }
+        }
+        return byValue ? KeyComparison.BY_VALUE : new KeyComparison(false, parameters, collationKeys);
+    }
+
+    /** A {@code VALUES} list of the keys, joined to the table (an index lookup per key). */
+    @Override
+    public String existingKeysQuery(String table, List<String> keyColumns, List<String> parameters, int keys) {
+        StringBuilder sql = new StringBuilder("SELECT v.i FROM (VALUES ");
+        for (int i = 0; i < keys; i++) {
+            sql.append(i == 0 ? "(" : ", (").append(i);
+            for (String parameter : parameters) {
+                sql.append(", ").append(parameter);
+            }
+            sql.append(')');
+        }
+        sql.append(") AS v(i");
+        for (int c = 0; c < parameters.size(); c++) {
+            sql.append(", k").append(c);
+        }
+        return sql.append(')').append(keyJoin(table, keyColumns)).toString();
+    }
+
     @Override
     public int rowsPerInsert(int columns) {
         return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / Math.max(1, columns)));

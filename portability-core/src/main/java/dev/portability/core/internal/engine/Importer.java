@@ -2,11 +2,11 @@ package dev.portability.core.internal.engine;
 
 import dev.portability.api.DuplicatePolicy;
 import dev.portability.api.ErrorCode;
-import dev.portability.api.ForeignKey;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
+import dev.portability.api.ImportRefusedException;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
@@ -87,7 +87,42 @@ public final class Importer<U extends UnitOfWork> {
             work.close();
         }
         return new ImportPreview(options.mode(), options.duplicatePolicy(), tables,
-                outcome.report().migrationSteps());
+                outcome.report().migrationSteps(), ImportRefusals.of(host, outcome.tables(), options));
+    }
+
+    /**
+     * Everything that would make an import of a validated archive with these options refuse before writing, as
+     * problems: what {@link ImportRefusedException} would carry, and under MERGE with policy FAIL one
+     * {@link ErrorCode#CONFLICTS} problem per table whose keys exist (looked up in a read-only unit of work).
+     *
+     * @param archive the archive
+     * @param outcome its successful validation
+     * @param options the import options
+     * @param operation progress and cancellation
+     * @return the problems, refusals first; empty when the import would go ahead
+     */
+    public List<Problem> refusals(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
+            Operation operation) {
+        List<Problem> problems = new ArrayList<>(ImportRefusals.of(host, outcome.tables(), options));
+        if (options.mode() != ImportMode.MERGE || options.duplicatePolicy() != DuplicatePolicy.FAIL) {
+            return problems;
+        }
+        U work = host.store().begin(Access.READ);
+        try {
+            for (TablePlan<U> plan : outcome.tables()) {
+                KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING);
+                if (scan.existing > 0) {
+                    problems.add(ImportRefusals.conflicts(plan, scan.existing, scan.sample));
+                }
+            }
+            work.commit();
+        } catch (RuntimeException e) {
+            rollbackQuietly(work, e);
+            throw e;
+        } finally {
+            work.close();
+        }
+        return problems;
     }
 
     /**
@@ -103,13 +138,14 @@ public final class Importer<U extends UnitOfWork> {
     public ImportResult run(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
             Operation operation, long startNanos) {
         boolean merge = options.mode() == ImportMode.MERGE;
-        if (merge) {
-            requirePrimaryKeys(outcome.tables());
+        List<Problem> refusals = ImportRefusals.of(host, outcome.tables(), options);
+        if (!refusals.isEmpty()) {
+            throw new ImportRefusedException(refusals);
         }
         List<TablePlan<U>> plans = outcome.tables();
         List<TableSchema> schemas = new ArrayList<>();
         plans.forEach(p -> schemas.add(p.mapping().target()));
-        TableOrder order = TableOrder.of(schemas);
+        TableOrder order = TableOrder.of(schemas, CycleWrites.refersBack(host::adapter));
         Map<String, Tally> tallies = new LinkedHashMap<>();
         U work = host.store().begin(Access.WRITE);
         try {
@@ -148,21 +184,6 @@ public final class Importer<U extends UnitOfWork> {
             throw e;
         } finally {
             work.close();
-        }
-    }
-
-    private void requirePrimaryKeys(List<TablePlan<U>> plans) {
-        List<String> keyless = new ArrayList<>();
-        for (TablePlan<U> plan : plans) {
-            if (!plan.mapping().target().hasPrimaryKey()) {
-                keyless.add(plan.table());
-            }
-        }
-        if (!keyless.isEmpty()) {
-            throw new PortabilityException(ErrorCode.NO_PRIMARY_KEY, "MERGE matches rows by primary key, but "
-                    + (keyless.size() == 1 ? "table " + keyless.get(0) + " has none" : "tables " + keyless
-                            + " have none") + ". Declare a primary key for it in the table adapter, leave it out "
-                    + "with a table filter, or import with REPLACE. Nothing was imported.");
         }
     }
 
@@ -209,8 +230,8 @@ public final class Importer<U extends UnitOfWork> {
         long start = System.nanoTime();
         TableSchema schema = plan.mapping().target();
         TableAdapter<U> adapter = plan.adapter();
-        int[] deferred = deferredColumns(order, schema);
-        BitSet secondPass = deferred.length == 0 ? null : new BitSet();
+        CycleWrites cycle = CycleWrites.of(order, schema, adapter);
+        BitSet secondPass = cycle.any() ? new BitSet() : null;
         long total = plan.archived().rows();
         operation.started(Phase.WRITING, plan.table(), total);
         boolean merge = options.mode() == ImportMode.MERGE;
@@ -221,7 +242,7 @@ public final class Importer<U extends UnitOfWork> {
                 rows = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     Row row = batch.get(i);
-                    Row withoutForward = withNulls(row, deferred);
+                    Row withoutForward = cycle.firstPass(row);
                     if (withoutForward != row) {
                         secondPass.set((int) (firstRow - 1 + i));
                     }
@@ -274,37 +295,6 @@ public final class Importer<U extends UnitOfWork> {
         }
         tally.duration = Duration.ofNanos(System.nanoTime() - start);
         operation.finished(Phase.WRITING, plan.table(), tally.inserted + tally.updated + tally.skipped, total, 0);
-    }
-
-    /**
-     * The columns of foreign keys that point at rows which may not be written yet (a self-reference, or a later
-     * table of the same cycle) and accept NULL: they are written as NULL first and set in a second pass.
-     */
-    private static int[] deferredColumns(TableOrder order, TableSchema schema) {
-        Set<Integer> columns = new java.util.TreeSet<>();
-        for (ForeignKey fk : order.forwardReferences(schema)) {
-            boolean nullable = true;
-            for (String column : fk.columns()) {
-                nullable &= schema.column(column).orElseThrow().nullable();
-            }
-            if (nullable) {
-                fk.columns().forEach(c -> columns.add(schema.indexOf(c)));
-            }
-        }
-        return columns.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static Row withNulls(Row row, int[] columns) {
-        Object[] values = null;
-        for (int column : columns) {
-            if (row.get(column) != null) {
-                if (values == null) {
-                    values = row.values();
-                }
-                values[column] = null;
-            }
-        }
-        return values == null ? row : Row.of(row.schema(), values);
     }
 
     private void updateForwardReferences(ArchiveFile archive, TablePlan<U> plan, U work, int batchSize,
