@@ -44,6 +44,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final int rowsPerInsert;
     private final String insertMany;
     private final String update;
+    /** Sets the text key columns of a row found by its key: see {@link #update}. */
+    private final String keySpelling;
     private final boolean largeValues;
     private final List<JdbcColumn> identities = new ArrayList<>();
     /** Whether writes run with foreign-key checks off: see {@link #writeWithoutForeignKeyChecks}. */
@@ -83,10 +85,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         for (int i = 0; i < columns.size(); i++) {
             JdbcColumn column = columns.get(i);
             boolean key = schema.primaryKey().contains(column.column().name());
-            // a GENERATED ALWAYS identity can only be set to DEFAULT by an UPDATE; a text key is set too, so that
-            // an overwritten row takes the archive's spelling of a key its collation takes for the same
-            if ((!key || column.column().type().kind() == Kind.TEXT) && !column.alwaysGenerated()) {
-                updated.add(i);
+            if (!key && !column.alwaysGenerated()) {
+                updated.add(i); // a GENERATED ALWAYS identity can only be set to DEFAULT by an UPDATE
             }
             overriding |= column.alwaysGenerated();
             if (column.identity()) {
@@ -131,6 +131,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         } else {
             this.update = null;
         }
+        StringJoiner spelling = new StringJoiner(", ");
+        for (int k : keyIndexes) {
+            if (columns.get(k).column().type().kind() == Kind.TEXT) {
+                spelling.add(quoted(columns.get(k)) + " = " + columns.get(k).codec().parameter());
+            }
+        }
+        this.keySpelling = spelling.length() == 0 ? null
+                : "UPDATE " + qualifiedName + " SET " + spelling + " WHERE " + keyCondition();
     }
 
     private String insert(int rows) {
@@ -403,25 +411,66 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    /**
+     * Sets the columns outside the key, then, where the database takes keys of other spellings for one (see
+     * {@link Dialect#keyComparison}), the text key columns too, so that the row takes the archive's spelling. The
+     * key's identity does not change (the database found the row by it), so references to the row stay valid;
+     * MariaDB, which refuses to change a referenced key's spelling, runs that second statement with foreign-key
+     * checks off.
+     */
     @Override
     public void update(JdbcUnitOfWork work, List<Row> rows) {
-        if (update == null || rows.isEmpty()) {
-            return; // every column is part of the key: an existing row already holds these values
+        if (rows.isEmpty()) {
+            return;
         }
-        try (PreparedStatement ps = work.connection().prepareStatement(update)) {
+        try {
+            if (update != null) { // null: every column is part of the key
+                try (PreparedStatement ps = work.connection().prepareStatement(update)) {
+                    for (Row row : rows) {
+                        int p = 1;
+                        for (int i : updatedIndexes) {
+                            bind(ps, p++, row, i);
+                        }
+                        for (int k : keyIndexes) {
+                            bind(ps, p++, row, k);
+                        }
+                        ps.addBatch();
+                    }
+                    write(work.connection(), ps::executeBatch);
+                }
+            }
+            if (keySpelling != null && !keyComparison(work.connection()).byValue()) {
+                updateKeySpelling(work.connection(), rows);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Updating table " + schema().name() + " failed", e);
+        }
+    }
+
+    private void updateKeySpelling(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(keySpelling)) {
             for (Row row : rows) {
                 int p = 1;
-                for (int i : updatedIndexes) {
-                    bind(ps, p++, row, i);
+                for (int k : keyIndexes) {
+                    if (columns.get(k).column().type().kind() == Kind.TEXT) {
+                        bind(ps, p++, row, k);
+                    }
                 }
                 for (int k : keyIndexes) {
                     bind(ps, p++, row, k);
                 }
                 ps.addBatch();
             }
-            write(work.connection(), ps::executeBatch);
-        } catch (SQLException e) {
-            throw SqlErrors.wrap("Updating table " + schema().name() + " failed", e);
+            if (!dialect.switchesForeignKeyChecks() || uncheckedWrites) {
+                write(connection, ps::executeBatch);
+                return;
+            }
+            dialect.foreignKeyChecks(connection, false);
+            try {
+                ps.executeBatch();
+            } finally {
+                dialect.foreignKeyChecks(connection, true);
+            }
         }
     }
 
