@@ -22,12 +22,23 @@ import java.util.Optional;
  *   <tr><td>{@link Kind#TIMESTAMP}</td><td>{@link java.time.LocalDateTime}</td><td>{@code "2024-02-29T13:45:30.5"}</td></tr>
  *   <tr><td>{@link Kind#TIMESTAMP_TZ}</td><td>{@link java.time.OffsetDateTime}</td><td>{@code "2024-02-29T13:45:30+05:30"}</td></tr>
  *   <tr><td>{@link Kind#UUID}</td><td>{@link java.util.UUID}</td><td>{@code "6f1c..."}</td></tr>
- *   <tr><td>{@link Kind#JSON}</td><td>{@link String} holding JSON text</td><td>the JSON value itself</td></tr>
- *   <tr><td>{@link Kind#ARRAY}</td><td>{@link java.util.List} of element values</td><td>JSON array</td></tr>
+ *   <tr><td>{@link Kind#JSON}</td><td>{@link String} holding JSON text, exactly as the store holds it; the JSON
+ *       literal {@code null} is the string {@code "null"}</td><td>a JSON string holding that text</td></tr>
+ *   <tr><td>{@link Kind#ARRAY}</td><td>{@link java.util.List} of element values; nested lists of equal length for
+ *       several dimensions; a {@link BoundedArray} when a dimension does not start at 1</td><td>JSON array
+ *       (nested for several dimensions), or {@code {"lowerBounds": [...], "elements": [...]}}</td></tr>
+ *   <tr><td>{@link Kind#NATIVE}</td><td>{@link String}: the value in its engine's canonical text form (hex for
+ *       binary forms), see {@link #nativeType(String, String)}</td><td>JSON string</td></tr>
  * </table>
  *
- * <p>SQL NULL is Java {@code null} and JSON {@code null}, always distinct from an empty string or empty binary.
- * Instances are immutable and compare by value.
+ * <p>Besides these, a DATE, TIMESTAMP or TIMESTAMP_TZ value may be {@link Infinity} (PostgreSQL's
+ * {@code infinity} and {@code -infinity}), and a DATE, TIME, TIMESTAMP or TIMESTAMP_TZ value may be a
+ * {@link NativeValue}: what the source engine stored that has no value of the type (a MariaDB zero date
+ * {@code 0000-00-00}, a MariaDB {@code TIME} beyond 24 hours). Only a store of the same engine can hold it; any
+ * other target refuses it before anything is written.
+ *
+ * <p>SQL NULL is Java {@code null} and JSON {@code null} in the archive, always distinct from an empty string,
+ * empty binary and the JSON literal {@code null}. Instances are immutable and compare by value.
  */
 public final class LogicalType {
 
@@ -55,10 +66,20 @@ public final class LogicalType {
         TIMESTAMP_TZ,
         /** A 128-bit UUID. */
         UUID,
-        /** Any JSON value (object, array, string, number, boolean). */
+        /** Any JSON value (object, array, string, number, boolean, null), as text. */
         JSON,
-        /** An ordered list of values of one element type; elements may be null. */
-        ARRAY
+        /**
+         * An array of values of one element type, of one or more dimensions, each with a lower bound (1 unless
+         * said otherwise); elements may be null.
+         */
+        ARRAY,
+        /**
+         * A value of one database engine's own type that no other kind holds exactly (a PostgreSQL
+         * {@code interval}, {@code inet} or range, a MariaDB {@code GEOMETRY}), in the engine's canonical text
+         * form. A store of the same engine with a column of the same type holds it exactly; a text column of any
+         * store holds its text; nothing else accepts it.
+         */
+        NATIVE
     }
 
     private static final LogicalType BOOLEAN = new LogicalType(Kind.BOOLEAN, null, null, null, null);
@@ -82,13 +103,22 @@ public final class LogicalType {
     private final Integer scale;
     private final Integer maxLength;
     private final LogicalType elementType;
+    private final String engine;
+    private final String nativeTypeName;
 
     private LogicalType(Kind kind, Integer precision, Integer scale, Integer maxLength, LogicalType elementType) {
+        this(kind, precision, scale, maxLength, elementType, null, null);
+    }
+
+    private LogicalType(Kind kind, Integer precision, Integer scale, Integer maxLength, LogicalType elementType,
+            String engine, String nativeTypeName) {
         this.kind = kind;
         this.precision = precision;
         this.scale = scale;
         this.maxLength = maxLength;
         this.elementType = elementType;
+        this.engine = engine;
+        this.nativeTypeName = nativeTypeName;
     }
 
     /** @return the BOOLEAN type */
@@ -210,6 +240,33 @@ public final class LogicalType {
     }
 
     /**
+     * A NATIVE type: values of one engine's own type, carried in the engine's canonical text form.
+     *
+     * <p>The engine is the lower-case name of the database product ({@code postgresql}, {@code mariadb},
+     * {@code h2}); the type name is the engine's name of the value's type as its catalog spells it, without a
+     * schema (for a domain: the domain's base type, since that fixes the values), e.g. {@code interval},
+     * {@code int4range}, {@code geometry}. Two NATIVE types hold the same values exactly when engine and type name
+     * are equal. {@code docs/jdbc-types.md} lists each type's canonical text form.
+     *
+     * @param engine the engine, lower case, e.g. {@code postgresql}
+     * @param typeName the type's name in that engine, e.g. {@code interval}
+     * @return the type
+     * @throws IllegalArgumentException if either is blank, or the engine is not lower case
+     */
+    public static LogicalType nativeType(String engine, String typeName) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(typeName, "typeName");
+        if (engine.isBlank() || typeName.isBlank()) {
+            throw new IllegalArgumentException("a NATIVE type needs an engine and a type name, was '" + engine
+                    + "' and '" + typeName + "'");
+        }
+        if (!engine.equals(engine.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("a NATIVE type's engine is lower case, was '" + engine + "'");
+        }
+        return new LogicalType(Kind.NATIVE, null, null, null, null, engine, typeName);
+    }
+
+    /**
      * The unparameterised type of a kind ({@link Kind#ARRAY} needs an element type and is refused here).
      *
      * @param kind the kind
@@ -230,6 +287,8 @@ public final class LogicalType {
             case UUID -> UUID;
             case JSON -> JSON;
             case ARRAY -> throw new IllegalArgumentException("ARRAY needs an element type: use LogicalType.array(...)");
+            case NATIVE -> throw new IllegalArgumentException(
+                    "NATIVE needs an engine and a type name: use LogicalType.nativeType(...)");
         };
     }
 
@@ -264,6 +323,16 @@ public final class LogicalType {
         return Optional.ofNullable(elementType);
     }
 
+    /** @return the engine of a NATIVE type, e.g. {@code postgresql} */
+    public Optional<String> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /** @return the engine's type name of a NATIVE type, e.g. {@code interval} */
+    public Optional<String> nativeTypeName() {
+        return Optional.ofNullable(nativeTypeName);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -274,17 +343,25 @@ public final class LogicalType {
                 && Objects.equals(precision, other.precision)
                 && Objects.equals(scale, other.scale)
                 && Objects.equals(maxLength, other.maxLength)
-                && Objects.equals(elementType, other.elementType);
+                && Objects.equals(elementType, other.elementType)
+                && Objects.equals(engine, other.engine)
+                && Objects.equals(nativeTypeName, other.nativeTypeName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, precision, scale, maxLength, elementType);
+        return Objects.hash(kind, precision, scale, maxLength, elementType, engine, nativeTypeName);
     }
 
-    /** @return the type as written in messages and docs, e.g. {@code DECIMAL(12,2)}, {@code ARRAY<TEXT>} */
+    /**
+     * @return the type as written in messages and docs, e.g. {@code DECIMAL(12,2)}, {@code ARRAY<TEXT>},
+     *     {@code NATIVE(postgresql interval)}
+     */
     @Override
     public String toString() {
+        if (engine != null) {
+            return "NATIVE(" + engine + " " + nativeTypeName + ")";
+        }
         if (precision != null) {
             return kind + "(" + precision + "," + scale + ")";
         }

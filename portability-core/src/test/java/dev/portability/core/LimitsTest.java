@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.zip.ZipEntry;
@@ -33,11 +34,12 @@ class LimitsTest {
             .column("id", LogicalType.integer(), false)
             .column("doc", LogicalType.json(), true)
             .column("note", LogicalType.text(), true)
+            .column("grid", LogicalType.array(LogicalType.integer()), true)
             .primaryKey("id")
             .build();
 
-    /** The deepest value: the row object, then three arrays. */
-    private static final int DEPTH = 4;
+    /** The deepest value: the row object, then the two dimensions of an array (JSON values are strings). */
+    private static final int DEPTH = 3;
     /** The longest string: the note of the last row. */
     private static final int STRING = 5000;
     /** The longest number: the id of the last row. */
@@ -53,9 +55,10 @@ class LimitsTest {
     void exportAnArchive(@TempDir Path tmp) {
         MemoryStore store = new MemoryStore(DOCS);
         for (long id = 1; id < ROWS; id++) {
-            store.put("docs", new Object[] {id, id == 1 ? "[[[\"x\"]]]" : "{\"n\":" + id + "}", "note " + id % 7});
+            store.put("docs", new Object[] {id, id == 1 ? "[[[\"x\"]]]" : "{\"n\":" + id + "}", "note " + id % 7,
+                id == 2 ? List.of(List.of(1L, 2L), List.of(3L, 4L)) : null});
         }
-        store.put("docs", new Object[] {1_000_000L, null, "y".repeat(STRING)});
+        store.put("docs", new Object[] {1_000_000L, null, "y".repeat(STRING), null});
         archive = tmp.resolve("docs.zip");
         Portability.builder().application("docs").store(store).build().export(archive);
     }

@@ -27,7 +27,7 @@ class ManifestSchemaTest {
 
         assertThat(ManifestSchema.validate(manifest)).isEmpty();
         assertThat(manifest.get("format").asText()).isEqualTo("portability-archive");
-        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(manifest.get("formatVersion").asInt()).isEqualTo(2);
         assertThat(manifest.get("tables")).hasSize(2);
     }
 
@@ -48,10 +48,13 @@ class ManifestSchemaTest {
 
     @Test
     void theSchemaInTheDocsIsTheSchemaTheLibraryUses() throws Exception {
-        byte[] documented = Files.readAllBytes(Path.of("..", "docs", "manifest-v1.schema.json"));
-        try (InputStream shipped = ManifestSchema.class.getResourceAsStream(ManifestSchema.RESOURCE)) {
-            assertThat(shipped).isNotNull();
-            assertThat(shipped.readAllBytes()).isEqualTo(documented);
+        for (int version = 1; version <= 2; version++) {
+            byte[] documented = Files.readAllBytes(Path.of("..", "docs", "manifest-v" + version + ".schema.json"));
+            try (InputStream shipped = ManifestSchema.class.getResourceAsStream(ManifestSchema.resource(version))) {
+                assertThat(shipped).as("schema of format version %d", version).isNotNull();
+                assertThat(shipped.readAllBytes()).as("schema of format version %d", version)
+                        .isEqualTo(documented);
+            }
         }
     }
 }

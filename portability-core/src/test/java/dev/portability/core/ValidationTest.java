@@ -90,11 +90,11 @@ class ValidationTest {
 
     @Test
     void aNewerFormatVersionIsUnsupportedAndSaysToUpgradeTheLibrary() throws Exception {
-        Path newer = Archives.withManifest(archive, dir.resolve("b.zip"), m -> m.put("formatVersion", 2));
+        Path newer = Archives.withManifest(archive, dir.resolve("b.zip"), m -> m.put("formatVersion", 3));
 
         Problem problem = only(host.validate(newer), ErrorCode.UNSUPPORTED_FORMAT);
 
-        assertThat(problem.message()).contains("format version 2").contains("upgrade the Portability library");
+        assertThat(problem.message()).contains("format version 3").contains("upgrade the Portability library");
     }
 
     @Test

@@ -382,6 +382,7 @@ public final class DataGenerator {
                 }
                 yield Collections.unmodifiableList(items);
             }
+            case NATIVE -> randomText(random, 1 + random.nextInt(20), false);
         };
     }
 

@@ -28,7 +28,8 @@ class DataGeneratorTest {
         TableSchema.Builder builder = TableSchema.builder("every_type").column("id", LogicalType.uuid(), false);
         List<LogicalType> types = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            types.add(kind == Kind.ARRAY ? LogicalType.array(LogicalType.timestampTz()) : LogicalType.of(kind));
+            types.add(kind == Kind.ARRAY ? LogicalType.array(LogicalType.timestampTz())
+                    : kind == Kind.NATIVE ? LogicalType.nativeType("testkit", "opaque") : LogicalType.of(kind));
         }
         types.add(LogicalType.text(5));
         types.add(LogicalType.binary(3));

@@ -44,6 +44,25 @@ public interface Codec {
         return quotedColumn;
     }
 
+    /**
+     * Why this column cannot hold a value exactly, checked before the value is bound or bulk-loaded; the value is
+     * then refused ({@link BadValueException}, naming table, key and column, and the import rolls back) instead
+     * of being stored as something else.
+     *
+     * <p>The default refuses what only some databases hold, anywhere in the value: {@link dev.portability.api.Infinity}
+     * (PostgreSQL's infinite dates and timestamps), {@link dev.portability.api.NativeValue} (a MariaDB zero date
+     * or {@code TIME} beyond 24 hours), arrays of several dimensions (nested lists) and
+     * {@link dev.portability.api.BoundedArray}s. A codec that holds some of them overrides this, e.g. with
+     * {@link Codecs#refusal(Object, boolean, String, boolean, boolean)}.
+     *
+     * @param value a canonical non-null value
+     * @return the reason, e.g. "the value infinity has no equal in this column's type ...", or null when the
+     *     column holds it
+     */
+    default String refusal(Object value) {
+        return Codecs.refusal(value, false, null, false, false);
+    }
+
     /** @return the SQL text of this column's parameter: {@code ?}, or {@code ?} wrapped where the database needs it */
     default String parameter() {
         return "?";

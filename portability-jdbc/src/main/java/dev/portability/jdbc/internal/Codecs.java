@@ -1,5 +1,8 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.BoundedArray;
+import dev.portability.api.Infinity;
+import dev.portability.api.NativeValue;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -275,6 +278,52 @@ public final class Codecs {
         } finally {
             array.free();
         }
+    }
+
+    /**
+     * Why a column cannot hold a value exactly: what {@link Codec#refusal(Object)} returns for a column that holds
+     * the given kinds of non-portable values and refuses the others, looking inside arrays.
+     *
+     * @param value a canonical non-null value
+     * @param infinity whether the column holds {@link Infinity} values
+     * @param nativeEngine the engine whose {@link NativeValue}s the column holds, or null for none
+     * @param dimensions whether the column holds arrays of several dimensions
+     * @param lowerBounds whether the column holds arrays whose dimensions do not start at 1
+     * @return the reason, or null when the column holds the value
+     */
+    public static String refusal(Object value, boolean infinity, String nativeEngine, boolean dimensions,
+            boolean lowerBounds) {
+        if (value instanceof Infinity && !infinity) {
+            return "the value " + value + " (PostgreSQL's date or timestamp " + (value == Infinity.POSITIVE
+                    ? "later" : "earlier") + " than every other) has no equal in this column's type; it is "
+                    + "refused rather than stored as another date";
+        }
+        if (value instanceof NativeValue nativeValue && !nativeValue.engine().equals(nativeEngine)) {
+            return "the " + nativeValue.engine() + " value '" + ValueText.cut(nativeValue.text()) + "' has no equal "
+                    + "in this column's type (only a " + nativeValue.engine() + " column holds it); it is refused "
+                    + "rather than stored as NULL or another value";
+        }
+        if (value instanceof BoundedArray array) {
+            if (!lowerBounds) {
+                return "the array's dimensions start at " + array.lowerBounds() + ", but this column's arrays start "
+                        + "at 1; it is refused rather than stored with other indexes";
+            }
+            return refusal(array.elements(), infinity, nativeEngine, dimensions, lowerBounds);
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof List<?> && !dimensions) {
+                    return "the array has several dimensions, but this column holds arrays of one dimension; it "
+                            + "is refused rather than flattened";
+                }
+                String reason = item == null ? null : refusal(item, infinity, nativeEngine, dimensions,
+                        lowerBounds);
+                if (reason != null) {
+                    return reason;
+                }
+            }
+        }
+        return null;
     }
 
     /** Renders values for messages. */

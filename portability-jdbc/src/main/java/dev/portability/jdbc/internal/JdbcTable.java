@@ -378,7 +378,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
             for (Row row : rows) {
                 try {
-                    load.add(row.values());
+                    Object[] values = row.values();
+                    for (int i = 0; i < values.length; i++) {
+                        refuseWhatTheColumnCannotHold(i, values[i]);
+                    }
+                    load.add(values);
                 } catch (BadValueException e) {
                     String column = e.column() < 0 ? "" : ", column " + columns.get(e.column()).column().name();
                     String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
@@ -400,8 +404,25 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         return p;
     }
 
+    /**
+     * Refuses a value the column cannot hold exactly (see {@link Codec#refusal(Object)}).
+     *
+     * @throws BadValueException with the column's index and the reason
+     */
+    private void refuseWhatTheColumnCannotHold(int column, Object value) {
+        if (value != null) {
+            JdbcColumn jdbcColumn = columns.get(column);
+            String reason = jdbcColumn.codec().refusal(value);
+            if (reason != null) {
+                throw new BadValueException(reason + " (the column's type is " + jdbcColumn.typeName() + ")",
+                        column);
+            }
+        }
+    }
+
     private void bind(PreparedStatement ps, int parameter, Row row, int column) throws SQLException {
         try {
+            refuseWhatTheColumnCannotHold(column, row.get(column));
             columns.get(column).codec().bind(ps, parameter, row.get(column));
         } catch (BadValueException e) {
             String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
@@ -558,6 +579,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         for (Key key : keys) {
             List<Object> values = key.values();
             for (int i = 0; i < keyIndexes.length; i++) {
+                try {
+                    refuseWhatTheColumnCannotHold(keyIndexes[i], values.get(i));
+                } catch (BadValueException e) {
+                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Looking up key " + key
+                            + " in table " + schema().name() + ", column "
+                            + columns.get(keyIndexes[i]).column().name() + " failed: " + e.getMessage()
+                            + ". Nothing was imported: every table is as it was before.", e);
+                }
                 columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
             }
         }

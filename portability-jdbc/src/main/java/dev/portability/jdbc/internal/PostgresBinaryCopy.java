@@ -72,7 +72,7 @@ final class PostgresBinaryCopy {
                 case TIMESTAMP -> type.equals("timestamp") ? Form.TIMESTAMP : null;
                 case TIMESTAMP_TZ -> type.equals("timestamptz") ? Form.TIMESTAMPTZ : null;
                 case UUID -> Form.UUID;
-                case ARRAY -> null;
+                case ARRAY, NATIVE -> null;
             };
             if (forms[i] == null) {
                 return null;

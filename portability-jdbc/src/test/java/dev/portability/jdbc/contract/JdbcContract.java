@@ -85,6 +85,7 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
                 case JSON -> "JSON";
                 case ARRAY -> (type.elementType().orElseThrow().kind() == LogicalType.Kind.TEXT ? "VARCHAR"
                         : "BIGINT") + " ARRAY";
+                case NATIVE -> throw new IllegalArgumentException("the contract tables have no NATIVE column");
             };
             case POSTGRESQL -> switch (type.kind()) {
                 case BOOLEAN -> "boolean";
@@ -101,6 +102,7 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
                 case JSON -> "jsonb";
                 case ARRAY -> (type.elementType().orElseThrow().kind() == LogicalType.Kind.TEXT ? "text"
                         : "bigint") + "[]";
+                case NATIVE -> throw new IllegalArgumentException("the contract tables have no NATIVE column");
             };
             case MARIADB -> switch (type.kind()) {
                 case BOOLEAN -> "BOOLEAN";
@@ -114,7 +116,7 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
                 case TIMESTAMP -> "DATETIME(6)";
                 case UUID -> "UUID";
                 case JSON -> "JSON";
-                case TIMESTAMP_TZ, ARRAY -> throw new IllegalArgumentException("MariaDB has no " + type.kind()
+                case TIMESTAMP_TZ, ARRAY, NATIVE -> throw new IllegalArgumentException("MariaDB has no " + type.kind()
                         + " type; the capabilities leave it out");
             };
         };

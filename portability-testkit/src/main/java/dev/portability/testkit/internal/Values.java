@@ -72,7 +72,7 @@ public final class Values {
             case INTEGER -> value instanceof Long;
             case DECIMAL -> value instanceof BigDecimal;
             case DOUBLE -> value instanceof Double;
-            case TEXT, JSON -> value instanceof String;
+            case TEXT, JSON, NATIVE -> value instanceof String;
             case BINARY -> value instanceof byte[];
             case DATE -> value instanceof LocalDate;
             case TIME -> value instanceof LocalTime;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
+import dev.portability.api.ErrorCode;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.core.internal.json.Json;
@@ -29,7 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an archive of format version 1 to a stream: one JSON Lines entry per table, in the order given, then
+ * Writes an archive of the current format version ({@link Manifest#FORMAT_VERSION}) to a stream: one JSON Lines entry per table, in the order given, then
  * {@code manifest.json}. Streaming: a table's rows pass straight through to the deflater.
  */
 public final class ArchiveWriter implements Closeable {
@@ -75,14 +76,45 @@ public final class ArchiveWriter implements Closeable {
      * @throws IOException if writing fails
      */
     public TableWriter beginTable(TableSchema schema) throws IOException {
+        return beginTable(schema, null);
+    }
+
+    /**
+     * Starts the next table's entry, checking each row also as a whole.
+     *
+     * @param schema the table's schema, written to the manifest
+     * @param check run on every row after its values were checked, on the encoding thread; null for none
+     * @return a writer for its rows; call {@link TableWriter#finish()} before starting the next table
+     * @throws IOException if writing fails
+     */
+    public TableWriter beginTable(TableSchema schema, RowCheck check) throws IOException {
         if (open != null) {
             throw new IllegalStateException("table " + open.schema.name() + " is not finished");
         }
         String entry = entryName(tables.size() + 1);
         zip.putNextEntry(new ZipEntry(entry));
         HashingOutputStream hashing = new HashingOutputStream(zip);
-        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(compressor, hashing));
+        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(compressor, hashing), check);
         return open;
+    }
+
+    /** A check of a whole row beyond its values (a repeated primary key), run on the encoding thread. */
+    @FunctionalInterface
+    public interface RowCheck {
+        /**
+         * @param values the row's canonical values, in column order; not to be kept (the array is reused)
+         * @return the problem, or null when the row is fine
+         */
+        RowProblem check(Object[] values);
+    }
+
+    /**
+     * What is wrong with a row as a whole.
+     *
+     * @param code the kind, e.g. {@link ErrorCode#DUPLICATE_KEY}
+     * @param message what is wrong
+     */
+    public record RowProblem(ErrorCode code, String message) {
     }
 
     /**
@@ -135,14 +167,16 @@ public final class ArchiveWriter implements Closeable {
         private final SerializedString[] names;
         private final ValueCodec[] codecs;
         private final boolean[] nullable;
+        private final RowCheck check;
         private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(4);
         private final Future<?> encoding;
         private List<Row> pending = new ArrayList<>(BATCH);
         private long rows;
 
-        private TableWriter(TableSchema schema, String entry, HashingOutputStream hashing, PipedEntryStream piped)
-                throws IOException {
+        private TableWriter(TableSchema schema, String entry, HashingOutputStream hashing, PipedEntryStream piped,
+                RowCheck check) throws IOException {
             this.schema = schema;
+            this.check = check;
             this.entry = entry;
             this.hashing = hashing;
             this.piped = piped;
@@ -180,15 +214,22 @@ public final class ArchiveWriter implements Closeable {
                 Object value = row.get(i);
                 if (value == null) {
                     if (!nullable[i]) {
-                        throw new ColumnValueException(i, "NULL in a column declared NOT NULL", number, row);
+                        throw new ColumnValueException(i, ErrorCode.NULL_NOT_ALLOWED, "NULL in a column declared NOT NULL",
+                                number, row);
                     }
                     values[i] = null;
                 } else {
                     try {
                         values[i] = codecs[i].check(value);
                     } catch (ValueException e) {
-                        throw new ColumnValueException(i, e.getMessage(), number, row);
+                        throw new ColumnValueException(i, ErrorCode.INVALID_VALUE, e.getMessage(), number, row);
                     }
+                }
+            }
+            if (check != null) {
+                RowProblem problem = check.check(values);
+                if (problem != null) {
+                    throw new ColumnValueException(-1, problem.code(), problem.message(), number, row);
                 }
             }
             generator.writeStartObject();
@@ -300,23 +341,33 @@ public final class ArchiveWriter implements Closeable {
         }
     }
 
-    /** A value the adapter supplied does not fit its column. */
+    /**
+     * A row the adapter supplied does not fit its table: a value does not fit its column, or the row as a whole is
+     * refused by the table's {@link RowCheck}. Validation would refuse the archive for the same reason.
+     */
     public static final class ColumnValueException extends Exception {
         private static final long serialVersionUID = 1L;
         private final int column;
+        private final ErrorCode code;
         private final long rowNumber;
         private final transient Row row;
 
-        ColumnValueException(int column, String message, long rowNumber, Row row) {
+        ColumnValueException(int column, ErrorCode code, String message, long rowNumber, Row row) {
             super(message, null, false, false);
             this.column = column;
+            this.code = code;
             this.rowNumber = rowNumber;
             this.row = row;
         }
 
-        /** @return the column index */
+        /** @return the column index, or -1 when the row as a whole is refused */
         public int column() {
             return column;
+        }
+
+        /** @return the kind of problem, as validation reports it */
+        public ErrorCode code() {
+            return code;
         }
 
         /** @return the 1-based number of the row in its table */

@@ -7,6 +7,7 @@ import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ForeignKey;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.TableSchema;
 import dev.portability.core.internal.json.Json;
 import java.io.IOException;
@@ -17,15 +18,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes {@code manifest.json}: the mapping between {@link ArchiveInfo} and its JSON form. */
+/**
+ * Reads and writes {@code manifest.json}: the mapping between {@link ArchiveInfo} and its JSON form, in format
+ * version 2 (which adds NATIVE types and each column's {@code native} type) and version 1.
+ */
 public final class Manifest {
 
     /** The name of the manifest entry. */
     public static final String ENTRY = "manifest.json";
     /** The value of the manifest's {@code format} field. */
     public static final String FORMAT = "portability-archive";
-    /** The format version this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this library writes; it reads this one and every earlier one. */
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format version this library reads. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
 
     private Manifest() {
     }
@@ -38,6 +44,10 @@ public final class Manifest {
      * @throws IOException if writing fails
      */
     public static void write(ArchiveInfo info, OutputStream out) throws IOException {
+        int version = info.formatVersion();
+        if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
+            throw new IllegalArgumentException("no format version " + version);
+        }
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -49,7 +59,7 @@ public final class Manifest {
             g.writeStringField("libraryVersion", info.libraryVersion());
             g.writeArrayFieldStart("tables");
             for (ArchiveTable table : info.tables()) {
-                writeTable(g, table);
+                writeTable(g, table, version);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -57,7 +67,7 @@ public final class Manifest {
         }
     }
 
-    private static void writeTable(JsonGenerator g, ArchiveTable table) throws IOException {
+    private static void writeTable(JsonGenerator g, ArchiveTable table, int version) throws IOException {
         TableSchema schema = table.schema();
         g.writeStartObject();
         g.writeStringField("name", schema.name());
@@ -69,8 +79,18 @@ public final class Manifest {
         for (Column column : schema.columns()) {
             g.writeStartObject();
             g.writeStringField("name", column.name());
-            writeType(g, column.type());
+            writeType(g, column.type(), version);
             g.writeBooleanField("nullable", column.nullable());
+            NativeType nativeType = column.nativeType();
+            if (nativeType != null && version >= 2) {
+                g.writeObjectFieldStart("native");
+                g.writeStringField("engine", nativeType.engine());
+                g.writeStringField("type", nativeType.typeName());
+                if (nativeType.baseTypeName() != null) {
+                    g.writeStringField("baseType", nativeType.baseTypeName());
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -87,8 +107,15 @@ public final class Manifest {
         g.writeEndObject();
     }
 
-    private static void writeType(JsonGenerator g, LogicalType type) throws IOException {
+    private static void writeType(JsonGenerator g, LogicalType type, int version) throws IOException {
+        if (type.kind() == LogicalType.Kind.NATIVE && version < 2) {
+            throw new IllegalArgumentException(type + " cannot be written in archive format version " + version);
+        }
         g.writeStringField("type", type.kind().name());
+        if (type.engine().isPresent()) {
+            g.writeStringField("engine", type.engine().get());
+            g.writeStringField("nativeType", type.nativeTypeName().orElseThrow());
+        }
         if (type.precision().isPresent()) {
             g.writeNumberField("precision", type.precision().get());
             g.writeNumberField("scale", type.scale().orElseThrow());
@@ -98,7 +125,7 @@ public final class Manifest {
         }
         if (type.elementType().isPresent()) {
             g.writeObjectFieldStart("elementType");
-            writeType(g, type.elementType().get());
+            writeType(g, type.elementType().get(), version);
             g.writeEndObject();
         }
     }
@@ -142,8 +169,9 @@ public final class Manifest {
         JsonNode columns = node.get("columns");
         for (int i = 0; i < columns.size(); i++) {
             JsonNode column = columns.get(i);
-            builder.column(new Column(column.get("name").asText(),
-                    readType(column, path + ".columns[" + i + "]"), column.get("nullable").asBoolean()));
+            String at = path + ".columns[" + i + "]";
+            builder.column(new Column(column.get("name").asText(), readType(column, at),
+                    column.get("nullable").asBoolean(), readNativeType(column.get("native"), at)));
         }
         builder.primaryKey(names(node.get("primaryKey")));
         JsonNode fks = node.get("foreignKeys");
@@ -178,9 +206,25 @@ public final class Manifest {
             if (kind == LogicalType.Kind.ARRAY) {
                 return LogicalType.array(readType(node.get("elementType"), path + ".elementType"));
             }
+            if (kind == LogicalType.Kind.NATIVE) {
+                return LogicalType.nativeType(node.get("engine").asText(), node.get("nativeType").asText());
+            }
             return LogicalType.of(kind);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage());
+        }
+    }
+
+    private static NativeType readNativeType(JsonNode node, String path) {
+        if (node == null) {
+            return null;
+        }
+        try {
+            JsonNode base = node.get("baseType");
+            return new NativeType(node.get("engine").asText(), node.get("type").asText(),
+                    base == null ? null : base.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".native: " + e.getMessage());
         }
     }
 

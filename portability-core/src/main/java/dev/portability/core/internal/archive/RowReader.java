@@ -45,9 +45,10 @@ public final class RowReader implements Closeable {
      * @param in the entry's bytes
      * @param factory the parser factory (carries the limits)
      * @param maxRows the most rows the entry may hold
+     * @param formatVersion the archive's format version, which fixes the value encodings
      * @throws IOException if the parser cannot be created
      */
-    public RowReader(TableSchema schema, EntryStream in, JsonFactory factory, long maxRows)
+    public RowReader(TableSchema schema, EntryStream in, JsonFactory factory, long maxRows, int formatVersion)
             throws IOException {
         this.schema = schema;
         this.maxRows = maxRows;
@@ -63,7 +64,7 @@ public final class RowReader implements Closeable {
             Column column = columns.get(i);
             names[i] = new SerializedString(column.name());
             indexByName.put(column.name(), i);
-            codecs[i] = ValueCodec.of(column.type());
+            codecs[i] = ValueCodec.of(column.type(), formatVersion);
             nullable[i] = column.nullable();
         }
     }

@@ -1,6 +1,8 @@
 package dev.portability.core.internal.engine;
 
+import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveTable;
+import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
@@ -14,6 +16,9 @@ import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveWriter;
 import dev.portability.core.internal.archive.ArchiveWriter.ColumnValueException;
+import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestSchema;
+import dev.portability.core.internal.json.Json;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,11 +31,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the host's tables to an archive from one consistent snapshot, in foreign-key order.
+ * Writes the host's tables to an archive from one consistent snapshot, in foreign-key order. The archive is one its
+ * own validation accepts: the manifest is checked against its schema before any row is read, and every row is
+ * checked as validation checks it (each value against its column's type and nullability, primary keys for
+ * repeats); the first row that fails ends the export, naming table, row, key and column, and nothing is kept.
  *
  * @param <U> the store's unit of work
  */
 public final class Exporter<U extends UnitOfWork> {
+
+    /** The most key hashes remembered per table for keys that do not arrive in ascending order. */
+    static final int TRACKED_KEYS = 100_000;
 
     private final Host<U> host;
     private final String libraryVersion;
@@ -56,6 +67,7 @@ public final class Exporter<U extends UnitOfWork> {
     public ExportResult write(OutputStream out, ExportOptions options, Operation operation) throws IOException {
         long start = System.nanoTime();
         List<TableSchema> tables = host.select(options.tables(), "tables");
+        checkManifest(tables);
         List<TableExport> written = new ArrayList<>();
         CountingOutputStream counting = new CountingOutputStream(out);
         U work = host.store().begin(Access.READ);
@@ -101,7 +113,7 @@ public final class Exporter<U extends UnitOfWork> {
             Operation operation) throws IOException {
         operation.checkCancelled("exporting table " + table.name());
         operation.started(Phase.EXPORTING, table.name(), expected);
-        ArchiveWriter.TableWriter rows = writer.beginTable(table);
+        ArchiveWriter.TableWriter rows = writer.beginTable(table, duplicateKeys(table));
         TableAdapter<U> adapter = host.adapter(table.name());
         try {
             adapter.read(work, row -> {
@@ -147,12 +159,68 @@ public final class Exporter<U extends UnitOfWork> {
     }
 
     private static PortabilityException badValue(TableSchema table, ColumnValueException e) {
-        String column = table.columns().get(e.column()).name();
+        String column = e.column() < 0 ? "" : ", column " + table.columns().get(e.column()).name();
         String key = table.hasPrimaryKey() ? " (key " + table.keyOf(e.row()) + ")" : "";
-        return new PortabilityException(ErrorCode.INVALID_VALUE, "Export failed: table " + table.name()
-                + ", row " + e.rowNumber() + key + ", column " + column + ": " + e.getMessage()
-                + ". The table adapter returned a value its schema does not allow; fix the adapter's schema or the "
-                + "data. Nothing was exported.");
+        String cause = e.column() < 0 ? "The table adapter returned rows its schema does not allow"
+                : "The table adapter returned a value its schema does not allow";
+        return new PortabilityException(e.code(), "Export failed: table " + table.name()
+                + ", row " + e.rowNumber() + key + column + ": " + e.getMessage() + ". " + cause
+                + ", so validation and import would refuse the archive; fix the adapter's schema or the data. "
+                + "Nothing was exported.");
+    }
+
+    /**
+     * Refuses a repeated primary key as validation would ({@link ErrorCode#DUPLICATE_KEY}). Keys an adapter
+     * reads in ascending order are checked completely in constant memory; others by up to
+     * {@value #TRACKED_KEYS} key hashes per table, beyond which the import's validation checks again.
+     */
+    private static ArchiveWriter.RowCheck duplicateKeys(TableSchema table) {
+        if (!table.hasPrimaryKey()) {
+            return null;
+        }
+        int[] keyIndexes = Validator.keyIndexes(table);
+        DuplicateKeys seen = new DuplicateKeys(TRACKED_KEYS);
+        long[] row = {0};
+        return values -> {
+            Object[] key = new Object[keyIndexes.length];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = values[keyIndexes[i]];
+            }
+            long earlier = seen.add(key, ++row[0]);
+            return earlier != DuplicateKeys.NEW ? new ArchiveWriter.RowProblem(ErrorCode.DUPLICATE_KEY, "primary key "
+                    + dev.portability.api.Key.of(key) + " appears in " + (earlier > 0 ? "row " + earlier
+                            : "an earlier row") + " too") : null;
+        };
+    }
+
+    /**
+     * Checks, before anything is read, that the manifest of these tables matches the manifest's JSON Schema and
+     * reads back as written: what validation checks first.
+     */
+    private void checkManifest(List<TableSchema> tables) {
+        List<ArchiveTable> trial = new ArrayList<>();
+        for (TableSchema table : tables) {
+            trial.add(new ArchiveTable(table, ArchiveWriter.entryName(trial.size() + 1), 0, 0, "0".repeat(64)));
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            Manifest.write(new ArchiveInfo(Manifest.FORMAT_VERSION, host.application(), host.schemaVersion(),
+                    java.time.Instant.now(), libraryVersion, trial), out);
+            com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(out.toByteArray());
+            problems.addAll(ManifestSchema.validate(root));
+            if (problems.isEmpty()) {
+                Manifest.read(root);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Export refused before reading any row: the archive's manifest would "
+                    + "not match the manifest schema, so validation and import would refuse the archive: "
+                    + String.join("; ", problems.subList(0, Math.min(10, problems.size())))
+                    + ". Fix the tables' schemas (names, types, keys) the adapters describe. Nothing was exported.");
+        }
     }
 
     private static void rollbackQuietly(UnitOfWork work, Exception failure) {

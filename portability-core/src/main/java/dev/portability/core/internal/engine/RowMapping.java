@@ -1,5 +1,6 @@
 package dev.portability.core.internal.engine;
 
+import dev.portability.api.BoundedArray;
 import dev.portability.api.Column;
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
@@ -14,16 +15,27 @@ import java.util.List;
  * Maps rows as the archive holds them (after migration) onto the host's table: matches columns by name,
  * converts values whose declared type differs from the host's where that is lossless, and checks what the
  * host's types and NOT NULL constraints demand.
+ *
+ * <p>Which archive column goes into which host column (docs/importing.md, "Column types"):
+ * <ul>
+ *   <li>the same kind: lengths, precision and scale are checked per value;</li>
+ *   <li>INTEGER into DECIMAL or DOUBLE, DECIMAL into INTEGER: per value, when the value fits exactly;</li>
+ *   <li>BOOLEAN into INTEGER: true and false become 1 and 0; INTEGER into BOOLEAN: 1 and 0 become true and false,
+ *       any other integer is refused (a MariaDB {@code TINYINT(1)} into a PostgreSQL {@code boolean});</li>
+ *   <li>NATIVE(engine, type) into a NATIVE column of the same engine and type as it is; into a TEXT column as its
+ *       text (length checked); into anything else refused;</li>
+ *   <li>ARRAY into ARRAY when the elements convert; dimensions and lower bounds are kept.</li>
+ * </ul>
  */
 public final class RowMapping {
 
     private final TableSchema source;
     private final TableSchema target;
     private final int[] sourceIndex;
-    private final ValueCodec[] converters;
+    private final Converter[] converters;
     private final boolean[] nullable;
 
-    private RowMapping(TableSchema source, TableSchema target, int[] sourceIndex, ValueCodec[] converters) {
+    private RowMapping(TableSchema source, TableSchema target, int[] sourceIndex, Converter[] converters) {
         this.source = source;
         this.target = target;
         this.sourceIndex = sourceIndex;
@@ -45,7 +57,7 @@ public final class RowMapping {
     public static RowMapping plan(TableSchema source, TableSchema target, List<ColumnProblem> problems) {
         int before = problems.size();
         int[] sourceIndex = new int[target.columns().size()];
-        ValueCodec[] converters = new ValueCodec[sourceIndex.length];
+        Converter[] converters = new Converter[sourceIndex.length];
         for (Column column : source.columns()) {
             if (target.indexOf(column.name()) < 0) {
                 problems.add(new ColumnProblem(column.name(), dev.portability.api.ErrorCode.UNKNOWN_COLUMN,
@@ -65,39 +77,125 @@ public final class RowMapping {
                 }
                 continue;
             }
-            LogicalType from = source.columns().get(at).type();
+            Column archived = source.columns().get(at);
+            LogicalType from = archived.type();
             if (from.equals(column.type())) {
                 continue;
             }
-            if (!convertible(from, column.type())) {
+            Converter converter = converter(from, column.type());
+            if (converter == null) {
                 problems.add(new ColumnProblem(column.name(), dev.portability.api.ErrorCode.TYPE_MISMATCH,
-                        "the archive declares " + from + " but table " + target.name() + " has "
-                                + column.type() + ", and " + from + " values cannot be converted to it"));
+                        "the archive declares " + describe(archived) + " but table " + target.name() + " has "
+                                + describe(column) + ", and " + from + " values cannot be converted to it"
+                                + remedy(from, column.type())));
                 continue;
             }
-            converters[i] = ValueCodec.of(column.type());
+            converters[i] = converter;
         }
         return problems.size() > before ? null : new RowMapping(source, target, sourceIndex, converters);
     }
 
+    /** A column's type for a message: the logical type, and what the column is in its database when known. */
+    private static String describe(Column column) {
+        if (column.nativeType() == null || column.type().kind() == Kind.NATIVE) {
+            return column.type().toString();
+        }
+        return column.type() + " (" + column.nativeType() + ")";
+    }
+
+    private static String remedy(LogicalType from, LogicalType to) {
+        if (from.kind() == Kind.NATIVE || to.kind() == Kind.NATIVE) {
+            return "; a NATIVE value goes only into a column of the same engine and type, or as its text into a "
+                    + "TEXT column: change the column's type, or leave the column out of the import";
+        }
+        return "";
+    }
+
     /**
-     * Whether values of one type can be converted to another without loss (each value is still checked).
+     * The conversion of values of one type into another, or null when there is none.
      *
      * @param from the archive's type
-     * @param to the host's type
-     * @return whether conversion is attempted
+     * @param to the host's type, different from {@code from}
+     * @return the conversion
      */
-    static boolean convertible(LogicalType from, LogicalType to) {
-        if (from.kind() == to.kind()) {
-            if (from.kind() == Kind.ARRAY) {
-                LogicalType fromElement = from.elementType().orElseThrow();
-                LogicalType toElement = to.elementType().orElseThrow();
-                return fromElement.equals(toElement) || convertible(fromElement, toElement);
+    static Converter converter(LogicalType from, LogicalType to) {
+        Kind a = from.kind();
+        Kind b = to.kind();
+        if (a == Kind.ARRAY && b == Kind.ARRAY) {
+            LogicalType fromElement = from.elementType().orElseThrow();
+            LogicalType toElement = to.elementType().orElseThrow();
+            Converter element = fromElement.equals(toElement) ? null : converter(fromElement, toElement);
+            if (element == null && !fromElement.equals(toElement)) {
+                return null;
             }
-            return true;
+            ValueCodec codec = ValueCodec.of(to);
+            return element == null ? codec::check : value -> codec.check(Converter.eachElement(value, element));
         }
-        return (from.kind() == Kind.INTEGER && (to.kind() == Kind.DECIMAL || to.kind() == Kind.DOUBLE))
-                || (from.kind() == Kind.DECIMAL && to.kind() == Kind.INTEGER);
+        if (a == Kind.NATIVE || b == Kind.NATIVE) {
+            if (a == Kind.NATIVE && b == Kind.TEXT) {
+                return ValueCodec.of(to)::check;
+            }
+            return null; // equal NATIVE types never reach here
+        }
+        if (a == b && a != Kind.ARRAY) {
+            return ValueCodec.of(to)::check;
+        }
+        if ((a == Kind.INTEGER && (b == Kind.DECIMAL || b == Kind.DOUBLE)) || (a == Kind.DECIMAL && b == Kind.INTEGER)) {
+            return ValueCodec.of(to)::check;
+        }
+        if (a == Kind.BOOLEAN && b == Kind.INTEGER) {
+            return value -> {
+                if (!(value instanceof Boolean flag)) {
+                    throw new ValueException("a " + value.getClass().getName() + " value is not a BOOLEAN");
+                }
+                return flag ? 1L : 0L;
+            };
+        }
+        if (a == Kind.INTEGER && b == Kind.BOOLEAN) {
+            return value -> {
+                if (value instanceof Long number && (number == 0L || number == 1L)) {
+                    return number == 1L;
+                }
+                throw new ValueException(ValueCodec.show(value) + " is not a BOOLEAN: only the integers 0 and 1 "
+                        + "convert to false and true");
+            };
+        }
+        return null;
+    }
+
+    /** Converts one non-null value from the archive's type into the host's. */
+    @FunctionalInterface
+    interface Converter {
+        /**
+         * @param value a non-null value of the archive's type
+         * @return the value of the host's type
+         * @throws ValueException if the value does not fit the host's type
+         */
+        Object convert(Object value) throws ValueException;
+
+        /**
+         * Applies an element conversion to every element of an array value (a list, nested lists, or a
+         * {@link BoundedArray}); NULL elements stay NULL.
+         */
+        static Object eachElement(Object value, Converter element) throws ValueException {
+            if (value instanceof BoundedArray array) {
+                return new BoundedArray(array.lowerBounds(), (List<?>) eachElement(array.elements(), element));
+            }
+            if (value instanceof List<?> list) {
+                List<Object> out = new ArrayList<>(list.size());
+                for (int i = 0; i < list.size(); i++) {
+                    Object item = list.get(i);
+                    try {
+                        out.add(item == null ? null : item instanceof List<?> ? eachElement(item, element)
+                                : element.convert(item));
+                    } catch (ValueException e) {
+                        throw new ValueException("element " + i + ": " + e.getMessage());
+                    }
+                }
+                return out;
+            }
+            return element.convert(value);
+        }
     }
 
     /** @return the table as rows arrive */
@@ -134,7 +232,7 @@ public final class RowMapping {
             }
             if (converters[i] != null) {
                 try {
-                    value = converters[i].check(value);
+                    value = converters[i].convert(value);
                 } catch (ValueException e) {
                     problems.add(new ColumnProblem(target.columns().get(i).name(),
                             dev.portability.api.ErrorCode.INVALID_VALUE,

@@ -3,6 +3,7 @@ package dev.portability.core.internal.engine;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.archive.Manifest;
 
 /**
  * One archived table and where its rows go: the upgrade to the current version (or null), and the mapping onto
@@ -12,10 +13,24 @@ import dev.portability.api.spi.UnitOfWork;
  * @param upgrade the migration of its rows, or null when none applies
  * @param mapping the mapping onto the host's table
  * @param adapter the host's adapter
+ * @param formatVersion the archive's format version, which fixes how its values are encoded
  * @param <U> the store's unit of work
  */
 public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade,
-        RowMapping mapping, TableAdapter<U> adapter) {
+        RowMapping mapping, TableAdapter<U> adapter, int formatVersion) {
+
+    /**
+     * A plan for a table of an archive of the current format version.
+     *
+     * @param archived the table as the manifest declares it
+     * @param upgrade the migration of its rows, or null
+     * @param mapping the mapping onto the host's table
+     * @param adapter the host's adapter
+     */
+    public TablePlan(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade, RowMapping mapping,
+            TableAdapter<U> adapter) {
+        this(archived, upgrade, mapping, adapter, Manifest.FORMAT_VERSION);
+    }
 
     /** @return the host table's name */
     public String table() {

@@ -51,7 +51,7 @@ final class TableRows implements Closeable {
             throw new IOException("entry " + plan.archived().entry() + " is missing");
         }
         return new TableRows(plan, new RowReader(plan.archived().schema(), in, factory,
-                archive.limits().maxRowsPerTable()));
+                archive.limits().maxRowsPerTable(), plan.formatVersion()));
     }
 
     /**

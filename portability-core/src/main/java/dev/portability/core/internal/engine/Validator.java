@@ -141,7 +141,7 @@ public final class Validator<U extends UnitOfWork> {
             if (upgrade != null && readRows) {
                 steps = upgrade.steps();
                 List<ArchiveTable> selected = select(info, tableFilter);
-                plans = planTables(selected, upgrade, problems);
+                plans = planTables(selected, upgrade, problems, info.formatVersion());
                 Set<String> missingEntries = new HashSet<>();
                 for (ArchiveTable table : selected) {
                     if (!archive.entryNames().contains(table.entry())) {
@@ -184,15 +184,19 @@ public final class Validator<U extends UnitOfWork> {
                     + Manifest.FORMAT + "; this is not a Portability archive", Manifest.ENTRY, null, null, null));
             return null;
         }
-        if (version != null && version.isIntegralNumber() && version.asLong() != Manifest.FORMAT_VERSION) {
+        if (version != null && version.isIntegralNumber() && (version.asLong() > Manifest.FORMAT_VERSION
+                || version.asLong() < Manifest.OLDEST_FORMAT_VERSION)) {
             problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the archive has format version "
-                    + version.asText() + " but this version of Portability reads format version "
-                    + Manifest.FORMAT_VERSION + (version.asLong() > Manifest.FORMAT_VERSION
+                    + version.asText() + " but this version of Portability reads format versions "
+                    + Manifest.OLDEST_FORMAT_VERSION + " to " + Manifest.FORMAT_VERSION
+                    + (version.asLong() > Manifest.FORMAT_VERSION
                             ? "; upgrade the Portability library to read it" : ""),
                     Manifest.ENTRY, null, null, null));
             return null;
         }
-        List<String> violations = ManifestSchema.validate(root);
+        int formatVersion = version != null && version.isIntegralNumber() ? version.asInt()
+                : Manifest.FORMAT_VERSION;
+        List<String> violations = ManifestSchema.validate(root, formatVersion);
         if (!violations.isEmpty()) {
             for (String violation : violations) {
                 problems.add(manifestProblem("manifest.json does not match the manifest schema: " + violation));
@@ -292,7 +296,8 @@ public final class Validator<U extends UnitOfWork> {
         return selected;
     }
 
-    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveUpgrade upgrade, Problems problems) {
+    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveUpgrade upgrade, Problems problems,
+            int formatVersion) {
         Map<String, TablePlan<U>> byHostTable = new LinkedHashMap<>();
         for (ArchiveTable table : selected) {
             ArchiveUpgrade.TableUpgrade tableUpgrade;
@@ -331,7 +336,7 @@ public final class Validator<U extends UnitOfWork> {
                         + source.name() + " after migration", table.entry(), null, table.name(), null));
                 continue;
             }
-            byHostTable.put(source.name(), new TablePlan<>(table, tableUpgrade, mapping, adapter));
+            byHostTable.put(source.name(), new TablePlan<>(table, tableUpgrade, mapping, adapter, formatVersion));
         }
         List<TablePlan<U>> ordered = new ArrayList<>();
         for (TableSchema table : host.order().writeOrder()) {

@@ -26,6 +26,24 @@ public final class Json {
     /** Streaming factory for single JSON column values: carried as they are, duplicate keys included. */
     public static final JsonFactory VALUES = builder(ArchiveLimits.defaults()).build();
 
+    /**
+     * Streaming factory for checking the text of a JSON value carried as a string (format 2): the archive's own
+     * limits already bound the string, so the text inside may nest as deep and hold numbers as long as the store
+     * allowed (PostgreSQL numbers of thousands of digits, deeply nested documents). The check reads tokens
+     * without recursion and without converting numbers.
+     */
+    public static final JsonFactory CONTENT = new JsonFactoryBuilder()
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .maxDocumentLength(-1)
+                    .build())
+            .build();
+
     /** Tree mapper for the manifest and for reports. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

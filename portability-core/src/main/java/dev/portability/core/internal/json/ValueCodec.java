@@ -3,7 +3,10 @@ package dev.portability.core.internal.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.portability.api.BoundedArray;
+import dev.portability.api.Infinity;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -19,14 +22,26 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Reads, writes and checks the values of one logical type: the compiled per-type checker of the archive format.
- * One instance per column type, built once per table; stateless and thread-safe.
+ * One instance per column type and format version, built once per table; stateless and thread-safe.
+ *
+ * <p>{@link #check(Object)} decides which Java values a type holds, whatever the format; {@link #read} and
+ * {@link #write} are the encodings of one format version (docs/archive-format.md). Format 2 differs from format 1
+ * in JSON values (a JSON string holding the JSON text, so that the JSON literal {@code null} is the string
+ * {@code "null"}), PostgreSQL's infinities in dates and timestamps, native values of dates and times
+ * ({@code {"engine": ..., "text": ...}}), arrays of several dimensions and arrays with lower bounds, and NATIVE
+ * values. A format-1 codec refuses to check values that only format 2 can hold.
  */
 public abstract class ValueCodec {
+
+    /** The format version whose encodings {@link #of(LogicalType)} uses: the one writers write. */
+    public static final int CURRENT_FORMAT = 2;
 
     /** Largest absolute scale accepted for an unconstrained DECIMAL: beyond it a value is surely hostile. */
     static final int MAX_UNCONSTRAINED_SCALE = 10_000;
@@ -41,12 +56,28 @@ public abstract class ValueCodec {
     }
 
     /**
-     * The codec of a type.
+     * The codec of a type in the current format version ({@value #CURRENT_FORMAT}).
      *
      * @param type the logical type
      * @return its codec
      */
     public static ValueCodec of(LogicalType type) {
+        return of(type, CURRENT_FORMAT);
+    }
+
+    /**
+     * The codec of a type in a format version.
+     *
+     * @param type the logical type
+     * @param formatVersion 1 or 2
+     * @return its codec
+     * @throws IllegalArgumentException for another version
+     */
+    public static ValueCodec of(LogicalType type, int formatVersion) {
+        if (formatVersion != 1 && formatVersion != 2) {
+            throw new IllegalArgumentException("no format version " + formatVersion);
+        }
+        boolean v2 = formatVersion >= 2;
         return switch (type.kind()) {
             case BOOLEAN -> new BooleanCodec(type);
             case INTEGER -> new IntegerCodec(type);
@@ -54,15 +85,17 @@ public abstract class ValueCodec {
             case DOUBLE -> new DoubleCodec(type);
             case TEXT -> new TextCodec(type);
             case BINARY -> new BinaryCodec(type);
-            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, Iso::date, LocalDate::parse);
-            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, Iso::time, LocalTime::parse);
+            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, Iso::date, LocalDate::parse, v2);
+            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, Iso::time, LocalTime::parse, v2);
             case TIMESTAMP -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE_TIME, Iso::dateTime,
-                    LocalDateTime::parse);
+                    LocalDateTime::parse, v2);
             case TIMESTAMP_TZ -> new TemporalCodec(type, DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-                    Iso::offsetDateTime, OffsetDateTime::parse);
+                    Iso::offsetDateTime, OffsetDateTime::parse, v2);
             case UUID -> new UuidCodec(type);
-            case JSON -> new JsonCodec(type);
-            case ARRAY -> new ArrayCodec(type, of(type.elementType().orElseThrow()));
+            case JSON -> v2 ? new JsonTextCodec(type) : new JsonCodec(type);
+            case ARRAY -> v2 ? new ArrayCodec(type, of(type.elementType().orElseThrow(), formatVersion))
+                    : new FlatArrayCodec(type, of(type.elementType().orElseThrow(), formatVersion));
+            case NATIVE -> new NativeCodec(type);
         };
     }
 
@@ -501,22 +534,37 @@ public abstract class ValueCodec {
         private final DateTimeFormatter format;
         private final FastParse fast;
         private final Parse parse;
+        private final boolean v2;
+        private final boolean infinite;
 
-        TemporalCodec(LogicalType type, DateTimeFormatter format, FastParse fast, Parse parse) {
+        TemporalCodec(LogicalType type, DateTimeFormatter format, FastParse fast, Parse parse, boolean v2) {
             super(type);
             this.format = format;
             this.fast = fast;
             this.parse = parse;
+            this.v2 = v2;
+            this.infinite = type.kind() != LogicalType.Kind.TIME;
         }
 
         @Override
         public Object read(JsonParser parser) throws IOException, ValueException {
+            if (v2 && parser.currentToken() == JsonToken.START_OBJECT) {
+                return readNativeValue(parser, type);
+            }
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 throw notA(new RawText(tokenText(parser)));
             }
             String text = parser.getText();
             if (text.length() > 64) {
                 throw notA(text);
+            }
+            if (v2 && infinite) {
+                if (text.equals("infinity")) {
+                    return Infinity.POSITIVE;
+                }
+                if (text.equals("-infinity")) {
+                    return Infinity.NEGATIVE;
+                }
             }
             try {
                 Object value = fast.parse(text);
@@ -560,14 +608,90 @@ public abstract class ValueCodec {
                     }
                     break;
             }
+            if (value instanceof Infinity) {
+                if (!infinite) {
+                    throw new ValueException(value + " is not a TIME: only dates and timestamps have infinities");
+                }
+                if (!v2) {
+                    throw new ValueException(value + " cannot be written in archive format version 1");
+                }
+                return value;
+            }
+            if (value instanceof NativeValue nativeValue) {
+                if (!v2) {
+                    throw new ValueException("the " + nativeValue.engine() + " value " + show(nativeValue.text())
+                            + " cannot be written in archive format version 1");
+                }
+                requireWellFormed(nativeValue.text());
+                return value;
+            }
             throw wrongJavaType(value);
         }
 
         @Override
         public void write(JsonGenerator generator, Object value) throws IOException {
+            if (value instanceof Infinity infinity) {
+                generator.writeString(infinity.text());
+                return;
+            }
+            if (value instanceof NativeValue nativeValue) {
+                generator.writeStartObject();
+                generator.writeStringField("engine", nativeValue.engine());
+                generator.writeStringField("text", nativeValue.text());
+                generator.writeEndObject();
+                return;
+            }
             String text = Iso.format(value);
             generator.writeString(text != null ? text : format.format((java.time.temporal.TemporalAccessor) value));
         }
+    }
+
+    /**
+     * Reads {@code {"engine": "...", "text": "..."}}, the format-2 encoding of a {@link NativeValue}; the parser is
+     * on the object's start, and after the call on its end, also when the object is refused.
+     */
+    static NativeValue readNativeValue(JsonParser parser, LogicalType type) throws IOException, ValueException {
+        String engine = null;
+        String text = null;
+        String problem = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+            if (token == null) {
+                throw new IOException("unexpected end of input inside an object");
+            }
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            boolean known = "engine".equals(name) || "text".equals(name);
+            if (!known || value != JsonToken.VALUE_STRING) {
+                parser.skipChildren();
+                if (problem == null) {
+                    problem = known ? "its member " + name + " is not a string"
+                            : "it has a member " + show(name) + " besides engine and text";
+                }
+                continue;
+            }
+            boolean twice = "engine".equals(name) ? engine != null : text != null;
+            if (twice && problem == null) {
+                problem = "it names " + name + " twice";
+            }
+            if ("engine".equals(name)) {
+                engine = parser.getText();
+            } else {
+                text = parser.getText();
+            }
+        }
+        if (problem == null && (engine == null || text == null)) {
+            problem = "it lacks " + (engine == null ? "engine" : "text");
+        }
+        if (problem == null && (engine.isBlank() || !engine.equals(engine.toLowerCase(Locale.ROOT)))) {
+            problem = "its engine " + show(engine) + " is not a lower-case name";
+        }
+        if (problem != null) {
+            throw new ValueException("an object is not " + article(type) + " " + type + " native value: " + problem
+                    + " (a native value is {\"engine\": \"mariadb\", \"text\": \"0000-00-00\"})");
+        }
+        requireWellFormed(text);
+        return new NativeValue(engine, text);
     }
 
     private static final class UuidCodec extends ValueCodec {
@@ -644,10 +768,85 @@ public abstract class ValueCodec {
         }
     }
 
-    private static final class ArrayCodec extends ValueCodec {
+    /**
+     * JSON in format 2: a JSON string holding the JSON text exactly as the store holds it (whitespace, key order,
+     * duplicate keys, number spelling), so that the JSON literal {@code null} is the string {@code "null"}.
+     */
+    private static final class JsonTextCodec extends ValueCodec {
+        JsonTextCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new ValueException(tokenText(parser) + " is not " + article(type) + " " + type
+                        + " (format version 2 writes JSON values as a JSON string holding the JSON text, e.g. "
+                        + "\"{\\\"a\\\":1}\" or \"null\")");
+            }
+            return check(parser.getText());
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (!(value instanceof String text)) {
+                throw wrongJavaType(value);
+            }
+            requireWellFormed(text);
+            try (JsonParser parser = Json.CONTENT.createParser(text)) {
+                if (parser.nextToken() == null) {
+                    throw new ValueException("empty text is not JSON");
+                }
+                parser.skipChildren();
+                if (parser.nextToken() != null) {
+                    throw new ValueException("the text holds more than one JSON value");
+                }
+            } catch (IOException e) {
+                throw new ValueException("the text is not JSON: " + Json.describe(e));
+            }
+            return text;
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeString((String) value);
+        }
+    }
+
+    /** A NATIVE value: the engine's text form of the value, as a JSON string. */
+    private static final class NativeCodec extends ValueCodec {
+        NativeCodec(LogicalType type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw notA(new RawText(tokenText(parser)));
+            }
+            return check(parser.getText());
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (!(value instanceof String text)) {
+                throw wrongJavaType(value);
+            }
+            requireWellFormed(text);
+            return text;
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            generator.writeString((String) value);
+        }
+    }
+
+    /** ARRAY in format 1: one dimension, a JSON array of encoded elements. */
+    private static final class FlatArrayCodec extends ValueCodec {
         private final ValueCodec element;
 
-        ArrayCodec(LogicalType type, ValueCodec element) {
+        FlatArrayCodec(LogicalType type, ValueCodec element) {
             super(type);
             this.element = element;
         }
@@ -681,24 +880,31 @@ public abstract class ValueCodec {
             if (firstError != null) {
                 throw new ValueException(firstError);
             }
-            return java.util.Collections.unmodifiableList(values);
+            return Collections.unmodifiableList(values);
         }
 
         @Override
         public Object check(Object value) throws ValueException {
+            if (value instanceof BoundedArray) {
+                throw new ValueException("an array with lower bounds cannot be written in archive format version 1");
+            }
             if (!(value instanceof List<?> list)) {
                 throw wrongJavaType(value);
             }
             List<Object> values = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
+                if (item instanceof List<?>) {
+                    throw new ValueException("an array of several dimensions cannot be written in archive format "
+                            + "version 1");
+                }
                 try {
                     values.add(item == null ? null : element.check(item));
                 } catch (ValueException e) {
                     throw new ValueException("element " + i + ": " + e.getMessage());
                 }
             }
-            return java.util.Collections.unmodifiableList(values);
+            return Collections.unmodifiableList(values);
         }
 
         @Override
@@ -708,6 +914,267 @@ public abstract class ValueCodec {
             for (Object item : list) {
                 if (item == null) {
                     generator.writeNull();
+                } else {
+                    element.write(generator, item);
+                }
+            }
+            generator.writeEndArray();
+        }
+    }
+
+    /**
+     * ARRAY in format 2: a JSON array of encoded elements, nested for several dimensions (rectangular: the arrays of
+     * one level have equal lengths, and no level mixes arrays with elements), or
+     * {@code {"lowerBounds": [...], "elements": [...]}} when a dimension does not start at 1. The Java value is a
+     * list (nested lists for several dimensions) or a {@link BoundedArray}.
+     */
+    private static final class ArrayCodec extends ValueCodec {
+        private final ValueCodec element;
+
+        ArrayCodec(LogicalType type, ValueCodec element) {
+            super(type);
+            this.element = element;
+        }
+
+        @Override
+        public Object read(JsonParser parser) throws IOException, ValueException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                return readBounded(parser);
+            }
+            if (token != JsonToken.START_ARRAY) {
+                throw notA(new RawText(tokenText(parser)));
+            }
+            String[] firstError = new String[1];
+            List<Object> values = readLevel(parser, "", firstError);
+            if (firstError[0] != null) {
+                throw new ValueException(firstError[0]);
+            }
+            shape(values);
+            return values;
+        }
+
+        /** Reads one level of nested arrays; the parser is on its start, and after the call on its end. */
+        private List<Object> readLevel(JsonParser parser, String path, String[] firstError) throws IOException {
+            List<Object> values = new ArrayList<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new IOException("unexpected end of input inside an array");
+                }
+                if (token == JsonToken.VALUE_NULL) {
+                    values.add(null);
+                } else if (token == JsonToken.START_ARRAY) {
+                    values.add(readLevel(parser, path + "[" + values.size() + "]", firstError));
+                } else {
+                    try {
+                        values.add(element.read(parser));
+                    } catch (ValueException e) {
+                        parser.skipChildren();
+                        if (firstError[0] == null) {
+                            firstError[0] = "element " + (path.isEmpty() ? String.valueOf(values.size())
+                                    : path + "[" + values.size() + "]") + ": " + e.getMessage();
+                        }
+                        values.add(null);
+                    }
+                }
+            }
+            return Collections.unmodifiableList(values);
+        }
+
+        private Object readBounded(JsonParser parser) throws IOException, ValueException {
+            List<Object> bounds = null;
+            List<Object> elements = null;
+            String problem = null;
+            String[] firstError = new String[1];
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+                if (token == null) {
+                    throw new IOException("unexpected end of input inside an object");
+                }
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("elements".equals(name) && value == JsonToken.START_ARRAY && elements == null) {
+                    elements = readLevel(parser, "", firstError);
+                } else if ("lowerBounds".equals(name) && value == JsonToken.START_ARRAY && bounds == null) {
+                    bounds = new ArrayList<>();
+                    while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
+                        if (value == JsonToken.VALUE_NUMBER_INT
+                                && parser.getNumberType() == JsonParser.NumberType.INT) {
+                            bounds.add(parser.getIntValue());
+                        } else {
+                            parser.skipChildren();
+                            if (problem == null) {
+                                problem = "lowerBounds holds " + tokenText(parser)
+                                        + ", not a 32-bit integer";
+                            }
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                    if (problem == null) {
+                        problem = "elements".equals(name) || "lowerBounds".equals(name)
+                                ? "its member " + name + " is not an array, or comes twice"
+                                : "it has a member " + show(name) + " besides lowerBounds and elements";
+                    }
+                }
+            }
+            if (problem == null && (bounds == null || elements == null)) {
+                problem = "it lacks " + (bounds == null ? "lowerBounds" : "elements");
+            }
+            if (problem != null) {
+                throw new ValueException("an object is not " + article(type) + " " + type + ": " + problem
+                        + " (an array with lower bounds is {\"lowerBounds\": [0], \"elements\": [10, 20]})");
+            }
+            if (firstError[0] != null) {
+                throw new ValueException(firstError[0]);
+            }
+            List<Integer> lowerBounds = new ArrayList<>(bounds.size());
+            bounds.forEach(b -> lowerBounds.add((Integer) b));
+            return bounded(lowerBounds, elements);
+        }
+
+        /**
+         * The dimensions of a nested list, checking that it is rectangular and has no empty inner level.
+         *
+         * @return the length of each dimension, outermost first; {@code [0]} for an empty array
+         */
+        static int[] shape(List<?> values) throws ValueException {
+            if (values.isEmpty()) {
+                return new int[] {0};
+            }
+            List<Integer> lengths = new ArrayList<>();
+            Object level = values;
+            while (level instanceof List<?> list) {
+                lengths.add(list.size());
+                if (list.isEmpty()) {
+                    throw new ValueException("an array of several dimensions has an empty inner array; an empty "
+                            + "array is written [] and has no dimensions");
+                }
+                level = list.get(0);
+            }
+            int[] dims = new int[lengths.size()];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = lengths.get(i);
+            }
+            if (dims.length > 1) {
+                requireShape(values, dims, 0, "");
+            } else {
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i) instanceof List<?>) {
+                        throw new ValueException("element " + i + " is an array where element 0 is not: an array of "
+                                + "several dimensions is rectangular");
+                    }
+                }
+            }
+            return dims;
+        }
+
+        private static void requireShape(List<?> level, int[] dims, int depth, String path) throws ValueException {
+            if (level.size() != dims[depth]) {
+                throw new ValueException("element " + path + " has " + level.size() + " elements where the first "
+                        + "array of its level has " + dims[depth] + ": an array of several dimensions is "
+                        + "rectangular");
+            }
+            boolean inner = depth + 1 < dims.length;
+            for (int i = 0; i < level.size(); i++) {
+                Object item = level.get(i);
+                String at = path + "[" + i + "]";
+                if (inner) {
+                    if (!(item instanceof List<?> list)) {
+                        throw new ValueException("element " + at + " is " + (item == null ? "NULL" : "a value")
+                                + " where an array of " + dims[depth + 1] + " elements belongs: an array of "
+                                + "several dimensions is rectangular, and only its innermost elements may be NULL");
+                    }
+                    requireShape(list, dims, depth + 1, at);
+                } else if (item instanceof List<?>) {
+                    throw new ValueException("element " + at + " is an array where elements belong: an array of "
+                            + "several dimensions is rectangular");
+                }
+            }
+        }
+
+        private Object bounded(List<Integer> lowerBounds, List<?> elements) throws ValueException {
+            if (elements.isEmpty()) {
+                throw new ValueException("an empty array has no lower bounds; it is written []");
+            }
+            int[] dims = shape(elements);
+            if (lowerBounds.size() != dims.length) {
+                throw new ValueException("the array has " + dims.length + " dimension(s) but " + lowerBounds.size()
+                        + " lower bound(s)");
+            }
+            boolean allOne = true;
+            for (int i = 0; i < dims.length; i++) {
+                long upper = (long) lowerBounds.get(i) + dims[i] - 1;
+                if (upper > Integer.MAX_VALUE) {
+                    throw new ValueException("dimension " + (i + 1) + " ends at " + upper + ", beyond a 32-bit "
+                            + "index");
+                }
+                allOne &= lowerBounds.get(i) == 1;
+            }
+            return allOne ? elements : new BoundedArray(lowerBounds, elements);
+        }
+
+        @Override
+        public Object check(Object value) throws ValueException {
+            if (value instanceof BoundedArray array) {
+                if (!(array.elements() instanceof List<?>)) {
+                    throw wrongJavaType(array.elements());
+                }
+                return bounded(array.lowerBounds(), checkLevel(array.elements(), ""));
+            }
+            if (!(value instanceof List<?> list)) {
+                throw wrongJavaType(value);
+            }
+            List<Object> values = checkLevel(list, "");
+            shape(values);
+            return values;
+        }
+
+        private List<Object> checkLevel(List<?> list, String path) throws ValueException {
+            List<Object> values = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                if (item == null) {
+                    values.add(null);
+                } else if (item instanceof List<?> inner) {
+                    values.add(checkLevel(inner, path + "[" + i + "]"));
+                } else {
+                    try {
+                        values.add(element.check(item));
+                    } catch (ValueException e) {
+                        throw new ValueException("element " + (path.isEmpty() ? String.valueOf(i)
+                                : path + "[" + i + "]") + ": " + e.getMessage());
+                    }
+                }
+            }
+            return Collections.unmodifiableList(values);
+        }
+
+        @Override
+        public void write(JsonGenerator generator, Object value) throws IOException {
+            if (value instanceof BoundedArray array) {
+                generator.writeStartObject();
+                generator.writeArrayFieldStart("lowerBounds");
+                for (Integer bound : array.lowerBounds()) {
+                    generator.writeNumber(bound);
+                }
+                generator.writeEndArray();
+                generator.writeFieldName("elements");
+                writeLevel(generator, array.elements());
+                generator.writeEndObject();
+            } else {
+                writeLevel(generator, (List<?>) value);
+            }
+        }
+
+        private void writeLevel(JsonGenerator generator, List<?> list) throws IOException {
+            generator.writeStartArray(list, list.size());
+            for (Object item : list) {
+                if (item == null) {
+                    generator.writeNull();
+                } else if (item instanceof List<?> inner) {
+                    writeLevel(generator, inner);
                 } else {
                     element.write(generator, item);
                 }
