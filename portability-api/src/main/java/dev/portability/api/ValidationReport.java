@@ -1,7 +1,9 @@
 package dev.portability.api;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything validation found in an archive, in one immutable value a host can show its users or turn into JSON.
@@ -37,8 +39,20 @@ public record ValidationReport(ArchiveInfo archive, List<Problem> problems, long
         return Optional.ofNullable(archive);
     }
 
-    /** @return a multi-line description: a headline, then one line per problem (the first ten) */
+    /**
+     * @return a multi-line description: a headline, then one line per problem (the first ten), then what to do:
+     *     the {@link ErrorCode#suggestion() suggestion} of each kind of problem listed
+     */
     public String summary() {
+        return summary(null);
+    }
+
+    /**
+     * The summary, with a sentence on the outcome between the problems and what to do.
+     *
+     * @param outcome e.g. "Nothing was imported.", or null
+     */
+    String summary(String outcome) {
         if (valid()) {
             return "The archive is valid" + (archive == null ? "." : ": " + archive.tables().size()
                     + " tables, " + archive.totalRows() + " rows.");
@@ -46,14 +60,23 @@ public record ValidationReport(ArchiveInfo archive, List<Problem> problems, long
         StringBuilder out = new StringBuilder("The archive is invalid: ").append(problemCount)
                 .append(problemCount == 1 ? " problem found." : " problems found.");
         int shown = Math.min(SUMMARY_PROBLEMS, problems.size());
+        Set<ErrorCode> kinds = EnumSet.noneOf(ErrorCode.class);
         for (int i = 0; i < shown; i++) {
             out.append("\n  ").append(problems.get(i));
+            kinds.add(problems.get(i).code());
         }
         if (problemCount > shown) {
             out.append("\n  ... and ").append(problemCount - shown).append(" more.");
         }
-        out.append("\nNothing was imported. Fix or re-create the archive; the validation report lists every "
-                + "problem.");
+        if (outcome != null) {
+            out.append('\n').append(outcome);
+        }
+        if (kinds.size() == 1) {
+            out.append("\nWhat to do: ").append(kinds.iterator().next().suggestion());
+        } else if (!kinds.isEmpty()) {
+            out.append("\nWhat to do:");
+            kinds.forEach(code -> out.append("\n  ").append(code).append(": ").append(code.suggestion()));
+        }
         return out.toString();
     }
 }

@@ -37,8 +37,13 @@ final class Failures {
      * @param exitCode the exit code
      * @param code a stable name: an {@link ErrorCode}, {@code USAGE} or {@code INTERNAL}
      * @param message one line: what happened, where, and what to do
+     * @param suggestion the library's recovery suggestion for the error code, or null for USAGE and INTERNAL
      */
-    record Failure(int exitCode, String code, String message) {
+    record Failure(int exitCode, String code, String message, String suggestion) {
+
+        Failure(int exitCode, ErrorCode code, String message) {
+            this(exitCode, code.name(), message, code.suggestion());
+        }
     }
 
     private Failures() {
@@ -75,7 +80,7 @@ final class Failures {
         err.flush();
         if (command != null && command.output.json) {
             JsonOut.print(commandLine.getOut(), JsonOut.error(failure.exitCode(), failure.code(),
-                    failure.message()));
+                    failure.message(), failure.suggestion()));
         }
         return failure.exitCode();
     }
@@ -89,35 +94,38 @@ final class Failures {
      */
     static Failure describe(Throwable e, Path archive) {
         if (e instanceof InvalidArchiveException invalid) {
-            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code().name(), invalidArchive(invalid, archive));
+            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code(), invalidArchive(invalid, archive));
         }
         if (e instanceof ImportConflictException conflicts) {
-            return new Failure(ExitCodes.CONFLICTS, ErrorCode.CONFLICTS.name(), conflicts(conflicts));
+            return new Failure(ExitCodes.CONFLICTS, ErrorCode.CONFLICTS, conflicts(conflicts));
         }
         if (e instanceof StoreException store) {
-            return new Failure(ExitCodes.DATABASE, ErrorCode.STORE_FAILURE.name(),
-                    "Database failure: " + sentence(store.getMessage()) + databaseHint(store));
+            String hint = databaseHint(store);
+            return new Failure(ExitCodes.DATABASE, ErrorCode.STORE_FAILURE, "Database failure: "
+                    + sentence(store.getMessage()) + (hint.isEmpty() ? " " + ErrorCode.STORE_FAILURE.suggestion()
+                    : hint));
         }
         if (e instanceof ImportRefusedException refused) {
-            return new Failure(ExitCodes.of(refused.code()), refused.code().name(),
-                    Text.oneLine(refused.getMessage()) + hint(refused.code()));
+            String hint = hint(refused.code());
+            return new Failure(ExitCodes.of(refused.code()), refused.code(), sentence(refused.getMessage())
+                    + (hint.isEmpty() ? " " + refused.code().suggestion() : hint));
         }
         if (e instanceof OperationCancelledException cancelled) {
-            return new Failure(ExitCodes.INTERRUPTED, cancelled.code().name(), Text.oneLine(cancelled.getMessage()));
+            return new Failure(ExitCodes.INTERRUPTED, cancelled.code(), Text.oneLine(cancelled.getMessage()));
         }
         if (e instanceof PortabilityException portability) {
-            return new Failure(ExitCodes.of(portability.code()), portability.code().name(),
-                    Text.oneLine(portability.getMessage()));
+            return new Failure(ExitCodes.of(portability.code()), portability.code(),
+                    sentence(portability.getMessage()) + " " + portability.code().suggestion());
         }
         IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
                 : e instanceof IOException checked ? checked : null;
         if (io != null) {
-            return new Failure(ExitCodes.IO, ErrorCode.IO_FAILURE.name(), "File failure: "
+            return new Failure(ExitCodes.IO, ErrorCode.IO_FAILURE, "File failure: "
                     + io.getClass().getSimpleName() + ": " + Text.oneLine(io.getMessage())
                     + ". Check that the file exists and can be read or written.");
         }
         return new Failure(ExitCodes.INTERNAL, "INTERNAL", "Unexpected failure: " + Text.oneLine(e.toString())
-                + ". Run again with --verbose to see the stack trace, and report it.");
+                + ". Run again with --verbose to see the stack trace, and report it.", null);
     }
 
     /**
@@ -167,9 +175,7 @@ final class Failures {
                 }
             }
             case UNKNOWN_TABLE -> message.append(" Use --tables to import only the tables this database has.");
-            default -> {
-                // the problem's message says what to do
-            }
+            default -> message.append(' ').append(first.code().suggestion());
         }
         long more = report.problemCount() - 1;
         if (more > 0) {

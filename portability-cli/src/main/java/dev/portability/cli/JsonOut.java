@@ -127,6 +127,12 @@ final class JsonOut {
             p.put("table", problem.table());
             p.put("column", problem.column());
         }
+        ObjectNode suggestions = node.putObject("suggestions");
+        for (Problem problem : report.problems()) {
+            if (!suggestions.has(problem.code().name())) {
+                suggestions.put(problem.code().name(), problem.code().suggestion());
+            }
+        }
         ArrayNode steps = node.putArray("migrationSteps");
         report.migrationSteps().forEach(steps::add);
         if (report.archive() == null) {
@@ -189,11 +195,16 @@ final class JsonOut {
     }
 
     static ObjectNode error(int exitCode, String code, String message) {
+        return error(exitCode, code, message, null);
+    }
+
+    static ObjectNode error(int exitCode, String code, String message, String suggestion) {
         ObjectNode node = object();
         ObjectNode error = node.putObject("error");
         error.put("exitCode", exitCode);
         error.put("code", code);
         error.put("message", message);
+        error.put("suggestion", suggestion);
         return node;
     }
 

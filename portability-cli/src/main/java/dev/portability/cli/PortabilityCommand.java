@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "The password comes from the environment variable PORTABILITY_PASSWORD or a prompt (-W), never from "
                     + "the command line."},
         subcommands = {StatsCommand.class, ExportCommand.class, InspectCommand.class, ValidateCommand.class,
-            PreviewCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            PreviewCommand.class, ImportCommand.class, ServeCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Start with: portability demo", "Details and examples: docs/cli.md"})
 final class PortabilityCommand implements Callable<Integer> {
 

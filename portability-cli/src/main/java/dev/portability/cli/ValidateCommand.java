@@ -2,6 +2,7 @@ package dev.portability.cli;
 
 import dev.portability.api.ArchiveInfo;
 import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.InvalidArchiveException;
@@ -10,6 +11,8 @@ import dev.portability.api.ValidationReport;
 import dev.portability.core.Portability;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,6 +123,14 @@ final class ValidateCommand extends BaseCommand {
         }
         if (count > report.problems().size()) {
             out.println("  ... and " + Text.count(count - report.problems().size()) + " more.");
+        }
+        Set<ErrorCode> kinds = EnumSet.noneOf(ErrorCode.class);
+        report.problems().forEach(problem -> kinds.add(problem.code()));
+        if (kinds.size() == 1) {
+            out.println("What to do: " + kinds.iterator().next().suggestion());
+        } else if (!kinds.isEmpty()) {
+            out.println("What to do:");
+            kinds.forEach(code -> out.println("  " + code + ": " + code.suggestion()));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.portability.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portability.api.ErrorCode;
 import dev.portability.jdbc.TestDatabase;
 import dev.portability.jdbc.TestDatabase.Kind;
 import java.nio.file.Files;
@@ -146,8 +147,11 @@ class CommandsEndToEndTest {
 
             assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.INVALID_ARCHIVE);
             assertThat(text.out()).contains(archive + " is invalid (checked against its own manifest): 1 problem.")
-                    .contains("CHECKSUM_MISMATCH at table customers");
+                    .contains("CHECKSUM_MISMATCH at table customers")
+                    .contains("What to do: " + ErrorCode.CHECKSUM_MISMATCH.suggestion());
             assertThat(json.exitCode()).isEqualTo(ExitCodes.INVALID_ARCHIVE);
+            assertThat(json.json().get("suggestions").get("CHECKSUM_MISMATCH").asText())
+                    .isEqualTo(ErrorCode.CHECKSUM_MISMATCH.suggestion());
             JsonNode report = json.json();
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(report.get("problemCount").asLong()).isEqualTo(1);

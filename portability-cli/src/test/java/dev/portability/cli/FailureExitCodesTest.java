@@ -157,6 +157,10 @@ class FailureExitCodesTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_ARCHIVE);
         assertOneLineWithoutStackTrace(result, "Error: " + notes + " is not a valid archive: NOT_AN_ARCHIVE");
+        assertThat(result.err()).contains(dev.portability.api.ErrorCode.NOT_AN_ARCHIVE.suggestion());
+        CliRun.Result json = new CliRun().run("inspect", notes.toString(), "--json");
+        assertThat(json.json().get("error").get("suggestion").asText())
+                .isEqualTo(dev.portability.api.ErrorCode.NOT_AN_ARCHIVE.suggestion());
     }
 
     @Test

@@ -81,6 +81,35 @@ public final class Portability {
         return LIBRARY_VERSION;
     }
 
+    /**
+     * The application id this instance writes into archives and requires of the archives it imports.
+     *
+     * @return the id set with {@link Builder#application(String)}
+     */
+    public String application() {
+        return host.application();
+    }
+
+    /**
+     * The current version of the application's data schema: written into archives; older archives are upgraded by
+     * the registered migration steps, newer ones are refused.
+     *
+     * @return the version set with {@link Builder#schemaVersion(int)}, 0 or more
+     */
+    public int schemaVersion() {
+        return host.schemaVersion();
+    }
+
+    /**
+     * The limits that stop hostile or runaway archives. A host that accepts uploads keeps its own upload limit at
+     * or below {@link ArchiveLimits#maxArchiveBytes()}.
+     *
+     * @return the limits set with {@link Builder#limits(ArchiveLimits)}, or {@link ArchiveLimits#defaults()}
+     */
+    public ArchiveLimits limits() {
+        return settings.limits();
+    }
+
     /** @return the host's tables, referenced tables first (the order of export and import) */
     public List<TableSchema> tables() {
         return host.order().writeOrder();
@@ -241,6 +270,28 @@ public final class Portability {
         try {
             return withArchive(archive, file -> validator().validate(file, Set.of(),
                     operation("validate", listener, null), true).report());
+        } catch (InvalidArchiveException e) {
+            return e.report(); // not even a ZIP: the report says so
+        }
+    }
+
+    /**
+     * Validates an archive file, reporting progress to a listener of this call (instead of the builder's) and
+     * stopping when cancelled.
+     *
+     * @param archive the archive file
+     * @param progressListener receives the VALIDATING events of this call
+     * @param cancellation checked between rows; null for none
+     * @return the report listing every problem found (valid when there is none)
+     * @throws dev.portability.api.OperationCancelledException if cancelled (nothing is ever written by
+     *     validation)
+     */
+    public ValidationReport validate(Path archive, ProgressListener progressListener,
+            dev.portability.api.Cancellation cancellation) {
+        Objects.requireNonNull(progressListener, "progressListener");
+        try {
+            return withArchive(archive, file -> validator().validate(file, Set.of(),
+                    operation("validate", progressListener, cancellation), true).report());
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }

@@ -1,0 +1,141 @@
+package dev.portability.web;
+
+import dev.portability.web.internal.Permissions;
+import dev.portability.web.internal.WebHandler;
+import dev.portability.web.internal.WebRequest;
+import dev.portability.web.internal.WebResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console as one servlet: the page and its JSON endpoints below the path the host maps it to (map
+ * {@code /portability/*}, say; the bare {@code /portability} redirects to {@code /portability/}). Made by
+ * {@link PortabilityWeb#builder}; the request handling itself is free of the servlet API, this class only
+ * translates. {@link #destroy()} cancels running operations (an import rolls back) and deletes every spooled file.
+ */
+public final class PortabilityWebServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger("dev.portability.web");
+
+    private final transient WebHandler handler;
+    private final transient PortabilityWebAccess access;
+    private final transient Function<HttpServletRequest, CsrfToken> csrfToken;
+
+    PortabilityWebServlet(WebHandler handler, PortabilityWebAccess access,
+            Function<HttpServletRequest, CsrfToken> csrfToken) {
+        this.handler = handler;
+        this.access = access;
+        this.csrfToken = csrfToken;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WebResponse answer = handler.handle(new ServletRequestView(request));
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        WebResponse.Body body = answer.body();
+        if (body == null) {
+            return;
+        }
+        response.setContentLengthLong(answer.contentLength());
+        try {
+            OutputStream out = response.getOutputStream();
+            body.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            LOG.debug("{} {}: the client went away while the response was sent: {}", request.getMethod(),
+                    request.getRequestURI(), e.toString());
+        }
+    }
+
+    /** Cancels running operations, waits up to 30 seconds for them to end, and deletes every spooled file. */
+    @Override
+    public void destroy() {
+        handler.close();
+    }
+
+    /** @return the spool directory, or null before the first upload or export (for tests) */
+    Path spoolDirectory() {
+        return handler.spoolDirectory();
+    }
+
+    /** A servlet request as the handler sees it. */
+    private final class ServletRequestView implements WebRequest {
+        private final HttpServletRequest request;
+        private Permissions permissions;
+
+        ServletRequestView(HttpServletRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public String method() {
+            return request.getMethod();
+        }
+
+        @Override
+        public String path() {
+            String info = request.getPathInfo();
+            if (info == null) {
+                return request.getServletPath().isEmpty() ? "" : null;
+            }
+            return info.startsWith("/") ? info.substring(1) : info;
+        }
+
+        @Override
+        public String mountName() {
+            String uri = request.getRequestURI();
+            return uri.substring(uri.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public String header(String name) {
+            return request.getHeader(name);
+        }
+
+        @Override
+        public long contentLength() {
+            return request.getContentLengthLong();
+        }
+
+        @Override
+        public InputStream body() throws IOException {
+            return request.getInputStream();
+        }
+
+        @Override
+        public String origin() {
+            String scheme = request.getScheme();
+            String host = request.getServerName();
+            if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+                host = "[" + host + "]";
+            }
+            int port = request.getServerPort();
+            boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+            return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port);
+        }
+
+        @Override
+        public Permissions permissions() {
+            if (permissions == null) {
+                permissions = new Permissions(access.canView(request), access.canExport(request),
+                        access.canImport(request), request.getRemoteUser(), access.describe());
+            }
+            return permissions;
+        }
+
+        @Override
+        public CsrfToken csrfToken() {
+            return csrfToken.apply(request);
+        }
+    }
+}
