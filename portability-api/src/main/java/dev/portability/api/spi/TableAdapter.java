@@ -1,6 +1,7 @@
 package dev.portability.api.spi;
 
 import dev.portability.api.ForeignKey;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.Key;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
@@ -131,5 +132,43 @@ public interface TableAdapter<U extends UnitOfWork> {
      * @param work the unit of work
      */
     default void afterImport(U work) {
+    }
+
+    /**
+     * The positions of the generators (sequences, identity columns, {@code AUTO_INCREMENT} counters) that feed
+     * this table's columns, read in an export's unit of work after its rows: the archive records them. Empty by
+     * default: a store without generators.
+     *
+     * @param work the unit of work (read-only)
+     * @return one position per generated column, naming this table
+     */
+    default List<GeneratorPosition> generators(U work) {
+        return List.of();
+    }
+
+    /**
+     * Moves the generators of this table's columns to at least the archive's positions, in their direction, never
+     * backwards: each ends at the further of where it stands and the archive's position (and past the imported
+     * values, see {@link #afterImport}). Called once per imported table after all its rows are written and before
+     * the unit commits, with the archive's positions of this table's columns (after migration, the columns of the
+     * same name). Only what does not commit belongs here; a change that is not undone by a rollback (a PostgreSQL
+     * {@code setval}) is harmless because it only moves forward. Does nothing by default.
+     *
+     * @param work the unit of work
+     * @param archived the archive's positions, naming this table; empty when the archive has none
+     */
+    default void advanceGenerators(U work, List<GeneratorPosition> archived) {
+    }
+
+    /**
+     * The part of {@link #advanceGenerators} a store can only do by committing (MariaDB's
+     * {@code ALTER TABLE ... AUTO_INCREMENT}): called once per imported table after the unit of work committed,
+     * before it is closed, with the same positions. The import is complete by then: a failure here is logged as a
+     * warning (new rows may then take values the source had handed out), not thrown. Does nothing by default.
+     *
+     * @param work the committed unit of work
+     * @param archived the archive's positions, naming this table
+     */
+    default void advanceGeneratorsAfterCommit(U work, List<GeneratorPosition> archived) {
     }
 }

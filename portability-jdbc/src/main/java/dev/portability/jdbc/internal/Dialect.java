@@ -338,6 +338,35 @@ public abstract class Dialect {
     }
 
     /**
+     * Reads the positions of the generators that feed a table's columns (sequences, identities,
+     * {@code AUTO_INCREMENT}).
+     *
+     * @param connection the export's connection
+     * @param table the table
+     * @return one position per generated column; none by default
+     * @throws SQLException if the database refuses
+     */
+    public List<dev.portability.api.GeneratorPosition> generators(Connection connection, JdbcTable table)
+            throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Moves a table's generators to at least the archive's positions, never backwards: before the import commits
+     * what does not commit, after it what does (DDL that commits, such as MariaDB's
+     * {@code ALTER TABLE ... AUTO_INCREMENT}).
+     *
+     * @param connection the import's connection
+     * @param table the table
+     * @param archived the archive's positions of the table's columns
+     * @param committed false inside the import's transaction, true after it committed
+     * @throws SQLException if the database refuses
+     */
+    public void advanceGenerators(Connection connection, JdbcTable table,
+            List<dev.portability.api.GeneratorPosition> archived, boolean committed) throws SQLException {
+    }
+
+    /**
      * A column as JDBC metadata describes it.
      *
      * @param table the table's logical name

@@ -2,6 +2,7 @@ package dev.portability.jdbc.internal;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ForeignKey;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType.Kind;
 import dev.portability.api.PortabilityException;
@@ -716,6 +717,47 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 throw SqlErrors.wrap("Moving the generator of column " + column.column().name() + " of table "
                         + schema().name() + " past the imported values failed", e);
             }
+        }
+    }
+
+    /**
+     * @param name a column's logical name
+     * @return the column, or null if the table has none of that name
+     */
+    public JdbcColumn column(String name) {
+        int at = schema().indexOf(name);
+        return at < 0 ? null : columns.get(at);
+    }
+
+    /** The positions of the sequences, identities and AUTO_INCREMENT counters of this table's columns. */
+    @Override
+    public List<GeneratorPosition> generators(JdbcUnitOfWork work) {
+        try {
+            return dialect.generators(work.connection(), this);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Reading the generator positions of table " + schema().name() + " failed", e);
+        }
+    }
+
+    @Override
+    public void advanceGenerators(JdbcUnitOfWork work, List<GeneratorPosition> archived) {
+        advance(work, archived, false);
+    }
+
+    @Override
+    public void advanceGeneratorsAfterCommit(JdbcUnitOfWork work, List<GeneratorPosition> archived) {
+        advance(work, archived, true);
+    }
+
+    private void advance(JdbcUnitOfWork work, List<GeneratorPosition> archived, boolean committed) {
+        if (archived.isEmpty()) {
+            return;
+        }
+        try {
+            dialect.advanceGenerators(work.connection(), this, archived, committed);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Moving the generators of table " + schema().name() + " to the archive's "
+                    + "positions " + archived + " failed", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
@@ -400,6 +401,109 @@ final class MariaDbDialect extends Dialect {
                             + "move it on insert, and moving it (ALTER TABLE) would commit the import, so new rows "
                             + "may collide until it is raised by hand", table.schema().name(), rs.getLong(1),
                             column.column().name(), max);
+                }
+            }
+        }
+    }
+
+    /** A column default that draws from a sequence (MariaDB 10.3+): {@code nextval(`database`.`sequence`)}. */
+    private static final Pattern SEQUENCE_DEFAULT = Pattern.compile(
+            "nextval\\(`((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`\\)", Pattern.CASE_INSENSITIVE);
+
+    /** The sequence a column's default draws from, quoted and qualified, or null. */
+    private String sequenceOf(JdbcColumn column) {
+        if (column.defaultValue() == null) {
+            return null;
+        }
+        Matcher m = SEQUENCE_DEFAULT.matcher(column.defaultValue().trim());
+        return m.matches() ? quote(m.group(1).replace("``", "`")) + "." + quote(m.group(2).replace("``", "`"))
+                : null;
+    }
+
+    /**
+     * A sequence's increment and the first value no session has cached ({@code next_not_cached_value}): the next
+     * value exactly when the sequence caches nothing ({@code NOCACHE}), otherwise a value at or beyond it.
+     */
+    private static long[] sequencePosition(Connection connection, String sequence) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT next_not_cached_value, increment FROM " + sequence)) {
+            return rs.next() ? new long[] {rs.getLong(2), rs.getLong(1)} : null;
+        }
+    }
+
+    /** The next AUTO_INCREMENT value of a table, or null (none, or beyond a signed 64-bit integer). */
+    private static Long autoIncrement(Connection connection, JdbcTable table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT AUTO_INCREMENT FROM "
+                + "information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, table.sqlSchema());
+            ps.setString(2, table.sqlName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                java.math.BigDecimal next = rs.getBigDecimal(1);
+                return next == null || next.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? null
+                        : next.longValue();
+            }
+        }
+    }
+
+    /** The table's {@code AUTO_INCREMENT} column, and columns whose default draws from a sequence. */
+    @Override
+    public List<GeneratorPosition> generators(Connection connection, JdbcTable table) throws SQLException {
+        List<GeneratorPosition> positions = new java.util.ArrayList<>();
+        for (JdbcColumn column : table.columns()) {
+            String sequence = sequenceOf(column);
+            if (column.identity()) {
+                Long next = autoIncrement(connection, table);
+                if (next != null) {
+                    positions.add(new GeneratorPosition(table.schema().name(), column.column().name(), true, next));
+                }
+            } else if (sequence != null) {
+                long[] position = sequencePosition(connection, sequence);
+                if (position != null) {
+                    positions.add(new GeneratorPosition(table.schema().name(), column.column().name(),
+                            position[0] > 0, position[1]));
+                }
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * Inside the import's transaction, {@code SETVAL(sequence, next, 0)} where the archive's position is further
+     * (not undone by a rollback, harmless since it only moves forward). After the import committed,
+     * {@code ALTER TABLE ... AUTO_INCREMENT = next} where the archive's position is beyond the table's counter: the
+     * statement commits, so it cannot run inside the import, and it runs while the import still holds the import
+     * lock. InnoDB never sets the counter below the highest value in the column.
+     */
+    @Override
+    public void advanceGenerators(Connection connection, JdbcTable table, List<GeneratorPosition> archived,
+            boolean committed) throws SQLException {
+        for (GeneratorPosition archive : archived) {
+            JdbcColumn column = table.column(archive.column());
+            if (column == null) {
+                continue;
+            }
+            String sequence = sequenceOf(column);
+            if (column.identity() && committed) {
+                Long next = autoIncrement(connection, table);
+                if (next != null && archive.next() > next) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeUpdate("ALTER TABLE " + table.qualifiedName() + " AUTO_INCREMENT = "
+                                + archive.next());
+                    }
+                }
+            } else if (!column.identity() && sequence != null && !committed) {
+                long[] position = sequencePosition(connection, sequence);
+                if (position == null) {
+                    continue;
+                }
+                long target = GeneratorPosition.further(position[0] > 0, position[1], archive.next());
+                if (target != position[1]) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeQuery("SELECT SETVAL(" + sequence + ", " + target + ", 0)").close();
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.portability.core.internal.engine;
 
+import dev.portability.api.ArchiveInfo;
 import dev.portability.api.DuplicatePolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
@@ -168,12 +169,13 @@ public final class Importer<U extends UnitOfWork> {
             // only now does every row exist that a self- or cyclic reference may point at
             secondPasses.forEach(Runnable::run);
             operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
-            List<TableImportResult> results = finish(plans, work, tallies, merge, operation);
+            List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
             operation.checkCancelled("committing");
             store(null, "committing", () -> {
                 work.commit();
                 return 0L;
             });
+            Generators.afterCommit(plans, outcome.info(), work, operation);
             operation.finished(Phase.COMMITTING, null, plans.size(), plans.size(), 0);
             operation.log().info("[{}] import committed: {} tables", operation.id(), plans.size());
             return new ImportResult(options.mode(), options.duplicatePolicy(), results,
@@ -316,12 +318,16 @@ public final class Importer<U extends UnitOfWork> {
         });
     }
 
-    private List<TableImportResult> finish(List<TablePlan<U>> plans, U work, Map<String, Tally> tallies,
-            boolean merge, Operation operation) {
+    private List<TableImportResult> finish(List<TablePlan<U>> plans, ArchiveInfo info, U work,
+            Map<String, Tally> tallies, boolean merge, Operation operation) {
         operation.started(Phase.COMMITTING, null, plans.size());
         for (TablePlan<U> plan : plans) {
             store(plan, "finishing the import of", () -> {
                 plan.adapter().afterImport(work);
+                return 0L;
+            });
+            store(plan, "moving to the archive's positions the generators of", () -> {
+                plan.adapter().advanceGenerators(work, Generators.of(plan, info));
                 return 0L;
             });
         }
