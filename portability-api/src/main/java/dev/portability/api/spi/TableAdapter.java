@@ -163,8 +163,8 @@ public interface TableAdapter<U extends UnitOfWork> {
     /**
      * The part of {@link #advanceGenerators} a store can only do by committing (MariaDB's
      * {@code ALTER TABLE ... AUTO_INCREMENT}): called once per imported table after the unit of work committed,
-     * before it is closed, with the same positions. The import is complete by then: a failure here is logged as a
-     * warning (new rows may then take values the source had handed out), not thrown. Does nothing by default.
+     * before it is closed, with the same positions. The import is complete by then: a failure here is logged as an
+     * error (new rows may then take values the source had handed out), not thrown. Does nothing by default.
      *
      * @param work the committed unit of work
      * @param archived the archive's positions, naming this table

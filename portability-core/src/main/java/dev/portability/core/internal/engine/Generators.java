@@ -57,7 +57,7 @@ final class Generators {
             try {
                 plan.adapter().advanceGeneratorsAfterCommit(work, positions);
             } catch (RuntimeException e) {
-                operation.log().warn("[{}] the import was committed, but moving the generators of table {} to the "
+                operation.log().error("[{}] the import was committed, but moving the generators of table {} to the "
                         + "archive's positions {} failed: {}. New rows may take values the source had already "
                         + "handed out; move the generators by hand (e.g. ALTER TABLE ... AUTO_INCREMENT = ...).",
                         operation.id(), plan.table(), positions, e.getMessage());
