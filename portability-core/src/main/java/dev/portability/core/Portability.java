@@ -261,7 +261,10 @@ public final class Portability {
     }
 
     /**
-     * Validates an archive file against the format and this application's tables, reading all of it once.
+     * Validates an archive file against the format and this application's tables, reading all of it once. Keys
+     * are checked as the store compares them: two rows whose keys the store takes for one (a case-insensitive
+     * collation) are a {@link ErrorCode#DUPLICATE_KEY}. To check for an import with given options, see
+     * {@link #validate(Path, ImportOptions)}.
      *
      * @param archive the archive file
      * @return the report listing every problem found (valid when there is none)
@@ -371,12 +374,15 @@ public final class Portability {
     }
 
     /**
-     * Computes what importing an archive with the given options would do, without writing anything.
+     * Computes what importing an archive with the given options would do, without writing anything: per table the
+     * rows that are new and those whose key exists (keys compared as the store compares them), and every reason
+     * the import would be refused before writing ({@link ImportPreview#refusals()}, with the codes and messages
+     * the import would give).
      *
      * @param archive the archive file
      * @param options the import options to preview
      * @return the preview
-     * @throws InvalidArchiveException if the archive is invalid
+     * @throws InvalidArchiveException if the archive is invalid (as the import would)
      */
     public ImportPreview preview(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
@@ -411,6 +417,8 @@ public final class Portability {
      * @param options mode, duplicate policy, tables, batch size, progress and cancellation
      * @return what the import did
      * @throws InvalidArchiveException if the archive is invalid (nothing was written)
+     * @throws dev.portability.api.ImportRefusedException if the import cannot be done as asked: MERGE into a table
+     *     without a primary key, a foreign-key cycle the store cannot load (nothing was written)
      * @throws dev.portability.api.ImportConflictException under MERGE with policy FAIL when keys exist
      * @throws StoreException if the store fails (the import was rolled back)
      * @throws dev.portability.api.OperationCancelledException if cancelled (the import was rolled back)
