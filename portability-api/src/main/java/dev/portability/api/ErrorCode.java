@@ -96,6 +96,32 @@ public enum ErrorCode {
     /** MERGE needs a primary key to match rows, and a table has none. */
     NO_PRIMARY_KEY("Declare a primary key on the table, leave the table out of the import, or import with "
             + "REPLACE."),
+    /**
+     * A trigger of an imported table would change what the import writes, and it can be neither switched off nor
+     * reconciled (see {@link ImportOptions#withTriggersFiring(boolean)}).
+     */
+    TRIGGER_REFUSED("Import as the owner of the named table (so its triggers can be switched off), drop or change "
+            + "the named trigger, leave its table out of the import, or let the triggers fire if what they write "
+            + "is wanted (ImportOptions.withTriggersFiring, --fire-triggers)."),
+    /**
+     * REPLACE would delete, set to NULL or to a default rows of tables outside the import (their foreign keys'
+     * {@code ON DELETE} actions), or fail on their foreign keys (see {@link ImportOptions#withCascadesAllowed}).
+     */
+    CASCADES_OUTSIDE_IMPORT("Import the named outside tables too, import with MERGE instead of REPLACE, or accept "
+            + "the changes to the outside rows the message counts (ImportOptions.withCascadesAllowed, "
+            + "--allow-cascades)."),
+    /**
+     * An imported table cannot roll back (MyISAM, Aria, MEMORY, a foreign or linked table): the import could not
+     * be undone (see {@link ImportOptions#withNonAtomicImportAllowed(boolean)}).
+     */
+    NON_TRANSACTIONAL_TABLE("Convert the named table to a storage engine that rolls back (InnoDB), leave it out of "
+            + "the import, or accept an import that cannot be undone if it fails "
+            + "(ImportOptions.withNonAtomicImportAllowed, --allow-non-atomic)."),
+
+    // Export
+    /** Row-level security would hide rows of a table from the exporting user, so the archive would lack them. */
+    ROWS_HIDDEN("Export as a user that may read every row of the named table (its owner, a superuser or a role "
+            + "with BYPASSRLS), or leave the table out of the export."),
 
     // Everything else
     /** The store (database) failed: constraint violation, lost connection, timeout, deadlock, commit failure. */

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to import an archive: the mode, the duplicate policy, which tables, batch size, progress and cancellation.
- * Immutable; every {@code with...} method returns a copy.
+ * How to import an archive: the mode, the duplicate policy, which tables, batch size, progress and cancellation,
+ * and three safety switches that are off by default: letting the target's triggers fire, letting a REPLACE cascade
+ * into tables outside the import, and importing into tables that cannot roll back. Immutable; every
+ * {@code with...} method returns a copy.
  *
  * <pre>{@code
  * ImportOptions options = ImportOptions.merge(DuplicatePolicy.SKIP).withTables("customers", "orders");
@@ -24,15 +26,28 @@ public final class ImportOptions {
     private final int batchSize;
     private final ProgressListener listener;
     private final Cancellation cancellation;
+    private final boolean triggersFiring;
+    private final boolean cascadesAllowed;
+    private final boolean nonAtomicImportAllowed;
 
     private ImportOptions(ImportMode mode, DuplicatePolicy duplicatePolicy, Set<String> tables, int batchSize,
-            ProgressListener listener, Cancellation cancellation) {
+            ProgressListener listener, Cancellation cancellation, boolean triggersFiring, boolean cascadesAllowed,
+            boolean nonAtomicImportAllowed) {
         this.mode = mode;
         this.duplicatePolicy = duplicatePolicy;
         this.tables = tables;
         this.batchSize = batchSize;
         this.listener = listener;
         this.cancellation = cancellation;
+        this.triggersFiring = triggersFiring;
+        this.cascadesAllowed = cascadesAllowed;
+        this.nonAtomicImportAllowed = nonAtomicImportAllowed;
+    }
+
+    private ImportOptions(ImportMode mode, DuplicatePolicy duplicatePolicy, Set<String> tables, int batchSize,
+            ProgressListener listener, Cancellation cancellation, ImportOptions switches) {
+        this(mode, duplicatePolicy, tables, batchSize, listener, cancellation, switches.triggersFiring,
+                switches.cascadesAllowed, switches.nonAtomicImportAllowed);
     }
 
     /**
@@ -43,7 +58,7 @@ public final class ImportOptions {
      */
     public static ImportOptions merge(DuplicatePolicy duplicatePolicy) {
         return new ImportOptions(ImportMode.MERGE, Objects.requireNonNull(duplicatePolicy, "duplicatePolicy"),
-                Set.of(), DEFAULT_BATCH_SIZE, null, null);
+                Set.of(), DEFAULT_BATCH_SIZE, null, null, false, false, false);
     }
 
     /**
@@ -53,7 +68,7 @@ public final class ImportOptions {
      */
     public static ImportOptions replace() {
         return new ImportOptions(ImportMode.REPLACE, DuplicatePolicy.FAIL, Set.of(), DEFAULT_BATCH_SIZE, null,
-                null);
+                null, false, false, false);
     }
 
     /**
@@ -75,7 +90,8 @@ public final class ImportOptions {
      * @return a copy with the filter
      */
     public ImportOptions withTables(Collection<String> tableNames) {
-        return new ImportOptions(mode, duplicatePolicy, Set.copyOf(tableNames), batchSize, listener, cancellation);
+        return new ImportOptions(mode, duplicatePolicy, Set.copyOf(tableNames), batchSize, listener, cancellation,
+                this);
     }
 
     /**
@@ -89,7 +105,7 @@ public final class ImportOptions {
         if (rows < 1 || rows > 100_000) {
             throw new IllegalArgumentException("batchSize must be between 1 and 100000, was " + rows);
         }
-        return new ImportOptions(mode, duplicatePolicy, tables, rows, listener, cancellation);
+        return new ImportOptions(mode, duplicatePolicy, tables, rows, listener, cancellation, this);
     }
 
     /**
@@ -100,7 +116,7 @@ public final class ImportOptions {
      */
     public ImportOptions withListener(ProgressListener progressListener) {
         return new ImportOptions(mode, duplicatePolicy, tables, batchSize,
-                Objects.requireNonNull(progressListener, "progressListener"), cancellation);
+                Objects.requireNonNull(progressListener, "progressListener"), cancellation, this);
     }
 
     /**
@@ -111,7 +127,60 @@ public final class ImportOptions {
      */
     public ImportOptions withCancellation(Cancellation handle) {
         return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener,
-                Objects.requireNonNull(handle, "handle"));
+                Objects.requireNonNull(handle, "handle"), this);
+    }
+
+    /**
+     * Lets the target's triggers fire while the import writes (default: off). By default an import lands exactly
+     * the archive's rows, as {@code pg_restore --disable-triggers} does: on PostgreSQL the user triggers and rules
+     * of the imported tables are switched off for the import's own transaction ({@code ALTER TABLE ... DISABLE
+     * TRIGGER}, which needs the table's owner); on MariaDB/MySQL and H2, which cannot switch a trigger off inside
+     * a transaction, what the triggers do is undone within the import, and an import whose triggers cannot be
+     * undone exactly is refused before anything is written ({@link ErrorCode#TRIGGER_REFUSED}). With this set,
+     * triggers fire as for any other write: they may add rows (an audit table), rewrite columns ({@code
+     * updated_at}) or write tables outside the import. The CLI option is {@code --fire-triggers}.
+     *
+     * @param fire true to let triggers fire
+     * @return a copy with the setting
+     */
+    public ImportOptions withTriggersFiring(boolean fire) {
+        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, fire,
+                cascadesAllowed, nonAtomicImportAllowed);
+    }
+
+    /**
+     * Lets a REPLACE delete, set to NULL or to a default rows of tables outside the import through their foreign
+     * keys' {@code ON DELETE CASCADE / SET NULL / SET DEFAULT} actions (default: refused). When a table outside the
+     * import references an imported table, REPLACE updates the rows whose key the archive also holds in place and
+     * deletes only the rows whose key the archive lacks; if deleting those would change rows outside the import,
+     * the import is refused before writing ({@link ErrorCode#CASCADES_OUTSIDE_IMPORT}), naming each table and how
+     * many of its rows would change, unless this is set. A foreign key without an action (RESTRICT, NO ACTION)
+     * still refuses such a delete. Never set this from a value the end user controls (a form field, a request
+     * parameter): it lets an import delete data the archive does not hold. The CLI option is
+     * {@code --allow-cascades}.
+     *
+     * @param allowed true to let REPLACE cascade into tables outside the import
+     * @return a copy with the setting
+     */
+    public ImportOptions withCascadesAllowed(boolean allowed) {
+        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, triggersFiring,
+                allowed, nonAtomicImportAllowed);
+    }
+
+    /**
+     * Lets an import write tables that cannot roll back (default: refused). Such tables (MariaDB/MySQL MyISAM,
+     * Aria, MEMORY, CSV, ARCHIVE, MRG_MyISAM and other engines without transactions; PostgreSQL foreign tables;
+     * H2 linked tables) keep whatever was written to them when the import fails, so by default an import into one
+     * is refused before anything is written ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}). With this set the import
+     * runs, after validating the whole archive, and a failure while writing can leave those tables changed. The
+     * CLI option is {@code --allow-non-atomic}.
+     *
+     * @param allowed true to accept an import that may not be undone
+     * @return a copy with the setting
+     */
+    public ImportOptions withNonAtomicImportAllowed(boolean allowed) {
+        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, triggersFiring,
+                cascadesAllowed, allowed);
     }
 
     /** @return MERGE or REPLACE */
@@ -144,9 +213,28 @@ public final class ImportOptions {
         return Optional.ofNullable(cancellation);
     }
 
+    /** @return whether the target's triggers fire during the import (see {@link #withTriggersFiring}) */
+    public boolean triggersFiring() {
+        return triggersFiring;
+    }
+
+    /** @return whether REPLACE may cascade into tables outside the import (see {@link #withCascadesAllowed}) */
+    public boolean cascadesAllowed() {
+        return cascadesAllowed;
+    }
+
+    /**
+     * @return whether tables that cannot roll back may be written (see {@link #withNonAtomicImportAllowed})
+     */
+    public boolean nonAtomicImportAllowed() {
+        return nonAtomicImportAllowed;
+    }
+
     @Override
     public String toString() {
         return mode + (mode == ImportMode.MERGE ? "/" + duplicatePolicy : "")
-                + (tables.isEmpty() ? "" : " tables " + tables) + ", batch " + batchSize;
+                + (tables.isEmpty() ? "" : " tables " + tables) + ", batch " + batchSize
+                + (triggersFiring ? ", triggers firing" : "") + (cascadesAllowed ? ", cascades allowed" : "")
+                + (nonAtomicImportAllowed ? ", non-atomic allowed" : "");
     }
 }

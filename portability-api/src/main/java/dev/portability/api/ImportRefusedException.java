@@ -3,9 +3,12 @@ package dev.portability.api;
 import java.util.List;
 
 /**
- * The import was refused before anything was written, because the target cannot take the archive as asked: MERGE
- * into a table without a primary key ({@link ErrorCode#NO_PRIMARY_KEY}), a foreign-key cycle the target cannot
- * load in any order ({@link ErrorCode#FOREIGN_KEY_CYCLE}). {@link ImportPreview#refusals()} and
+ * The import was refused before anything was written: a table without the primary key MERGE or a REPLACE in place
+ * needs ({@link ErrorCode#NO_PRIMARY_KEY}), a foreign-key cycle the target cannot load in any order
+ * ({@link ErrorCode#FOREIGN_KEY_CYCLE}), a trigger that cannot be switched off or undone
+ * ({@link ErrorCode#TRIGGER_REFUSED}), a REPLACE that would change rows of tables outside the import
+ * ({@link ErrorCode#CASCADES_OUTSIDE_IMPORT}), a table that cannot roll back
+ * ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}). {@link ImportPreview#refusals()} and
  * {@code Portability.validate(archive, options)} report the same problems without importing. The {@link #code()}
  * is the first refusal's.
  */
@@ -28,10 +31,10 @@ public class ImportRefusedException extends PortabilityException {
     private static String message(List<Problem> refusals) {
         StringBuilder out = new StringBuilder("Import refused before writing anything: ");
         if (refusals.size() == 1) {
-            return out.append(refusals.get(0).message()).append('.').toString();
+            return out.append(refusals.get(0).message()).toString();
         }
         out.append(refusals.size()).append(" reasons.");
-        refusals.forEach(p -> out.append("\n  ").append(p.code()).append(": ").append(p.message()).append('.'));
+        refusals.forEach(p -> out.append("\n  ").append(p.code()).append(": ").append(p.message()));
         return out.toString();
     }
 

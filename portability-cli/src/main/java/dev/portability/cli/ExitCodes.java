@@ -16,7 +16,10 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** The archive is damaged, altered, not an archive, or does not fit this application or its tables. */
     static final int INVALID_ARCHIVE = 3;
-    /** MERGE with --on-duplicate fail found keys that already exist; nothing was written. */
+    /**
+     * The import was refused before writing: MERGE with --on-duplicate fail found keys that already exist, or a
+     * trigger, a cascade into tables outside the import, or a table that cannot roll back refused it.
+     */
     static final int CONFLICTS = 4;
     /** The database cannot be reached or logged into, or failed; an import was rolled back. */
     static final int DATABASE = 5;
@@ -33,8 +36,10 @@ final class ExitCodes {
         HELP.put(" " + USAGE, "Usage error: unknown option, missing or bad argument or setting.");
         HELP.put(" " + INVALID_ARCHIVE, "Invalid archive: damaged, altered, or not fitting this application "
                 + "or database.");
-        HELP.put(" " + CONFLICTS, "Conflicts refused: keys already exist and --on-duplicate is fail; nothing "
-                + "was written.");
+        HELP.put(" " + CONFLICTS, "Import refused, nothing written: keys already exist and --on-duplicate is "
+                + "fail, or triggers, cascades outside the import or tables that cannot roll back refused it "
+                + "(--fire-triggers, --allow-cascades, --allow-non-atomic), or a foreign-key cycle the database "
+                + "cannot load.");
         HELP.put(" " + DATABASE, "Database failure: cannot connect or log in, or the database failed (an import "
                 + "is rolled back).");
         HELP.put(" " + IO, "File failure: an archive cannot be read or written.");
@@ -68,8 +73,10 @@ final class ExitCodes {
                     MALFORMED_ROW, INVALID_VALUE, NULL_NOT_ALLOWED, DUPLICATE_KEY, WRONG_APPLICATION, UNKNOWN_TABLE,
                     UNKNOWN_COLUMN, MISSING_COLUMN, TYPE_MISMATCH, ARCHIVE_TOO_NEW, MIGRATION_MISSING,
                     MIGRATION_FAILED -> INVALID_ARCHIVE;
-            case CONFLICTS -> ExitCodes.CONFLICTS;
-            case NO_PRIMARY_KEY, FOREIGN_KEY_CYCLE, INVALID_CONFIGURATION -> USAGE;
+            case CONFLICTS, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT, NON_TRANSACTIONAL_TABLE, FOREIGN_KEY_CYCLE ->
+                    ExitCodes.CONFLICTS;
+            case ROWS_HIDDEN -> DATABASE;
+            case NO_PRIMARY_KEY, INVALID_CONFIGURATION -> USAGE;
             case STORE_FAILURE -> DATABASE;
             case IO_FAILURE, EXPORT_VERIFICATION_FAILED -> IO;
             case CANCELLED -> INTERRUPTED;

@@ -30,6 +30,25 @@ final class ImportChoice {
             description = "Rows written per batch, 1 to 100000. Default: ${DEFAULT-VALUE}.")
     int batchSize = ImportOptions.DEFAULT_BATCH_SIZE;
 
+    @Option(order = 34, names = "--fire-triggers",
+            description = "Let the target's triggers fire while importing: they may add rows (audit tables), "
+                    + "rewrite columns (updated_at) or write other tables. By default they change nothing the "
+                    + "import writes: switched off for the import's transaction on PostgreSQL (needs the table's "
+                    + "owner), undone inside the import on MariaDB/MySQL, or the import is refused before writing.")
+    boolean fireTriggers;
+
+    @Option(order = 35, names = "--allow-cascades",
+            description = "Let --mode replace delete rows of tables outside the import, or set their references "
+                    + "to NULL or a default, through their foreign keys' ON DELETE actions. By default such an "
+                    + "import is refused before writing, naming each table and how many rows would change.")
+    boolean allowCascades;
+
+    @Option(order = 36, names = "--allow-non-atomic",
+            description = "Import into tables that cannot roll back (MariaDB/MySQL MyISAM, Aria, MEMORY, CSV, "
+                    + "ARCHIVE; PostgreSQL foreign tables; H2 linked tables). By default refused: a failure part-way "
+                    + "would leave them changed. The whole archive is still validated before the first write.")
+    boolean allowNonAtomic;
+
     /**
      * @param spec the command, for usage errors
      * @return the import options these choices make
@@ -45,7 +64,8 @@ final class ImportChoice {
         }
         ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
                 : ImportOptions.merge(onDuplicate == null ? DuplicatePolicy.FAIL : onDuplicate);
-        return options.withTables(tables).withBatchSize(batchSize);
+        return options.withTables(tables).withBatchSize(batchSize).withTriggersFiring(fireTriggers)
+                .withCascadesAllowed(allowCascades).withNonAtomicImportAllowed(allowNonAtomic);
     }
 
     /** @return e.g. {@code MERGE, on duplicate skip} or {@code REPLACE} */

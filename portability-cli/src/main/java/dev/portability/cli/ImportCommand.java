@@ -44,7 +44,7 @@ final class ImportCommand extends DatabaseCommand {
             for (TableImportResult t : result.countMismatches()) {
                 err().println("Warning: table " + t.table() + " holds " + Text.count(t.actualRows())
                         + " rows after the import, expected " + Text.count(t.expectedRows())
-                        + " (another session may have written to it).");
+                        + " (triggers allowed to fire, or another session, may have written to it).");
             }
         }
         return ExitCodes.OK;

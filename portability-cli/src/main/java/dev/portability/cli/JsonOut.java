@@ -13,12 +13,14 @@ import dev.portability.api.ExportResult;
 import dev.portability.api.ImportPreview;
 import dev.portability.api.ImportResult;
 import dev.portability.api.Key;
+import dev.portability.api.OutsideChange;
 import dev.portability.api.Problem;
 import dev.portability.api.Statistics;
 import dev.portability.api.TableCount;
 import dev.portability.api.TableExport;
 import dev.portability.api.TableImportResult;
 import dev.portability.api.TablePreview;
+import dev.portability.api.TriggerTreatment;
 import dev.portability.api.ValidationReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -98,8 +100,12 @@ final class JsonOut {
                     .put("entry", table.entry()).put("sha256", table.sha256());
             ArrayNode columns = t.putArray("columns");
             for (Column column : table.schema().columns()) {
-                columns.addObject().put("name", column.name()).put("type", column.type().toString())
+                ObjectNode described = columns.addObject()
+                        .put("name", column.name()).put("type", column.type().toString())
                         .put("nullable", column.nullable());
+                if (column.nativeType() != null) {
+                    described.put("native", column.nativeType().toString());
+                }
             }
             ArrayNode key = t.putArray("primaryKey");
             table.schema().primaryKey().forEach(key::add);
@@ -161,11 +167,32 @@ final class JsonOut {
                     .put("existingRows", table.existingRows()).put("targetRows", table.targetRows())
                     .put("rowsReplaceWouldDelete", table.rowsReplaceWouldDelete());
             keys(t.putArray("sampleExistingKeys"), table.sampleExistingKeys());
+            ArrayNode triggers = t.putArray("triggers");
+            for (TriggerTreatment trigger : table.triggers()) {
+                ObjectNode tr = triggers.addObject().put("trigger", trigger.trigger())
+                        .put("treatment", trigger.treatment().name()).put("detail", trigger.detail());
+                ArrayNode feeds = tr.putArray("feeds");
+                trigger.feeds().stream().sorted().forEach(feeds::add);
+            }
+            ArrayNode outside = t.putArray("outsideChanges");
+            for (OutsideChange change : table.outsideChanges()) {
+                outside.addObject().put("table", change.table()).put("action", change.action().name())
+                        .put("rows", change.rows());
+            }
+            if (table.nonTransactionalEngine() == null) {
+                t.putNull("nonTransactionalEngine");
+            } else {
+                t.put("nonTransactionalEngine", table.nonTransactionalEngine());
+            }
         }
         ArrayNode refusals = node.putArray("refusals");
-        for (Problem problem : preview.refusals()) {
-            refusals.addObject().put("code", problem.code().name()).put("message", problem.message())
-                    .put("table", problem.table());
+        for (Problem refusal : preview.refusals()) {
+            ObjectNode r = refusals.addObject().put("code", refusal.code().name()).put("message", refusal.message());
+            if (refusal.table() == null) {
+                r.putNull("table");
+            } else {
+                r.put("table", refusal.table());
+            }
         }
         ArrayNode steps = node.putArray("migrationSteps");
         preview.migrationSteps().forEach(steps::add);

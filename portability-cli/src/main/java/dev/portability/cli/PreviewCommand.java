@@ -5,10 +5,16 @@ import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
 import dev.portability.api.Key;
+import dev.portability.api.OutsideChange;
+import dev.portability.api.Problem;
 import dev.portability.api.TablePreview;
+import dev.portability.api.TriggerTreatment;
 import dev.portability.core.Portability;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +24,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "preview", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Show what importing an archive would do, writing nothing: per table the archive's rows, "
                 + "the new ones, those whose key already exists (with a sample of keys), and the rows REPLACE "
-                + "would delete.",
-            "Validates the archive first. When the import would be refused, exits with the code the import "
-                    + "would: 4 for a merge with --on-duplicate fail and existing keys, 2 for a merge into a table "
-                    + "without a primary key or a foreign-key cycle the database cannot load."})
+                + "would delete; the triggers the import would switch off, undo or refuse; the rows of tables "
+                + "outside the import a REPLACE would change; tables that cannot roll back.",
+            "Validates the archive first. When the import would be refused, exits with the code the import would "
+                    + "end with: 4 for a merge with --on-duplicate fail and existing keys, or a refusal listed; 2 for "
+                    + "a merge into a table without a primary key."})
 final class PreviewCommand extends DatabaseCommand {
 
     /** Keys of each table shown in the human output. */
@@ -87,16 +94,57 @@ final class PreviewCommand extends DatabaseCommand {
                 }
             }
         }
+        printSafeguards(out, preview);
         out.println(verdict(preview, fresh, existing, now, gone));
+    }
+
+    private static void printSafeguards(PrintWriter out, ImportPreview preview) {
+        List<String> triggers = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        List<String> engines = new ArrayList<>();
+        for (TablePreview t : preview.tables()) {
+            for (TriggerTreatment trigger : t.triggers()) {
+                triggers.add("  " + t.table() + "." + trigger.trigger() + ": " + trigger.treatment().name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + Text.oneLine(trigger.detail()) + ")");
+            }
+            for (OutsideChange change : t.outsideChanges()) {
+                String what = switch (change.action()) {
+                    case DELETE -> "deleted";
+                    case SET_NULL -> "set to NULL";
+                    case SET_DEFAULT -> "set to their defaults";
+                    case BLOCK -> "still referencing them (the delete would fail)";
+                };
+                outside.add("  " + change.table() + ": " + Text.count(change.rows()) + (change.rows() == 1
+                        ? " row " : " rows ") + what + ", by deleting rows of " + t.table());
+            }
+            if (t.nonTransactionalEngine() != null) {
+                engines.add("  " + t.table() + ": " + t.nonTransactionalEngine());
+            }
+        }
+        if (!triggers.isEmpty()) {
+            out.println("Triggers the import would fire:");
+            triggers.forEach(out::println);
+        }
+        if (!outside.isEmpty()) {
+            out.println("Rows of tables outside the import that REPLACE would change:");
+            outside.forEach(out::println);
+        }
+        if (!engines.isEmpty()) {
+            out.println("Tables that cannot roll back:");
+            engines.forEach(out::println);
+        }
+        if (!preview.refusals().isEmpty()) {
+            out.println("The import would be REFUSED before writing anything:");
+            for (Problem refusal : preview.refusals()) {
+                out.println("  " + refusal.code() + ": " + Text.oneLine(refusal.message())
+                        + Failures.hint(refusal.code()));
+            }
+        }
     }
 
     private static String verdict(ImportPreview preview, long fresh, long existing, long now, long gone) {
         if (!preview.refusals().isEmpty()) {
-            StringJoiner reasons = new StringJoiner("\n  ", "The import would be REFUSED before writing anything:\n  ",
-                    "");
-            preview.refusals().forEach(p -> reasons.add(p.code() + ": " + Text.oneLine(p.message()) + "."
-                    + Failures.hint(p.code())));
-            return reasons.toString();
+            return "Nothing would be imported: see the reasons above.";
         }
         if (preview.mode() == ImportMode.REPLACE) {
             return "The import would delete the " + Text.count(now) + " rows of these tables ("

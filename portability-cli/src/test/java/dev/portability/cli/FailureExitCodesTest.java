@@ -226,7 +226,7 @@ class FailureExitCodesTest {
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).contains("Exit codes:").containsPattern("\\b0\\s+Success")
                     .containsPattern("\\b2\\s+Usage error").containsPattern("\\b3\\s+Invalid archive")
-                    .containsPattern("\\b4\\s+Conflicts refused").containsPattern("\\b5\\s+Database failure")
+                    .containsPattern("\\b4\\s+Import refused").containsPattern("\\b5\\s+Database failure")
                     .containsPattern("\\b6\\s+File failure");
         }
     }

@@ -263,16 +263,18 @@ public final class Portability {
     /**
      * Validates an archive file against the format and this application's tables, reading all of it once. Keys
      * are checked as the store compares them: two rows whose keys the store takes for one (a case-insensitive
-     * collation) are a {@link ErrorCode#DUPLICATE_KEY}. To check for an import with given options, see
-     * {@link #validate(Path, ImportOptions)}.
+     * collation) are a {@link ErrorCode#DUPLICATE_KEY}. A table of the archive that the store keeps where writes
+     * cannot roll back is reported too ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}), as an import with default
+     * options refuses it. To check for an import with given options, see {@link #validate(Path, ImportOptions)}.
      *
      * @param archive the archive file
      * @return the report listing every problem found (valid when there is none)
      */
     public ValidationReport validate(Path archive) {
         try {
-            return withArchive(archive, file -> validator().validate(file, Set.of(),
-                    operation("validate", listener, null), true).report());
+            Validator<?> validator = validator();
+            return withArchive(archive, file -> validator.withTargetLimits(validator.validate(file, Set.of(),
+                    operation("validate", listener, null), true).report()));
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }

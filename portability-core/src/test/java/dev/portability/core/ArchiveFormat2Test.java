@@ -191,6 +191,24 @@ class ArchiveFormat2Test {
     }
 
     @Test
+    void jsonTextMayNestDeeperThanTheArchiveButNotWithoutBound() throws Exception {
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        Path archive = export(List.<Object[]>of(row(1, deep, null, null, null, null, null, null, null, null)));
+        MemoryStore target = new MemoryStore(VALUES);
+        Portability host = Portability.builder().application("values").store(target).build();
+
+        host.importArchive(archive, ImportOptions.replace());
+        assertThat(target.rows("vals").values().iterator().next().get("doc")).isEqualTo(deep);
+
+        String hostile = "[".repeat(200_000) + "]".repeat(200_000);
+        Path broken = Archives.withRows(archive, dir.resolve("deep.zip"), "vals",
+                lines -> List.of(lines.get(0).replace(deep, hostile)));
+        ValidationReport report = host.validate(broken);
+        assertThat(report.problems()).extracting(Problem::code).containsExactly(ErrorCode.INVALID_VALUE);
+        assertThat(report.problems().get(0).message()).contains("the text is not JSON").contains("100000");
+    }
+
+    @Test
     void aJaggedArrayFromAnAdapterIsRefusedAtExportNamingTableKeyAndColumn() {
         MemoryStore store = new MemoryStore(VALUES);
         store.put("vals", row(7, "{}", null, null, null, null, List.of(List.of(1L), List.of(2L, 3L)), null, null,

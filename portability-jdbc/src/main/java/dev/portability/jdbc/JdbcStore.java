@@ -1,18 +1,26 @@
 package dev.portability.jdbc;
 
 import dev.portability.api.ForeignKey;
+import dev.portability.api.Key;
+import dev.portability.api.OutsideChange;
+import dev.portability.api.TriggerTreatment;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
+import dev.portability.api.spi.ImportScope;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.jdbc.internal.Dialect;
+import dev.portability.jdbc.internal.ImportSession;
 import dev.portability.jdbc.internal.JdbcColumn;
 import dev.portability.jdbc.internal.JdbcTable;
+import dev.portability.jdbc.internal.OutsideRows;
 import dev.portability.jdbc.internal.SqlErrors;
+import dev.portability.jdbc.internal.TriggerGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +43,14 @@ import javax.sql.DataSource;
  * gives up after the lock timeout ({@link JdbcAdapters.Configuration#lockTimeout}) with a retryable
  * {@link dev.portability.api.StoreException}. Exports take no lock: they read one snapshot, which shows an import
  * either entirely or not at all.
+ *
+ * <p>Only the imported tables change. The target's triggers do not change what an import writes: PostgreSQL
+ * switches the imported tables' user triggers and rules off for the import's own transaction; MariaDB/MySQL
+ * undoes what they do inside the import, or refuses before writing where that cannot be exact; H2 refuses
+ * tables with triggers ({@link #checkTriggers}). A REPLACE of tables that other tables reference keeps the rows
+ * whose key the archive holds and refuses to cascade into tables outside the import ({@link #outsideChanges}).
+ * On PostgreSQL every unit of work runs with {@code row_security = off}, as pg_dump does, so that row-level
+ * security never hides rows silently: a user it would hide rows from gets an error instead.
  */
 public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
 
@@ -42,13 +58,18 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     private final Dialect dialect;
     private final List<JdbcTable> tables;
     private final Duration lockTimeout;
+    private final TriggerGuard triggers;
 
     JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables, Duration lockTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = dialect;
         this.tables = List.copyOf(tables);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+        this.triggers = TriggerGuard.of(dialect.kind(), dialect);
         prepareCycles();
+        for (JdbcTable table : this.tables) {
+            table.sessions(work -> work.importSession);
+        }
     }
 
     /**
@@ -125,6 +146,60 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
             }
             throw SqlErrors.wrap("Starting a transaction failed", e);
         }
+    }
+
+    /**
+     * Reads the triggers of the imported tables (and their partitions) from the database's catalog: on PostgreSQL
+     * each enabled user trigger and rule is {@code SWITCHED_OFF}, or {@code REFUSED} when the user does not own
+     * the table; on MariaDB/MySQL each trigger body is read and the trigger is {@code RECONCILED},
+     * {@code FIRES} (it changes nothing the import writes) or {@code REFUSED}; on H2 every trigger is
+     * {@code REFUSED}. With triggers firing, each is {@code FIRES}.
+     */
+    @Override
+    public List<TriggerTreatment> checkTriggers(JdbcUnitOfWork work, ImportScope scope) {
+        try {
+            return triggers.check(work.connection(), imported(scope), scope);
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.wrap("Reading the triggers of the imported tables failed", e);
+        }
+    }
+
+    /**
+     * Follows every foreign key that references the deleted rows ({@code DatabaseMetaData.getExportedKeys}, so
+     * tables not discovered and other schemas' tables count), through {@code ON DELETE CASCADE} transitively, and
+     * counts the rows of tables outside the import that would be deleted, set to NULL or to defaults, or that
+     * would make the delete fail.
+     */
+    @Override
+    public List<OutsideChange> outsideChanges(JdbcUnitOfWork work, ImportScope scope,
+            Map<String, List<Key>> deletedKeys) {
+        try {
+            return OutsideRows.of(work.connection(), dialect, imported(scope), deletedKeys);
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.wrap("Finding the rows outside the import that the REPLACE would change failed", e);
+        }
+    }
+
+    /** Switches triggers off (PostgreSQL) or records what undoes them (MariaDB/MySQL) in this unit of work. */
+    @Override
+    public void prepareImport(JdbcUnitOfWork work, ImportScope scope) {
+        ImportSession session = new ImportSession(dialect);
+        work.importSession = session;
+        try {
+            triggers.prepare(work.connection(), imported(scope), scope, session);
+        } catch (java.sql.SQLException e) {
+            throw SqlErrors.wrap("Preparing the imported tables' triggers failed", e);
+        }
+    }
+
+    private Map<String, JdbcTable> imported(ImportScope scope) {
+        Map<String, JdbcTable> byName = new LinkedHashMap<>();
+        for (JdbcTable table : tables) {
+            if (scope.tables().contains(table.schema().name())) {
+                byName.put(table.schema().name(), table);
+            }
+        }
+        return byName;
     }
 
     /** @return how long a statement or an import waits for a lock before it fails */

@@ -4,6 +4,7 @@ import dev.portability.api.StoreException;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.jdbc.internal.Dialect;
+import dev.portability.jdbc.internal.ImportSession;
 import dev.portability.jdbc.internal.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,6 +34,8 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private Dialect.SessionState session = Dialect.SessionState.UNCHANGED;
     private Dialect.ImportLock importLock;
     private boolean closed;
+    /** What the import does about triggers in this unit, once {@link JdbcStore#prepareImport} ran; else null. */
+    ImportSession importSession;
 
     /**
      * Opens the unit of work on a borrowed connection.
@@ -101,6 +104,14 @@ public final class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public void commit() {
+        if (importSession != null) {
+            try {
+                importSession.beforeCommit(connection); // switches triggers on again, inside the transaction
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Switching the imported tables' triggers on again before commit failed; "
+                        + "nothing was imported", e);
+            }
+        }
         try {
             connection.commit();
         } catch (SQLException e) {
@@ -157,6 +168,9 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             }
             if (!connection.getAutoCommit()) {
                 connection.rollback(); // nothing uncommitted may leak into the pool; no-op after commit
+            }
+            if (importSession != null) {
+                importSession.close(connection);
             }
             session.restore(connection);
             if (connection.isReadOnly() != savedReadOnly) {

@@ -30,11 +30,12 @@ class DiscoveryTest {
         return names;
     }
 
+    /** A type discovery refuses; PostgreSQL 15 and MariaDB 10.11 have none (every column type is carried). */
     private static String unsupportedType(Kind kind) {
         return switch (kind) {
-            case H2 -> "INTERVAL DAY";
-            case POSTGRESQL -> "interval";
-            case MARIADB -> "INET4";
+            case H2 -> "JAVA_OBJECT";
+            case POSTGRESQL -> throw new IllegalArgumentException("PostgreSQL carries every column type");
+            case MARIADB -> throw new IllegalArgumentException("every MariaDB column type is carried");
         };
     }
 
@@ -157,8 +158,9 @@ class DiscoveryTest {
         }
     }
 
+    /** Only H2 has such a type: PostgreSQL and MariaDB carry every type a column can have (the type catalogues). */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"H2"})
     void aColumnOfATypeThatCannotBeCarriedFailsDiscoveryUnlessSkipped(Kind kind) {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, strange " + unsupportedType(kind) + ")",

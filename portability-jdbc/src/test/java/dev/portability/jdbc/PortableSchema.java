@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * Two tables of portable types, the same logical schema on every database: {@code accounts} (every portable type,
  * a self-reference) and {@code entries} (a foreign key to accounts). Values stay inside what all three databases
  * hold: no NaN, infinity or -0.0 (MariaDB), no NUL character (PostgreSQL), TIMESTAMP WITH TIME ZONE between 1970
- * and 2038 (MariaDB's TIMESTAMP), dates from year 1000, RFC 4122 UUIDs (MariaDB).
+ * and 2038 (MariaDB's TIMESTAMP), dates from year 1000, RFC 4122 UUIDs (MariaDB). Some JSON values are the JSON
+ * literal null, which every database holds apart from SQL NULL.
  */
 final class PortableSchema {
 
@@ -48,9 +49,11 @@ final class PortableSchema {
             case H2 -> "TIMESTAMP(6) WITH TIME ZONE";
         };
         String json = kind == Kind.POSTGRESQL ? "jsonb" : "JSON";
+        // MariaDB's BOOLEAN is TINYINT(1), an INTEGER; BIT(1) is its BOOLEAN
+        String bool = kind == Kind.MARIADB ? "BIT(1)" : "BOOLEAN";
         return new String[] {
             "CREATE TABLE accounts (id " + bigint + " PRIMARY KEY, small SMALLINT, amount " + decimal + ", ratio "
-                    + dbl + ", name VARCHAR(100) NOT NULL, note " + text + ", data " + bytes + ", active BOOLEAN, "
+                    + dbl + ", name VARCHAR(100) NOT NULL, note " + text + ", data " + bytes + ", active " + bool + ", "
                     + "born DATE, wakes TIME(6), created " + timestamp + ", stamped " + timestampTz + ", uid UUID, "
                     + "attrs " + json + ", parent_id " + bigint + ")",
             "ALTER TABLE accounts ADD FOREIGN KEY (parent_id) REFERENCES accounts(id)",
@@ -113,8 +116,8 @@ final class PortableSchema {
                     } else {
                         ps.setObject(13, uid);
                     }
-                    String attrs = i % 4 == 3 ? null : "{\"n\":" + i + ",\"tags\":[\"a\",\"ü\"],\"nested\":{\"ok\":"
-                            + (i % 2 == 0) + "}}";
+                    String attrs = i % 4 == 3 ? null : i % 11 == 5 ? "null" // the JSON literal null, not SQL NULL
+                            : "{\"n\":" + i + ",\"tags\":[\"a\",\"ü\"],\"nested\":{\"ok\":" + (i % 2 == 0) + "}}";
                     if (kind == Kind.POSTGRESQL) {
                         ps.setObject(14, attrs, Types.OTHER);
                     } else {

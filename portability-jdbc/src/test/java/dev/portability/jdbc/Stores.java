@@ -102,7 +102,8 @@ final class Stores {
                 return false;
             }
             for (int i = 0; i < la.size(); i++) {
-                if (!same(type.elementType().orElseThrow(), la.get(i), le.get(i))) {
+                boolean nested = la.get(i) instanceof List<?> || le.get(i) instanceof List<?>;
+                if (!same(nested ? type : type.elementType().orElseThrow(), la.get(i), le.get(i))) {
                     return false;
                 }
             }

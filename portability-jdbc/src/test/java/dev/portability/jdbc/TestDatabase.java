@@ -143,6 +143,27 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * A data source of this MariaDB database whose sessions start in the given {@code sql_mode} (driver option
+     * {@code sessionVariables}), as a host's pool or server default might set it.
+     *
+     * @param sqlMode the mode, e.g. {@code STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION}
+     * @return the data source (not pooled)
+     */
+    public DataSource dataSourceWithSqlMode(String sqlMode) {
+        if (kind != Kind.MARIADB) {
+            throw new IllegalStateException("sql_mode is MariaDB's");
+        }
+        try {
+            MariaDbDataSource ds = new MariaDbDataSource(url + "?sessionVariables=sql_mode='" + sqlMode + "'");
+            ds.setUser(MARIADB_USER);
+            ds.setPassword("");
+            return ds;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Runs statements.
      *
      * @param sql the statements

@@ -8,6 +8,7 @@ import static dev.portability.api.LogicalType.decimal;
 import static dev.portability.api.LogicalType.float64;
 import static dev.portability.api.LogicalType.integer;
 import static dev.portability.api.LogicalType.json;
+import static dev.portability.api.LogicalType.nativeType;
 import static dev.portability.api.LogicalType.text;
 import static dev.portability.api.LogicalType.time;
 import static dev.portability.api.LogicalType.timestamp;
@@ -15,6 +16,7 @@ import static dev.portability.api.LogicalType.timestampTz;
 import static dev.portability.api.LogicalType.uuid;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -168,6 +170,17 @@ final class TypeCatalog {
 
     private static List<Object> list(Object... elements) {
         return java.util.Collections.unmodifiableList(Arrays.asList(elements));
+    }
+
+    /** @return MariaDB's native value of a date or time that has no java.time value */
+    private static NativeValue mariadb(String text) {
+        return new NativeValue("mariadb", text);
+    }
+
+    /** @return the 64 bits of a hex number, as MariaDB's BIT(64) text */
+    private static String bits(String hex) {
+        String binary = new java.math.BigInteger(hex, 16).toString(2);
+        return "0".repeat(64 - binary.length()) + binary;
     }
 
     private static final String UUID_MAX = "ffffffff-ffff-ffff-ffff-ffffffffffff";
@@ -364,10 +377,43 @@ final class TypeCatalog {
         c.add(new Col("c_double", "DOUBLE", float64(),
                 lits("1.7976931348623157e308", "-2.2250738585072014e-308", "0.1", "0", "-1.5"),
                 vals(Double.MAX_VALUE, -Double.MIN_NORMAL, 0.1, 0.0, -1.5)));
-        c.add(new Col("c_bool", "BOOLEAN", bool(),
-                lits("TRUE", "FALSE", "1", "0", "TRUE"), vals(true, false, true, false, true)));
+        // BOOLEAN is TINYINT(1) in MariaDB: an integer from -128 to 127, whatever the driver's tinyInt1isBit says
+        c.add(new Col("c_bool", "BOOLEAN", integer(),
+                lits("TRUE", "FALSE", "1", "0", "TRUE"), vals(1L, 0L, 1L, 0L, 1L)));
+        c.add(new Col("c_tinyint1", "TINYINT(1)", integer(),
+                lits("4", "-128", "127", "0", "1"), vals(4L, -128L, 127L, 0L, 1L)));
+        c.add(new Col("c_int_zerofill", "INT(5) UNSIGNED ZEROFILL", integer(),
+                lits("42", "0", "4294967295", "99999", "100000"), vals(42L, 0L, 4294967295L, 99999L, 100000L)));
         c.add(new Col("c_bit", "BIT(1)", bool(),
                 lits("b'1'", "b'0'", "b'1'", "b'0'", "b'1'"), vals(true, false, true, false, true)));
+        c.add(new Col("c_bit5", "BIT(5)", nativeType("mariadb", "bit"),
+                lits("b'10101'", "b'0'", "b'11111'", "b'1'", "b'01000'"),
+                vals("10101", "00000", "11111", "00001", "01000")));
+        c.add(new Col("c_bit64", "BIT(64)", nativeType("mariadb", "bit"),
+                lits("x'FFFFFFFFFFFFFFFF'", "0", "x'8000000000000000'", "1", "x'0123456789ABCDEF'"),
+                vals("1".repeat(64), "0".repeat(64), "1" + "0".repeat(63), "0".repeat(63) + "1",
+                        bits("0123456789ABCDEF"))));
+        c.add(new Col("c_inet4", "INET4", nativeType("mariadb", "inet4"),
+                lits("'192.168.0.1'", "'0.0.0.0'", "'255.255.255.255'", "'10.0.0.1'", "'127.0.0.1'"),
+                vals("192.168.0.1", "0.0.0.0", "255.255.255.255", "10.0.0.1", "127.0.0.1")));
+        c.add(new Col("c_inet6", "INET6", nativeType("mariadb", "inet6"),
+                lits("'2001:db8::1'", "'::'", "'::ffff:192.0.2.1'", "'FFFF:ffff:ffff:ffff:ffff:ffff:ffff:ffff'",
+                        "'fe80:0:0:0:0:0:0:1'"),
+                vals("2001:db8::1", "::", "::ffff:192.0.2.1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe80::1")));
+        // the internal form: SRID (4 bytes, little-endian), then WKB (here little-endian, as MariaDB writes it)
+        c.add(new Col("c_geometry", "GEOMETRY", nativeType("mariadb", "geometry"),
+                lits("ST_GeomFromText('POINT(1.1 2.2)', 4326)", "ST_GeomFromText('LINESTRING(0 0, 1e300 -0.1)')",
+                        "ST_GeomFromText('POLYGON((0 0, 4 0, 4 4, 0 0))', 3857)",
+                        "ST_GeomFromText('MULTIPOINT(1 2, 3 4)')", "ST_GeomFromText('GEOMETRYCOLLECTION(POINT(5 6))')"),
+                vals(Wkb.le(4326).point(1.1, 2.2).hex(), Wkb.le(0).lineString(0, 0, 1e300, -0.1).hex(),
+                        Wkb.le(3857).polygon(0, 0, 4, 0, 4, 4, 0, 0).hex(),
+                        Wkb.le(0).multiPoint(1, 2, 3, 4).hex(), Wkb.le(0).collectionOfPoint(5, 6).hex())));
+        c.add(new Col("c_point", "POINT", nativeType("mariadb", "geometry"),
+                lits("POINT(0.1, 1e300)", "ST_GeomFromText('POINT(-180 -90)', 4326)", "POINT(0, 0)",
+                        "POINT(-0.000001, 123456.789)", "ST_GeomFromText('POINT(1 2)', 0)"),
+                vals(Wkb.le(0).point(0.1, 1e300).hex(), Wkb.le(4326).point(-180, -90).hex(),
+                        Wkb.le(0).point(0, 0).hex(), Wkb.le(0).point(-0.000001, 123456.789).hex(),
+                        Wkb.le(0).point(1, 2).hex())));
         c.add(new Col("c_char", "CHAR(5)", text(5),
                 lits("'ab'", "'äöü€x'", "''", "'a b'", "'🌍'"), vals("ab", "äöü€x", "", "a b", "🌍")));
         c.add(new Col("c_varchar", "VARCHAR(10)", text(10),
@@ -397,14 +443,40 @@ final class TypeCatalog {
                 vals(LocalDateTime.of(1000, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
                         LocalDateTime.of(2024, 3, 31, 2, 30), LocalDateTime.of(1, 1, 1, 0, 0),
                         LocalDateTime.of(1970, 1, 1, 0, 0, 0, 500_000_000))));
+        // beyond a day and negative: MariaDB's TIME is an elapsed time from -838:59:59.999999 to 838:59:59.999999
+        c.add(new Col("c_time_wide", "TIME(6)", time(),
+                lits("'838:59:59.999999'", "'-838:59:59.999999'", "'24:00:00'", "'-00:00:01.5'", "'100:00:00'"),
+                vals(mariadb("838:59:59.999999"), mariadb("-838:59:59.999999"), mariadb("24:00:00.000000"),
+                        mariadb("-00:00:01.500000"), mariadb("100:00:00.000000"))));
+        // zero and zero-in-part dates, stored under the fixture's sql_mode '' and kept exactly, never NULL
+        c.add(new Col("c_date_zero", "DATE", date(),
+                lits("'0000-00-00'", "'2024-00-15'", "'2024-05-00'", "'0000-01-01'", "'2024-02-29'"),
+                vals(mariadb("0000-00-00"), mariadb("2024-00-15"), mariadb("2024-05-00"), LocalDate.of(0, 1, 1),
+                        LocalDate.of(2024, 2, 29))));
+        c.add(new Col("c_datetime_zero", "DATETIME", timestamp(),
+                lits("'0000-00-00 00:00:00'", "'2020-05-00 10:00:00'", "'2020-00-15 23:59:59'",
+                        "'0000-00-00 12:00:00'", "'2024-02-29 12:00:00'"),
+                vals(mariadb("0000-00-00 00:00:00"), mariadb("2020-05-00 10:00:00"), mariadb("2020-00-15 23:59:59"),
+                        mariadb("0000-00-00 12:00:00"), LocalDateTime.of(2024, 2, 29, 12, 0))));
+        c.add(new Col("c_datetime6_zero", "DATETIME(6)", timestamp(),
+                lits("'0000-00-00 00:00:00'", "'2020-05-00 10:00:00.5'", "NULL", "'1970-01-01 00:00:00'",
+                        "'2024-00-00 00:00:00.000001'"),
+                vals(mariadb("0000-00-00 00:00:00.000000"), mariadb("2020-05-00 10:00:00.500000"), null,
+                        LocalDateTime.of(1970, 1, 1, 0, 0), mariadb("2024-00-00 00:00:00.000001"))));
+        c.add(new Col("c_timestamp_zero", "TIMESTAMP NULL", timestampTz(),
+                lits("'0000-00-00 00:00:00'", "'1970-01-01 00:00:01'", "NULL", "'2038-01-19 03:14:07'",
+                        "'0000-00-00 00:00:00'"),
+                vals(mariadb("0000-00-00 00:00:00"), utc("1970-01-01T00:00:01"), null, utc("2038-01-19T03:14:07"),
+                        mariadb("0000-00-00 00:00:00"))));
         // literals are read in the session time zone, which the fixture sets to +00:00
         c.add(new Col("c_timestamp", "TIMESTAMP(6) NULL", timestampTz(),
                 lits("'1970-01-01 00:00:01'", "'2038-01-19 03:14:07.999999'", "'2024-01-01 04:30:00.123456'",
                         "'2024-10-27 00:30:00'", "'2000-02-29 12:00:00'"),
                 vals(utc("1970-01-01T00:00:01"), utc("2038-01-19T03:14:07.999999"), utc("2024-01-01T04:30:00.123456"),
                         utc("2024-10-27T00:30"), utc("2000-02-29T12:00"))));
+        // 0 is the zero year 0000 (a string '0' would be 2000)
         c.add(new Col("c_year", "YEAR", integer(),
-                lits("1901", "2155", "2024", "2000", "1970"), vals(1901L, 2155L, 2024L, 2000L, 1970L)));
+                lits("1901", "2155", "2024", "0", "1970"), vals(1901L, 2155L, 2024L, 0L, 1970L)));
         c.add(new Col("c_uuid", "UUID", uuid(),
                 lits("'" + UUID_ZERO + "'", "'" + UUID_MAX + "'", "'" + UUID_SOME + "'", "'" + UUID_SOME.toUpperCase()
                         + "'", "'" + UUID_ZERO.replace('0', '1') + "'"),
@@ -413,6 +485,10 @@ final class TypeCatalog {
         c.add(new Col("c_json", "JSON", json(),
                 lits("'{\"b\":1,\"a\":[1,2.5,null,\"x\"]}'", "'[]'", "'\"text\"'", "'42'", "'{\"ü\":\"日本\"}'"),
                 vals("{\"b\":1,\"a\":[1,2.5,null,\"x\"]}", "[]", "\"text\"", "42", "{\"ü\":\"日本\"}")));
+        // the JSON literal null is not SQL NULL; MariaDB keeps JSON text as written
+        c.add(new Col("c_json_null", "JSON", json(),
+                lits("'null'", "' {\"a\" : 1,  \"a\": 2} '", "'7088992364139642880'", "'1e400'", "'[null]'"),
+                vals("null", " {\"a\" : 1,  \"a\": 2} ", "7088992364139642880", "1e400", "[null]")));
         c.add(new Col("c_enum", "ENUM('a','b c','ü')", text(3),
                 lits("'a'", "'b c'", "'ü'", "'a'", "'b c'"), vals("a", "b c", "ü", "a", "b c")));
         c.add(new Col("c_set", "SET('x','y','z')", text(5),
@@ -421,7 +497,10 @@ final class TypeCatalog {
                 vals("", "x", null, null, null)));
         c.add(new Col("c_big_bytes", "LONGBLOB", binary(), lits("X''", "X'01'", "NULL", "NULL", "NULL"),
                 vals(bytes(), bytes(1), null, null, null)));
-        return new Fixture(List.of("SET time_zone = '+00:00'"), c, "c_big_text", "c_big_bytes");
+        // zero dates need a sql_mode without NO_ZERO_DATE and NO_ZERO_IN_DATE (and without strict mode for
+        // '2024-00-15'); the import writes them under a strict mode (see TypeRoundTripTest)
+        return new Fixture(List.of("SET time_zone = '+00:00'", "SET sql_mode = ''"), c, "c_big_text",
+                "c_big_bytes");
     }
 
     static Fixture h2() {
@@ -511,8 +590,83 @@ final class TypeCatalog {
                 lits("JSON '{\"b\":1,\"a\":[1,2.5,null,\"x\"]}'", "JSON '[]'", "JSON '\"text\"'", "JSON '42'",
                         "JSON '{\"ü\":\"日本\"}'"),
                 vals("{\"b\":1,\"a\":[1,2.5,null,\"x\"]}", "[]", "\"text\"", "42", "{\"ü\":\"日本\"}")));
+        c.add(new Col("c_json_null", "JSON", json(),
+                lits("JSON 'null'", "JSON '[null]'", "JSON '7088992364139642880'", "JSON '{\"a\":null}'", "NULL"),
+                vals("null", "[null]", "7088992364139642880", "{\"a\":null}", null)));
         c.add(new Col("c_enum", "ENUM('a','b c','ü')", text(),
                 lits("'a'", "'b c'", "'ü'", "'a'", "'b c'"), vals("a", "b c", "ü", "a", "b c")));
+        // every INTERVAL qualifier, as NATIVE(h2 INTERVAL ...), in H2's own literal form
+        String[][] intervals = {
+            {"YEAR(9)", "0", "-999999999", "1", "-1", "42"},
+            {"MONTH(3)", "1", "-999", "0", "12", "13"},
+            {"DAY(5)", "-5", "99999", "0", "1", "-1"},
+            {"HOUR", "23", "-99", "0", "24", "1"},
+            {"MINUTE", "0", "-59", "60", "99", "1"},
+            {"SECOND(2, 9)", "1.000000001", "-99.999999999", "0", "0.5", "60"},
+            {"YEAR TO MONTH", "-1-0", "1-11", "0-0", "99-1", "-0-1"},
+            {"DAY TO HOUR", "1 02", "-99 23", "0 00", "1 00", "-0 01"},
+            {"DAY TO MINUTE", "-1 02:03", "0 00:00", "99 23:59", "1 00:01", "-0 00:01"},
+            {"DAY(5) TO SECOND(9)", "-12345 02:03:04.123456789", "0 00:00:00", "99999 23:59:59.999999999",
+                "1 00:00:00.5", "-0 00:00:01"},
+            {"HOUR TO MINUTE", "-0:01", "25:59", "0:00", "99:00", "-1:30"},
+            {"HOUR(3) TO SECOND", "100:00:00.5", "-0:00:00.000001", "0:00:00", "23:59:59", "999:59:59.999999"},
+            {"MINUTE TO SECOND", "-61:59.25", "0:00", "99:59.999999", "1:00", "-0:01"},
+        };
+        for (String[] interval : intervals) {
+            String qualifier = interval[0].replaceAll("\\(\\d+(, \\d+)?\\)", "");
+            List<String> literals = new ArrayList<>();
+            List<Object> texts = new ArrayList<>();
+            for (int i = 1; i <= ROWS; i++) {
+                literals.add("INTERVAL '" + interval[i] + "' " + qualifier);
+                texts.add("INTERVAL '" + interval[i] + "' " + qualifier);
+            }
+            c.add(new Col("c_iv_" + qualifier.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
+                    "INTERVAL " + interval[0], nativeType("h2", "INTERVAL " + qualifier), literals, texts));
+        }
+        c.add(new Col("c_timetz", "TIME(9) WITH TIME ZONE", nativeType("h2", "TIME WITH TIME ZONE"),
+                lits("CAST('10:00:00+05:30' AS TIME(9) WITH TIME ZONE)", "CAST('00:00:00Z' AS TIME(9) WITH TIME ZONE)",
+                        "CAST('23:59:59.999999999-18:00' AS TIME(9) WITH TIME ZONE)",
+                        "CAST('12:00:00.5+18' AS TIME(9) WITH TIME ZONE)",
+                        "CAST('01:02:03-00:30:15' AS TIME(9) WITH TIME ZONE)"),
+                vals("10:00:00+05:30", "00:00:00+00", "23:59:59.999999999-18", "12:00:00.5+18", "01:02:03-00:30:15")));
+        // EWKB, big-endian as H2 writes it, with the SRID where there is one
+        c.add(new Col("c_geometry", "GEOMETRY", nativeType("h2", "GEOMETRY"),
+                lits("'SRID=4326;POINT(1.1 2.2)'", "'LINESTRING(0 0, 1e300 -0.1)'", "'POLYGON((0 0, 4 0, 4 4, 0 0))'",
+                        "'MULTIPOINT((1 2), (3 4))'", "'GEOMETRYCOLLECTION(POINT(5 6))'"),
+                vals(Wkb.ewkb(4326).point(1.1, 2.2).hex(), Wkb.ewkb(0).lineString(0, 0, 1e300, -0.1).hex(),
+                        Wkb.ewkb(0).polygon(0, 0, 4, 0, 4, 4, 0, 0).hex(), Wkb.ewkb(0).multiPoint(1, 2, 3, 4).hex(),
+                        Wkb.ewkb(0).collectionOfPoint(5, 6).hex())));
+        c.add(new Col("c_point", "GEOMETRY(POINT, 4326)", nativeType("h2", "GEOMETRY"),
+                lits("'SRID=4326;POINT(0.1 1e300)'", "'SRID=4326;POINT(-180 -90)'", "'SRID=4326;POINT(0 0)'",
+                        "'SRID=4326;POINT(-0.000001 123456.789)'", "'SRID=4326;POINT(1 2)'"),
+                vals(Wkb.ewkb(4326).point(0.1, 1e300).hex(), Wkb.ewkb(4326).point(-180, -90).hex(),
+                        Wkb.ewkb(4326).point(0, 0).hex(), Wkb.ewkb(4326).point(-0.000001, 123456.789).hex(),
+                        Wkb.ewkb(4326).point(1, 2).hex())));
+        // a ROW travels as the texts of its fields; the literals give each field its exact type, since H2 2.3
+        // converts the fields of an assigned row wrongly otherwise
+        String row = "ROW(\"A\" INTEGER, \"B\" CHARACTER VARYING(10), \"C\" DOUBLE PRECISION, \"D\" TIMESTAMP(9) WITH TIME ZONE, "
+                + "\"E\" NUMERIC(10, 2), \"F\" INTERVAL DAY TO SECOND)";
+        c.add(new Col("c_row", "ROW(a INTEGER, b VARCHAR(10), c DOUBLE PRECISION, d TIMESTAMP(9) WITH TIME ZONE, "
+                + "e NUMERIC(10, 2), f INTERVAL DAY TO SECOND)", nativeType("h2", row),
+                lits("ROW(1, 'x''y, \"z\")', CAST(0.1 AS DOUBLE PRECISION), CAST("
+                        + "'2024-01-01 10:00:00.123456789+05:30' AS TIMESTAMP(9) WITH TIME ZONE), CAST(1.50 AS NUMERIC(10, 2)), INTERVAL '-1 02:03:04.5' "
+                        + "DAY TO SECOND)",
+                        "ROW(CAST(NULL AS INTEGER), '', CAST('NaN' AS DOUBLE PRECISION), CAST(NULL AS TIMESTAMP(9) WITH "
+                        + "TIME ZONE), CAST(NULL AS NUMERIC(10, 2)), CAST(NULL AS INTERVAL DAY TO SECOND))",
+                        "ROW(-2147483648, 'null', CAST(-1.7976931348623157e308 AS DOUBLE PRECISION), CAST("
+                        + "'-0043-03-15 00:00:00Z' AS TIMESTAMP(9) WITH TIME ZONE), CAST(-99999999.99 AS NUMERIC(10, 2)), INTERVAL "
+                        + "'0 00:00:00' DAY TO SECOND)",
+                        "ROW(0, 'tab\t\\', CAST(4.9e-324 AS DOUBLE PRECISION), CAST("
+                        + "'9999-12-31 23:59:59.999999999-18:00' AS TIMESTAMP(9) WITH TIME ZONE), CAST(0 AS NUMERIC(10, 2)), INTERVAL '99 23:59:59' DAY "
+                        + "TO SECOND)", "NULL"),
+                vals("[\"1\",\"x'y, \\\"z\\\")\",\"0.1\",\"2024-01-01 10:00:00.123456789+05:30\",\"1.50\","
+                        + "\"INTERVAL '-1 02:03:04.5' DAY TO SECOND\"]",
+                        "[null,\"\",\"NaN\",null,null,null]",
+                        "[\"-2147483648\",\"null\",\"-1.7976931348623157E308\",\"-0043-03-15 00:00:00+00\",\"-99999999.99\","
+                        + "\"INTERVAL '0 00:00:00' DAY TO SECOND\"]",
+                        "[\"0\",\"tab\\t\\\\\",\"4.9E-324\",\"9999-12-31 23:59:59.999999999-18\",\"0.00\","
+                        + "\"INTERVAL '99 23:59:59' DAY TO SECOND\"]",
+                        null)));
         c.add(new Col("c_int_arr", "INTEGER ARRAY", array(integer()),
                 lits("ARRAY[]", "ARRAY[1, NULL, -2147483648]", "ARRAY[2147483647]", "ARRAY[NULL]", "ARRAY[0, 0]"),
                 vals(list(), list(1L, null, -2147483648L), list(2147483647L), list((Object) null), list(0L, 0L))));
@@ -538,6 +692,38 @@ final class TypeCatalog {
                         "ARRAY[CAST('" + UUID_MAX + "' AS UUID)]", "ARRAY[CAST('" + UUID_ZERO + "' AS UUID)]"),
                 vals(list(UUID.fromString(UUID_SOME), null), list(), list((Object) null),
                         list(UUID.fromString(UUID_MAX)), list(UUID.fromString(UUID_ZERO)))));
+        // several dimensions: nested lists, rectangular
+        c.add(new Col("c_int_arr2", "INTEGER ARRAY ARRAY", array(integer()),
+                lits("ARRAY[ARRAY[1, 2], ARRAY[3, 4]]", "ARRAY[]", "ARRAY[ARRAY[NULL]]", "ARRAY[ARRAY[0], ARRAY[1]]",
+                        "ARRAY[ARRAY[-2147483648], ARRAY[NULL], ARRAY[2147483647]]"),
+                vals(list(list(1L, 2L), list(3L, 4L)), list(), list(list((Object) null)), list(list(0L), list(1L)),
+                        list(list(-2147483648L), list((Object) null), list(2147483647L)))));
+        c.add(new Col("c_text_arr3", "VARCHAR(5) ARRAY[2] ARRAY ARRAY", array(text(5)),
+                lits("ARRAY[ARRAY[ARRAY['a', NULL], ARRAY['', 'NULL']]]", "ARRAY[]", "NULL",
+                        "ARRAY[ARRAY[ARRAY['x'], ARRAY['y']], ARRAY[ARRAY['z'], ARRAY[' ']]]",
+                        "ARRAY[ARRAY[ARRAY[NULL]]]"),
+                vals(list(list(list("a", null), list("", "NULL"))), list(), null,
+                        list(list(list("x"), list("y")), list(list("z"), list(" "))),
+                        list(list(list((Object) null))))));
+        c.add(new Col("c_json_arr", "JSON ARRAY", array(json()),
+                lits("ARRAY[JSON 'null', NULL, JSON '{\"a\":1}']", "ARRAY[]", "ARRAY[JSON '\"null\"']", "ARRAY[NULL]",
+                        "ARRAY[JSON '[]', JSON '1e400']"),
+                vals(list("null", null, "{\"a\":1}"), list(), list("\"null\""), list((Object) null), list("[]", "1e400"))));
+        c.add(new Col("c_interval_arr", "INTERVAL DAY TO SECOND(3) ARRAY", array(nativeType("h2",
+                "INTERVAL DAY TO SECOND")),
+                lits("ARRAY[INTERVAL '1 02:03:04.5' DAY TO SECOND, NULL]", "ARRAY[]", "NULL",
+                        "ARRAY[INTERVAL '-99 00:00:00.001' DAY TO SECOND]", "ARRAY[NULL]"),
+                vals(list("INTERVAL '1 02:03:04.5' DAY TO SECOND", null), list(), null,
+                        list("INTERVAL '-99 00:00:00.001' DAY TO SECOND"), list((Object) null))));
+        c.add(new Col("c_timetz_arr", "TIME WITH TIME ZONE ARRAY", array(nativeType("h2", "TIME WITH TIME ZONE")),
+                lits("ARRAY[CAST('10:00:00+05:30' AS TIME WITH TIME ZONE)]", "ARRAY[NULL]", "ARRAY[]", "NULL",
+                        "ARRAY[CAST('23:59:59-18' AS TIME WITH TIME ZONE), CAST('00:00:00Z' AS TIME WITH TIME ZONE)]"),
+                vals(list("10:00:00+05:30"), list((Object) null), list(), null, list("23:59:59-18", "00:00:00+00"))));
+        c.add(new Col("c_geometry_arr", "GEOMETRY ARRAY", array(nativeType("h2", "GEOMETRY")),
+                lits("ARRAY[CAST('POINT(1 2)' AS GEOMETRY), NULL]", "ARRAY[]", "NULL", "ARRAY[NULL]",
+                        "ARRAY[CAST('SRID=4326;POINT(1.1 2.2)' AS GEOMETRY)]"),
+                vals(list(Wkb.ewkb(0).point(1, 2).hex(), null), list(), null, list((Object) null),
+                        list(Wkb.ewkb(4326).point(1.1, 2.2).hex()))));
         c.add(new Col("c_big_text", "CLOB", text(), lits("''", "'x'", "NULL", "NULL", "NULL"),
                 vals("", "x", null, null, null)));
         c.add(new Col("c_big_bytes", "BLOB", binary(), lits("X''", "X'01'", "NULL", "NULL", "NULL"),

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,14 +64,25 @@ class TypeRoundTripTest {
 
             Path archive = dir.resolve(kind + ".zip");
             Stores.portability(sourceStore).export(archive);
-            JdbcStore targetStore = JdbcAdapters.discover(target.dataSource());
+            // MariaDB imports run in the strict sql_mode a host should have (and issue 13 pins): zero dates stay
+            // writable because it has neither NO_ZERO_DATE nor NO_ZERO_IN_DATE
+            DataSource targetSource = kind == Kind.MARIADB
+                    ? target.dataSourceWithSqlMode("STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION")
+                    : target.dataSource();
+            JdbcStore targetStore = JdbcAdapters.discover(targetSource);
             ImportResult result = Stores.portability(targetStore).importArchive(archive, ImportOptions.replace());
 
             assertThat(result.inserted()).isEqualTo((long) expected.size());
             List<Row> imported = Stores.rows(targetStore, "types");
             assertThat(Stores.differences(schema, imported, expected)).as("values imported into %s", kind).isEmpty();
-            assertThat(Databases.differences(Databases.contents(target.dataSource(), "types", "id"),
-                    Databases.contents(source.dataSource(), "types", "id"))).isEmpty();
+            if (TextForms.expression(kind, fixture.columns().get(0)) == null) {
+                // where the database's own text form is not compared yet, at least what the driver reads
+                assertThat(Databases.differences(Databases.contents(target.dataSource(), "types", "id"),
+                        Databases.contents(source.dataSource(), "types", "id"))).isEmpty();
+            }
+            assertThat(TextForms.differences(TextForms.of(kind, target.dataSource(), fixture),
+                    TextForms.of(kind, source.dataSource(), fixture))).as("the database's own text of each value")
+                    .isEmpty();
         }
     }
 

@@ -64,34 +64,4 @@ class ValueErrorsTest {
             assertThat(Files.exists(archive)).as("an archive left behind").isFalse();
         }
     }
-
-    @Test
-    void aPostgresqlMultiDimensionalArrayFailsTheExport() {
-        try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
-            db.execute("CREATE TABLE grids (id integer PRIMARY KEY, cells integer[])",
-                    "INSERT INTO grids VALUES (1, '{1,2}'), (2, '{{1,2},{3,4}}')");
-
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(db.dataSource()))
-                    .export(dir.resolve("grids.zip")))
-                    .isInstanceOfSatisfying(PortabilityException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
-                    .hasMessageContaining("table grids, column cells, row with key 2")
-                    .hasMessageContaining("multi-dimensional");
-        }
-    }
-
-    @Test
-    void aMariaDbTinyintOneHoldingMoreThanABooleanFailsTheExport() {
-        try (TestDatabase db = TestDatabase.create(Kind.MARIADB)) {
-            db.execute("CREATE TABLE flags (id INTEGER PRIMARY KEY, flag TINYINT(1))",
-                    "INSERT INTO flags VALUES (1, 1), (2, 0), (3, 5)");
-
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(db.dataSource()))
-                    .export(dir.resolve("flags.zip")))
-                    .isInstanceOfSatisfying(PortabilityException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
-                    .hasMessageContaining("table flags, column flag, row with key 3")
-                    .hasMessageContaining("TINYINT(1) value 5 is not a BOOLEAN");
-        }
-    }
 }

@@ -6,6 +6,7 @@ import dev.portability.api.PortabilityException;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.core.Portability;
+import dev.portability.testkit.internal.FormatVersion1;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,12 +28,14 @@ import java.util.Objects;
  *         .writeTo(dir.resolve("shop-v1.zip"));
  * }</pre>
  *
- * <p>Not thread-safe; {@link #writeTo(Path)} can be called more than once.
+ * <p>Archives are written in the current format version (2) unless {@link #formatVersion(int)} asks for version 1.
+ * Not thread-safe; {@link #writeTo(Path)} can be called more than once.
  */
 public final class ArchiveBuilder {
 
     private final String application;
     private int schemaVersion = 1;
+    private int formatVersion = 2;
     private final Map<String, TableSchema> tables = new LinkedHashMap<>();
     private final Map<String, List<Row>> rows = new LinkedHashMap<>();
     private TableSchema current;
@@ -63,6 +66,23 @@ public final class ArchiveBuilder {
             throw new IllegalArgumentException("schemaVersion: must be 0 or more, was " + version);
         }
         this.schemaVersion = version;
+        return this;
+    }
+
+    /**
+     * Sets the archive format version (default 2, what exports write). Version 1 is what release 0.1 wrote, for
+     * tests that old archives keep importing: JSON values embedded in the rows, no native types, and no values only
+     * format 2 holds (the JSON literal null, infinities, native values, arrays of several dimensions or with lower
+     * bounds; {@link #writeTo} refuses them).
+     *
+     * @param version 1 or 2
+     * @return this builder
+     */
+    public ArchiveBuilder formatVersion(int version) {
+        if (version != 1 && version != 2) {
+            throw new IllegalArgumentException("formatVersion: must be 1 or 2, was " + version);
+        }
+        this.formatVersion = version;
         return this;
     }
 
@@ -126,12 +146,15 @@ public final class ArchiveBuilder {
      * @param file where to write it
      * @return {@code file}
      * @throws IllegalStateException if no table was added
-     * @throws IllegalArgumentException if a value does not fit its column (the message names table, row and
-     *     column)
+     * @throws IllegalArgumentException if a value does not fit its column, or has no encoding in the format
+     *     version asked for (the message names table, row and column)
      */
     public Path writeTo(Path file) {
         if (tables.isEmpty()) {
             throw new IllegalStateException("an archive needs at least one table: call table(...)");
+        }
+        if (formatVersion == 1) {
+            FormatVersion1.requireRepresentable(rows);
         }
         InMemoryStore store = new InMemoryStore(List.copyOf(tables.values()));
         List<Row> all = new ArrayList<>();
@@ -147,6 +170,9 @@ public final class ArchiveBuilder {
                         + e.getMessage(), e);
             }
             throw e;
+        }
+        if (formatVersion == 1) {
+            FormatVersion1.rewrite(file);
         }
         return file;
     }

@@ -103,7 +103,7 @@ public enum BrokenArchive {
                     continue;
                 }
                 for (JsonNode column : table.get("columns")) {
-                    JsonNode wrong = wrongValue(column.get("type").asText());
+                    JsonNode wrong = wrongValue(column.get("type").asText(), manifest.get("formatVersion").asInt());
                     if (wrong != null) {
                         byte[] entry = zip.entries().get(table.get("entry").asText());
                         zip.replaceTableEntry(manifest, table, replaceFirstRowValue(entry,
@@ -221,9 +221,9 @@ public enum BrokenArchive {
         return (ObjectNode) tables.get(0);
     }
 
-    private static JsonNode wrongValue(String kind) {
+    private static JsonNode wrongValue(String kind, int formatVersion) {
         return switch (kind) {
-            case "JSON" -> null;
+            case "JSON" -> formatVersion == 1 ? null : BooleanNode.TRUE; // format 1 embeds any JSON value
             case "BOOLEAN" -> TextNode.valueOf("yes");
             case "INTEGER", "DOUBLE" -> TextNode.valueOf("forty-two");
             case "ARRAY" -> IntNode.valueOf(42);

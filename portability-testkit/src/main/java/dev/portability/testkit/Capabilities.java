@@ -1,7 +1,10 @@
 package dev.portability.testkit;
 
+import dev.portability.api.BoundedArray;
+import dev.portability.api.Infinity;
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.NativeValue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -9,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +25,17 @@ import java.util.Optional;
  * each left-out case as skipped with its reason; the {@link DataGenerator} generates only values the store can
  * hold. Immutable; every {@code with...} method returns a copy.
  *
+ * <p>Values only some stores hold — the JSON literal {@code null}, {@link Infinity}, {@link NativeValue}s, arrays of
+ * several dimensions and {@link BoundedArray}s — are declared the same way, but the contract does not skip them:
+ * it checks that the store <em>refuses</em> them (its insert throws and nothing is stored), because storing
+ * something else instead would change data silently. NATIVE columns are declared with
+ * {@link #withNativeType(LogicalType, List)}, with sample values.
+ *
  * <pre>{@code
  * Capabilities.full()
  *         .withoutKind(Kind.ARRAY, "MariaDB has no array type")
- *         .withFractionalSeconds(6, "MariaDB keeps microseconds");
+ *         .withFractionalSeconds(6, "MariaDB keeps microseconds")
+ *         .withoutInfinity("MariaDB has no infinite dates");
  * }</pre>
  */
 public final class Capabilities {
@@ -40,6 +51,13 @@ public final class Capabilities {
     private final String nulCharacters;
     private final String offsets;
     private final String unboundedDecimal;
+    private String jsonNull;
+    private String infinity;
+    private String nativeValues;
+    private Map<Kind, List<NativeValue>> nativeValueSamples = Map.of();
+    private String arrayDimensions;
+    private String arrayLowerBounds;
+    private Map<LogicalType, List<String>> nativeTypes = Map.of();
 
     private Capabilities(Map<Kind, String> missingKinds, int fractionalSeconds, String fractionalSecondsReason,
             String nonFiniteDoubles, String negativeZero, String nulCharacters, String offsets,
@@ -52,6 +70,23 @@ public final class Capabilities {
         this.nulCharacters = nulCharacters;
         this.offsets = offsets;
         this.unboundedDecimal = unboundedDecimal;
+    }
+
+    /** Carries the limitations of values only some stores hold over to a copy, which is returned. */
+    private Capabilities with(Capabilities copy) {
+        copy.jsonNull = jsonNull;
+        copy.infinity = infinity;
+        copy.nativeValues = nativeValues;
+        copy.nativeValueSamples = nativeValueSamples;
+        copy.arrayDimensions = arrayDimensions;
+        copy.arrayLowerBounds = arrayLowerBounds;
+        copy.nativeTypes = nativeTypes;
+        return copy;
+    }
+
+    private Capabilities copy() {
+        return with(new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
+                negativeZero, nulCharacters, offsets, unboundedDecimal));
     }
 
     /** @return a store that holds every value of every logical type exactly (like {@link InMemoryStore}) */
@@ -74,8 +109,8 @@ public final class Capabilities {
         }
         Map<Kind, String> kinds = new EnumMap<>(missingKinds);
         kinds.put(kind, requireReason(reason));
-        return new Capabilities(kinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles, negativeZero,
-                nulCharacters, offsets, unboundedDecimal);
+        return with(new Capabilities(kinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles, negativeZero,
+                nulCharacters, offsets, unboundedDecimal));
     }
 
     /**
@@ -90,8 +125,8 @@ public final class Capabilities {
         if (digits < 0 || digits > 9) {
             throw new IllegalArgumentException("withFractionalSeconds: digits must be 0 to 9, was " + digits);
         }
-        return new Capabilities(missingKinds, digits, requireReason(reason), nonFiniteDoubles, negativeZero,
-                nulCharacters, offsets, unboundedDecimal);
+        return with(new Capabilities(missingKinds, digits, requireReason(reason), nonFiniteDoubles, negativeZero,
+                nulCharacters, offsets, unboundedDecimal));
     }
 
     /**
@@ -101,8 +136,8 @@ public final class Capabilities {
      * @return a copy with the limitation
      */
     public Capabilities withoutNonFiniteDoubles(String reason) {
-        return new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, requireReason(reason),
-                negativeZero, nulCharacters, offsets, unboundedDecimal);
+        return with(new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, requireReason(reason),
+                negativeZero, nulCharacters, offsets, unboundedDecimal));
     }
 
     /**
@@ -112,8 +147,8 @@ public final class Capabilities {
      * @return a copy with the limitation
      */
     public Capabilities withoutNegativeZero(String reason) {
-        return new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
-                requireReason(reason), nulCharacters, offsets, unboundedDecimal);
+        return with(new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
+                requireReason(reason), nulCharacters, offsets, unboundedDecimal));
     }
 
     /**
@@ -123,8 +158,8 @@ public final class Capabilities {
      * @return a copy with the limitation
      */
     public Capabilities withoutNulCharacters(String reason) {
-        return new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
-                negativeZero, requireReason(reason), offsets, unboundedDecimal);
+        return with(new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
+                negativeZero, requireReason(reason), offsets, unboundedDecimal));
     }
 
     /**
@@ -135,8 +170,8 @@ public final class Capabilities {
      * @return a copy with the limitation
      */
     public Capabilities withOffsetsNormalized(String reason) {
-        return new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
-                negativeZero, nulCharacters, requireReason(reason), unboundedDecimal);
+        return with(new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
+                negativeZero, nulCharacters, requireReason(reason), unboundedDecimal));
     }
 
     /**
@@ -147,22 +182,154 @@ public final class Capabilities {
      * @return a copy with the limitation
      */
     public Capabilities withoutUnboundedDecimal(String reason) {
-        return new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
-                negativeZero, nulCharacters, offsets, requireReason(reason));
+        return with(new Capabilities(missingKinds, fractionalSeconds, fractionalSecondsReason, nonFiniteDoubles,
+                negativeZero, nulCharacters, offsets, requireReason(reason)));
+    }
+
+    /**
+     * JSON columns cannot hold the JSON literal {@code null} (the text {@code "null"}), which is not SQL NULL. The
+     * contract then checks that the store refuses it rather than storing SQL NULL.
+     *
+     * @param reason why
+     * @return a copy with the limitation
+     */
+    public Capabilities withoutJsonNull(String reason) {
+        Capabilities copy = copy();
+        copy.jsonNull = requireReason(reason);
+        return copy;
+    }
+
+    /**
+     * DATE, TIMESTAMP and TIMESTAMP_TZ cannot hold {@link Infinity} (PostgreSQL's {@code infinity} and
+     * {@code -infinity}). The contract then checks that the store refuses them rather than storing another date.
+     *
+     * @param reason why, e.g. "H2 has no infinite dates"
+     * @return a copy with the limitation
+     */
+    public Capabilities withoutInfinity(String reason) {
+        Capabilities copy = copy();
+        copy.infinity = requireReason(reason);
+        return copy;
+    }
+
+    /**
+     * DATE, TIME, TIMESTAMP and TIMESTAMP_TZ cannot hold {@link NativeValue}s (MariaDB's zero dates, a
+     * {@code TIME} beyond 24 hours). The contract then checks that the store refuses them rather than storing NULL
+     * or another value.
+     *
+     * @param reason why, e.g. "PostgreSQL has no zero dates"
+     * @return a copy with the limitation
+     */
+    public Capabilities withoutNativeValues(String reason) {
+        Capabilities copy = copy();
+        copy.nativeValues = requireReason(reason);
+        return copy;
+    }
+
+    /**
+     * The native values a column of this kind holds, exactly as the store reads them back, in place of the
+     * generator's (MariaDB's: {@code 0000-00-00}, {@code 2024-00-15}, {@code 838:59:59}, {@code -838:59:59},
+     * {@code 0000-00-00 00:00:00}).
+     *
+     * @param kind DATE, TIME, TIMESTAMP or TIMESTAMP_TZ
+     * @param samples the values, at least one
+     * @return a copy with the samples
+     */
+    public Capabilities withNativeValues(Kind kind, List<NativeValue> samples) {
+        if (kind != Kind.DATE && kind != Kind.TIME && kind != Kind.TIMESTAMP && kind != Kind.TIMESTAMP_TZ) {
+            throw new IllegalArgumentException("withNativeValues: only DATE, TIME, TIMESTAMP and TIMESTAMP_TZ "
+                    + "values may be native values, not " + kind);
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("withNativeValues: give at least one value, or declare "
+                    + "withoutNativeValues(reason)");
+        }
+        Capabilities copy = copy();
+        Map<Kind, List<NativeValue>> all = new EnumMap<>(Kind.class);
+        all.putAll(nativeValueSamples);
+        all.put(kind, List.copyOf(samples));
+        copy.nativeValueSamples = Collections.unmodifiableMap(all);
+        return copy;
+    }
+
+    /**
+     * ARRAY columns hold arrays of one dimension only (no nested lists). The contract then checks that the store
+     * refuses arrays of several dimensions rather than flattening them.
+     *
+     * @param reason why
+     * @return a copy with the limitation
+     */
+    public Capabilities withoutArrayDimensions(String reason) {
+        Capabilities copy = copy();
+        copy.arrayDimensions = requireReason(reason);
+        return copy;
+    }
+
+    /**
+     * ARRAY columns hold arrays whose dimensions start at 1 only (no {@link BoundedArray}). The contract then
+     * checks that the store refuses other lower bounds rather than renumbering the elements.
+     *
+     * @param reason why
+     * @return a copy with the limitation
+     */
+    public Capabilities withoutArrayLowerBounds(String reason) {
+        Capabilities copy = copy();
+        copy.arrayLowerBounds = requireReason(reason);
+        return copy;
+    }
+
+    /**
+     * The store has columns of this NATIVE type; the contract creates one and checks that each sample value
+     * comes back exactly. Without any, the contract's NATIVE cases are skipped.
+     *
+     * @param type a NATIVE type, e.g. {@code LogicalType.nativeType("postgresql", "interval")}
+     * @param samples values in the engine's canonical text form, exactly as the store reads them back, at least
+     *     one
+     * @return a copy with the type
+     */
+    public Capabilities withNativeType(LogicalType type, List<String> samples) {
+        if (type.kind() != Kind.NATIVE) {
+            throw new IllegalArgumentException("withNativeType: " + type + " is not a NATIVE type");
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("withNativeType: give at least one value of " + type);
+        }
+        Capabilities copy = copy();
+        Map<LogicalType, List<String>> all = new LinkedHashMap<>(nativeTypes);
+        all.put(type, List.copyOf(samples));
+        copy.nativeTypes = Collections.unmodifiableMap(all);
+        return copy;
+    }
+
+    /** @return the NATIVE types declared with {@link #withNativeType}, in declaration order */
+    public List<LogicalType> nativeTypes() {
+        return List.copyOf(nativeTypes.keySet());
+    }
+
+    /**
+     * @param type a NATIVE type declared with {@link #withNativeType}
+     * @return its sample values; empty for another type
+     */
+    public List<String> nativeSamples(LogicalType type) {
+        return nativeTypes.getOrDefault(type, List.of());
+    }
+
+    /**
+     * @param kind DATE, TIME, TIMESTAMP or TIMESTAMP_TZ
+     * @return the native values declared for the kind with {@link #withNativeValues}, or empty for the
+     *     generator's own
+     */
+    public List<NativeValue> nativeValueSamples(Kind kind) {
+        return nativeValueSamples.getOrDefault(kind, List.of());
     }
 
     /**
      * @param type a logical type
-     * @return whether the store has columns of this type (its kind, and an ARRAY's element kind)
+     * @return whether the store has columns of this type (its kind, and an ARRAY's element kind; a NATIVE type
+     *     only when declared with {@link #withNativeType})
      */
     public boolean supports(LogicalType type) {
-        if (missingKinds.containsKey(type.kind())) {
-            return false;
-        }
-        if (type.kind() == Kind.DECIMAL && type.precision().isEmpty() && unboundedDecimal != null) {
-            return false;
-        }
-        return type.elementType().map(this::supports).orElse(true);
+        return whyNot(type).isEmpty();
     }
 
     /**
@@ -178,7 +345,54 @@ public final class Capabilities {
         if (type.kind() == Kind.DECIMAL && type.precision().isEmpty() && unboundedDecimal != null) {
             return Optional.of(unboundedDecimal);
         }
+        if (type.kind() == Kind.NATIVE && !nativeTypes.containsKey(type)) {
+            return Optional.of("the store declares no " + type + " columns (Capabilities.withNativeType)");
+        }
         return type.elementType().flatMap(this::whyNot);
+    }
+
+    /**
+     * Why the store refuses a value of a type it has: what it declared it cannot hold of the values only some
+     * stores hold (the JSON literal null, infinities, native values, arrays of several dimensions or with lower
+     * bounds). The contract checks that writing such a value fails and stores nothing.
+     *
+     * @param type the value's type
+     * @param value the value, or null
+     * @return the reason, or empty if the store holds it (or the value is not one of these)
+     */
+    public Optional<String> refuses(LogicalType type, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Infinity && infinity != null) {
+            return Optional.of(infinity);
+        }
+        if (value instanceof NativeValue && nativeValues != null) {
+            return Optional.of(nativeValues);
+        }
+        if (value instanceof String text && type.kind() == Kind.JSON && jsonNull != null
+                && text.strip().equals("null")) {
+            return Optional.of(jsonNull);
+        }
+        if (value instanceof BoundedArray array) {
+            if (arrayLowerBounds != null) {
+                return Optional.of(arrayLowerBounds);
+            }
+            return refuses(type, array.elements());
+        }
+        if (value instanceof List<?> list) {
+            LogicalType element = type.elementType().orElse(type);
+            for (Object item : list) {
+                if (item instanceof List<?> && arrayDimensions != null) {
+                    return Optional.of(arrayDimensions);
+                }
+                Optional<String> reason = refuses(item instanceof List<?> ? type : element, item);
+                if (reason.isPresent()) {
+                    return reason;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the digits of fractional seconds the store keeps, 0 to 9 */
@@ -202,10 +416,13 @@ public final class Capabilities {
         if (value == null) {
             return Optional.empty();
         }
+        if (value instanceof BoundedArray array) {
+            return whyNot(type, array.elements());
+        }
         if (value instanceof List<?> list) {
             LogicalType element = type.elementType().orElse(type);
             for (Object item : list) {
-                Optional<String> reason = whyNot(element, item);
+                Optional<String> reason = whyNot(item instanceof List<?> ? type : element, item);
                 if (reason.isPresent()) {
                     return reason;
                 }
@@ -236,6 +453,9 @@ public final class Capabilities {
     Object adapt(Object value) {
         if (fractionalSeconds == 9 || value == null) {
             return value;
+        }
+        if (value instanceof BoundedArray array) {
+            return new BoundedArray(array.lowerBounds(), (List<?>) adapt(array.elements()));
         }
         if (value instanceof List<?> list) {
             List<Object> adapted = new ArrayList<>(list.size());
@@ -274,6 +494,13 @@ public final class Capabilities {
         add(lines, "no U+0000 in TEXT", nulCharacters);
         add(lines, "TIMESTAMP_TZ offsets are not kept", offsets);
         add(lines, "no DECIMAL of unlimited precision", unboundedDecimal);
+        add(lines, "no JSON literal null (refused)", jsonNull);
+        add(lines, "no infinite dates or timestamps (refused)", infinity);
+        add(lines, "no native values of dates and times (refused)", nativeValues);
+        add(lines, "no arrays of several dimensions (refused)", arrayDimensions);
+        add(lines, "no array lower bounds other than 1 (refused)", arrayLowerBounds);
+        nativeValueSamples.forEach((kind, samples) -> lines.add(kind + " native values " + samples));
+        nativeTypes.forEach((type, samples) -> lines.add(type + " columns, e.g. " + samples));
         return lines;
     }
 

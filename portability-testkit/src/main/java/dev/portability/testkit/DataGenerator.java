@@ -1,9 +1,12 @@
 package dev.portability.testkit;
 
+import dev.portability.api.BoundedArray;
 import dev.portability.api.Column;
+import dev.portability.api.Infinity;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.NativeValue;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import java.math.BigDecimal;
@@ -26,7 +29,9 @@ import java.util.UUID;
 /**
  * Values of every logical type, made deterministically from a seed: named {@linkplain #edgeValues edge values}
  * (empty and 1 MB text, non-ASCII, extreme numbers, NaN and infinities, timestamps around daylight-saving changes,
- * ...) and ordinary random values and rows. The same seed gives the same values on every machine and run.
+ * the JSON literal null, PostgreSQL's infinite dates, MariaDB's zero dates as native values, arrays of two
+ * dimensions and with lower bounds, the declared samples of NATIVE types, ...) and ordinary random values and
+ * rows. The same seed gives the same values on every machine and run.
  *
  * <pre>{@code
  * DataGenerator generator = DataGenerator.seeded(42);
@@ -41,6 +46,8 @@ public final class DataGenerator {
 
     /** The length of the long text and binary edge values: 1 MiB characters or bytes. */
     public static final int LONG_VALUE_LENGTH = 1 << 20;
+
+    private static final String MARIADB = "mariadb";
 
     private static final String[] TEXT_POOL = {
         "a", "b", "z", "A", "Q", "0", "7", " ", "-", ".", ",", "'", "\"", "ä", "ö", "ü", "ß", "é", "ñ", "ç", "ø",
@@ -93,7 +100,8 @@ public final class DataGenerator {
     public List<EdgeValue> edgeValues(LogicalType type) {
         List<EdgeValue> values = new ArrayList<>();
         for (EdgeValue edge : allEdgeValues(type)) {
-            if (capabilities.whyNot(type, edge.value()).isEmpty()) {
+            if (capabilities.whyNot(type, edge.value()).isEmpty()
+                    && capabilities.refuses(type, edge.value()).isEmpty()) {
                 values.add(new EdgeValue(edge.description(), capabilities.adapt(edge.value())));
             }
         }
@@ -142,12 +150,18 @@ public final class DataGenerator {
                 edges.add(new EdgeValue("2024-03-31, a daylight-saving change in Europe",
                         LocalDate.of(2024, 3, 31)));
                 edges.add(new EdgeValue("9999-12-31, the last day of year 9999", LocalDate.of(9999, 12, 31)));
+                infinities(edges);
+                nativeValues(Kind.DATE, edges, new NativeValue(MARIADB, "0000-00-00"), "a MariaDB zero date",
+                        new NativeValue(MARIADB, "2024-00-15"), "a MariaDB date with a zero month");
             }
             case TIME -> {
                 edges.add(new EdgeValue("midnight", LocalTime.MIDNIGHT));
                 edges.add(new EdgeValue("02:30, inside a daylight-saving gap", LocalTime.of(2, 30)));
                 edges.add(new EdgeValue("with milliseconds", LocalTime.of(13, 45, 30, 123_000_000)));
                 edges.add(new EdgeValue("the last instant of the day", LocalTime.MAX));
+                nativeValues(Kind.TIME, edges, new NativeValue(MARIADB, "838:59:59"),
+                        "a MariaDB TIME beyond 24 hours", new NativeValue(MARIADB, "-01:00:00"),
+                        "a negative MariaDB TIME");
             }
             case TIMESTAMP -> {
                 edges.add(new EdgeValue("1970-01-01T00:00, the epoch", LocalDateTime.of(1970, 1, 1, 0, 0)));
@@ -162,6 +176,9 @@ public final class DataGenerator {
                         LocalDateTime.of(1, 1, 1, 0, 0)));
                 edges.add(new EdgeValue("9999-12-31T23:59:59.999999999, the last instant of year 9999",
                         LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999)));
+                infinities(edges);
+                nativeValues(Kind.TIMESTAMP, edges, new NativeValue(MARIADB, "0000-00-00 00:00:00"),
+                        "a MariaDB zero DATETIME", null, null);
             }
             case TIMESTAMP_TZ -> {
                 edges.add(new EdgeValue("1970-01-01T00:00Z, the epoch",
@@ -182,6 +199,9 @@ public final class DataGenerator {
                         OffsetDateTime.of(2024, 6, 15, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 45))));
                 edges.add(new EdgeValue("9999-12-31T23:59:59.999999999Z, the last instant of year 9999",
                         OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999, ZoneOffset.UTC)));
+                infinities(edges);
+                nativeValues(Kind.TIMESTAMP_TZ, edges, new NativeValue(MARIADB, "0000-00-00 00:00:00"),
+                        "a MariaDB zero TIMESTAMP", null, null);
             }
             case UUID -> {
                 edges.add(new EdgeValue("the nil UUID", new UUID(0, 0)));
@@ -198,10 +218,42 @@ public final class DataGenerator {
                 edges.add(new EdgeValue("a decimal of 36 digits", "3.14159265358979323846264338327950288"));
                 edges.add(new EdgeValue("non-ASCII text and escapes",
                         "{\"emoji\":\"🌍\",\"escaped\":\"\\\"\\\\\\n\\t\",\"unicode\":\"\\u00e9\"}"));
+                edges.add(new EdgeValue("the JSON literal null, which is not SQL NULL", "null"));
             }
             case ARRAY -> arrayEdges(type, edges);
+            case NATIVE -> {
+                List<String> samples = capabilities.nativeSamples(type);
+                if (samples.isEmpty()) {
+                    edges.add(new EdgeValue("empty text", ""));
+                    edges.add(new EdgeValue("non-ASCII text", "Zoë 🌍 \"quoted\""));
+                }
+                for (int i = 0; i < samples.size(); i++) {
+                    edges.add(new EdgeValue("sample " + (i + 1) + ", " + samples.get(i), samples.get(i)));
+                }
+            }
         }
         return edges;
+    }
+
+    private static void infinities(List<EdgeValue> edges) {
+        edges.add(new EdgeValue("infinity, later than every other (PostgreSQL)", Infinity.POSITIVE));
+        edges.add(new EdgeValue("-infinity, earlier than every other (PostgreSQL)", Infinity.NEGATIVE));
+    }
+
+    /** The store's declared native values of a kind, or the two given (the second may be null). */
+    private void nativeValues(Kind kind, List<EdgeValue> edges, NativeValue first, String firstDescription,
+            NativeValue second, String secondDescription) {
+        List<NativeValue> declared = capabilities.nativeValueSamples(kind);
+        if (!declared.isEmpty()) {
+            for (NativeValue value : declared) {
+                edges.add(new EdgeValue("the " + value.engine() + " value " + value.text(), value));
+            }
+            return;
+        }
+        edges.add(new EdgeValue(firstDescription + ", " + first.text(), first));
+        if (second != null) {
+            edges.add(new EdgeValue(secondDescription + ", " + second.text(), second));
+        }
     }
 
     private static void decimalEdges(LogicalType type, List<EdgeValue> edges) {
@@ -285,6 +337,17 @@ public final class DataGenerator {
                     Arrays.asList(small.get(0), null, small.get(1)))));
         }
         edges.add(new EdgeValue("every edge value of " + element, Collections.unmodifiableList(small)));
+        if (small.size() >= 3) {
+            Object a = small.get(0);
+            Object b = small.get(1);
+            Object c = small.get(2);
+            edges.add(new EdgeValue("two dimensions, 2 x 2, with a NULL element", List.of(List.of(a, b),
+                    Collections.unmodifiableList(Arrays.asList(c, null)))));
+            edges.add(new EdgeValue("lower bound 0, as PostgreSQL's [0:2]={...}", new BoundedArray(List.of(0),
+                    Collections.unmodifiableList(Arrays.asList(a, null, b)))));
+            edges.add(new EdgeValue("two dimensions with lower bounds -1 and 5", new BoundedArray(List.of(-1, 5),
+                    List.of(List.of(a, b, c), List.of(c, b, a)))));
+        }
     }
 
     private static boolean isLarge(Object value) {
@@ -382,7 +445,11 @@ public final class DataGenerator {
                 }
                 yield Collections.unmodifiableList(items);
             }
-            case NATIVE -> randomText(random, 1 + random.nextInt(20), false);
+            case NATIVE -> {
+                List<String> samples = capabilities.nativeSamples(type);
+                yield samples.isEmpty() ? randomText(random, 1 + random.nextInt(20), false)
+                        : samples.get(random.nextInt(samples.size()));
+            }
         };
     }
 

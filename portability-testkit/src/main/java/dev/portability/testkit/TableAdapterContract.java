@@ -60,7 +60,11 @@ import org.opentest4j.TestAbortedException;
  * like {@code fidelity DOUBLE: NaN}) that writes the value, reads it back and compares.
  *
  * <p>A store that cannot hold some values (a database without arrays, with microsecond timestamps) declares it
- * in {@link #capabilities()}: the cases it cannot hold are reported as skipped, with the reason. A contract the
+ * in {@link #capabilities()}: the cases it cannot hold are reported as skipped, with the reason. Values only some
+ * stores hold (the JSON literal null, infinities, native values, arrays of several dimensions or with lower
+ * bounds) are not skipped when declared: a {@value #REFUSAL} test (named like {@code refused DATE: infinity, ...})
+ * checks that the store refuses them, because storing something else would change data silently. NATIVE columns
+ * are tested with the samples declared by {@link Capabilities#withNativeType}. A contract the
  * store is known to break can be listed in {@link #knownFailures()}: it still runs, is reported as skipped with
  * the reason while it fails, and fails once it passes, so the list cannot go stale.
  *
@@ -105,6 +109,11 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
     public static final String CLOSE = "close is safe";
     /** A value written is read back the same: the prefix of the per-type, per-value contracts. */
     public static final String FIDELITY = "fidelity";
+    /**
+     * A value the store declares it cannot hold ({@link Capabilities#refuses}) is refused, not stored as another:
+     * the prefix of the per-type, per-value refusal contracts.
+     */
+    public static final String REFUSAL = "refused";
 
     private static final String ALL_AT_ONCE = ": random rows with every column set";
     private static final String ITEMS = ContractTables.ITEMS;
@@ -176,7 +185,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
             TimeZone.setDefault(zone);
         }
         Capabilities capabilities = Objects.requireNonNull(capabilities(), "capabilities()");
-        requested = ContractTables.of(capabilities::supports);
+        requested = ContractTables.of(capabilities::supports, capabilities.nativeTypes());
         store = Objects.requireNonNull(createStore(requested), "createStore returned null");
     }
 
@@ -605,7 +614,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
         DataGenerator generator = DataGenerator.seeded(seed()).within(capabilities);
         List<DynamicTest> tests = new ArrayList<>();
         AtomicInteger ids = new AtomicInteger();
-        for (Column column : ContractTables.VALUE_COLUMNS) {
+        for (Column column : ContractTables.valueColumns(capabilities.nativeTypes())) {
             LogicalType type = column.type();
             String prefix = FIDELITY + " " + type + ": ";
             if (!capabilities.supports(type)) {
@@ -619,7 +628,14 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
             for (EdgeValue edge : generator.allEdgeValues(type)) {
                 String name = prefix + edge.description();
                 var reason = capabilities.whyNot(type, edge.value());
+                var refused = capabilities.refuses(type, edge.value());
                 Object value = capabilities.adapt(edge.value());
+                if (reason.isEmpty() && refused.isPresent()) {
+                    String refusal = REFUSAL + " " + type + ": " + edge.description();
+                    tests.add(DynamicTest.dynamicTest(refusal, () -> contract(refusal,
+                            () -> refuses(column, value, ids.incrementAndGet(), refused.get()))));
+                    continue;
+                }
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     if (reason.isPresent()) {
                         Assumptions.abort("not checked: " + reason.get());
@@ -654,10 +670,13 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
                 EXISTING_KEYS, KEY_COMPARISON, OWN_WRITES, ISOLATION, SNAPSHOT, ROLLBACK, CLOSE));
         names.add(FIDELITY + ALL_AT_ONCE);
         DataGenerator generator = DataGenerator.seeded(seed()).within(capabilities());
-        for (Column column : ContractTables.VALUE_COLUMNS) {
+        for (Column column : ContractTables.valueColumns(capabilities().nativeTypes())) {
             String prefix = FIDELITY + " " + column.type() + ": ";
             names.add(prefix + "NULL");
-            generator.allEdgeValues(column.type()).forEach(edge -> names.add(prefix + edge.description()));
+            generator.allEdgeValues(column.type()).forEach(edge -> {
+                names.add(prefix + edge.description());
+                names.add(REFUSAL + " " + column.type() + ": " + edge.description());
+            });
         }
         Set<String> unknown = new java.util.TreeSet<>(knownFailures().keySet());
         unknown.removeAll(names);
@@ -689,6 +708,51 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
             }
         } finally {
             inUnit(Access.WRITE, work -> adapter(VALUES).deleteAll(work));
+        }
+    }
+
+    /**
+     * Writes a value the store declares it cannot hold and checks that the write fails (in insert or at commit)
+     * and leaves nothing behind; a store that stores it, or stores something else, breaks the contract.
+     */
+    private void refuses(Column column, Object value, long id, String declared) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", id);
+        values.put(column.name(), value);
+        Row written = row(VALUES, values);
+        LogicalType type = column.type();
+        U work = step("beginning a WRITE unit of work", () -> store.begin(Access.WRITE));
+        RuntimeException refusal = null;
+        try {
+            adapter(VALUES).insert(work, List.of(written));
+            work.commit();
+        } catch (RuntimeException e) {
+            refusal = e;
+            rollbackQuietly(work, e);
+        } finally {
+            closeQuietly(work, refusal != null ? refusal : new RuntimeException("close"));
+        }
+        List<Row> read = read(VALUES);
+        if (!read.isEmpty()) {
+            inUnit(Access.WRITE, cleanup -> adapter(VALUES).deleteAll(cleanup));
+        }
+        if (refusal == null) {
+            Object got = read.size() == 1 ? read.get(0).get(column.name()) : null;
+            if (read.size() == 1 && Values.same(type, value, got, !capabilities().keepsOffsets())) {
+                throw new AssertionFailedError("table " + VALUES + ", column " + column.name() + " (" + type
+                        + ") holds " + Values.show(type, value) + ", but capabilities() declares the store "
+                        + "refuses it (" + declared + "); remove that declaration");
+            }
+            throw new AssertionFailedError("table " + VALUES + ", column " + column.name() + " (" + type
+                    + "): wrote " + Values.show(type, value) + ", which the store cannot hold (" + declared
+                    + "), and it stored " + (read.size() == 1 ? Values.show(type, got) : read.size() + " rows")
+                    + " instead of refusing it; a store must refuse a value it cannot hold (throw from insert), "
+                    + "never store another value");
+        }
+        if (!read.isEmpty()) {
+            throw new AssertionFailedError("table " + VALUES + ", column " + column.name() + " (" + type
+                    + "): the store refused " + Values.show(type, value) + " (" + refusal + ") but the rolled back "
+                    + "unit of work left " + read.size() + " row(s) behind");
         }
     }
 
@@ -748,6 +812,9 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
         if (created.elementType().isPresent()) {
             return described.elementType().isPresent()
                     && holds(described.elementType().get(), created.elementType().get());
+        }
+        if (created.kind() == LogicalType.Kind.NATIVE) {
+            return described.equals(created);
         }
         return true;
     }

@@ -90,4 +90,104 @@ class ArchiveBuilderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("add a table");
     }
+
+    /** The content of the committed format-1 archive (portability-core/src/test/resources/archives). */
+    private static ArchiveBuilder theCommittedFormat1Content() {
+        TableSchema item = TableSchema.builder("item")
+                .column("id", LogicalType.integer(), false)
+                .column("flag", LogicalType.bool(), true)
+                .column("amount", LogicalType.decimal(12, 2), true)
+                .column("big", LogicalType.decimal(), true)
+                .column("ratio", LogicalType.float64(), true)
+                .column("name", LogicalType.text(20), true)
+                .column("note", LogicalType.text(), true)
+                .column("data", LogicalType.binary(), true)
+                .column("day", LogicalType.date(), true)
+                .column("at", LogicalType.time(), true)
+                .column("seen", LogicalType.timestamp(), true)
+                .column("stamped", LogicalType.timestampTz(), true)
+                .column("uid", LogicalType.uuid(), true)
+                .column("doc", LogicalType.json(), true)
+                .column("tags", LogicalType.array(LogicalType.text()), true)
+                .column("nums", LogicalType.array(LogicalType.integer()), true)
+                .primaryKey("id")
+                .build();
+        TableSchema pay = TableSchema.builder("pay")
+                .column("id", LogicalType.integer(), false)
+                .column("item_id", LogicalType.integer(), true)
+                .column("pay_way", LogicalType.bool(), true)
+                .primaryKey("id")
+                .foreignKey(dev.portability.api.ForeignKey.of("item_id", "item", "id"))
+                .build();
+        return ArchiveBuilder.forApplication("v1-archive").schemaVersion(1)
+                .table(item)
+                .row(1L, true, new BigDecimal("-12.50"), new BigDecimal("123456789012345678901234567890.123456789"),
+                        0.1, "Zoë 🌍", "line\nbreak \"quoted\" \\ tab\t", new byte[] {0, 1, 2, (byte) 255},
+                        java.time.LocalDate.of(2024, 2, 29), java.time.LocalTime.of(13, 45, 30, 123_456_789),
+                        java.time.LocalDateTime.of(2024, 3, 31, 2, 30, 0, 1_000),
+                        java.time.OffsetDateTime.of(2024, 3, 31, 2, 30, 0, 0, java.time.ZoneOffset.ofHoursMinutes(5,
+                                30)),
+                        java.util.UUID.fromString("6f1c2d3e-0000-4000-8000-00000000002a"),
+                        "{\"color\":\"red\",\"sizes\":[1,2.5],\"id\":7088992364139642880,"
+                                + "\"nested\":{\"a\":[true,false,null]}}",
+                        java.util.Arrays.asList("a", null, "ü", ""),
+                        java.util.Arrays.asList(1L, null, Long.MIN_VALUE, Long.MAX_VALUE))
+                .row(2L, false, new BigDecimal("0.00"), new BigDecimal("-0.000000000000000000001"),
+                        -0.0, "", "", new byte[0], java.time.LocalDate.of(10000, 1, 1),
+                        java.time.LocalTime.of(23, 59, 59, 999_999_999), java.time.LocalDateTime.of(1, 1, 1, 0, 0),
+                        java.time.OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC),
+                        java.util.UUID.fromString("00000000-0000-0000-0000-000000000000"),
+                        "[0.1000000000000000055511151231257827,-9223372036854775809,\"caf\\u00e9\",1e400]",
+                        java.util.List.of(), java.util.List.of())
+                .row(3L, null, null, null, Double.NaN, null, null, null, null, null, null, null, null,
+                        "\"just a string\"", null, null)
+                .row(4L, null, null, null, Double.NEGATIVE_INFINITY, null, null, null, null, null, null, null, null,
+                        null, null, null)
+                .table(pay)
+                .row(1L, 1L, true)
+                .row(2L, 2L, false)
+                .row(3L, null, null);
+    }
+
+    @Test
+    void formatVersion1WritesTheTableEntriesReleaseOnePointZeroWrote() throws Exception {
+        Path committed = Path.of("..", "portability-core", "src", "test", "resources", "archives", "format-v1.zip");
+
+        Path written = theCommittedFormat1Content().formatVersion(1).writeTo(dir.resolve("v1.zip"));
+
+        dev.portability.testkit.internal.ZipEntries expected = dev.portability.testkit.internal.ZipEntries
+                .read(committed);
+        dev.portability.testkit.internal.ZipEntries actual = dev.portability.testkit.internal.ZipEntries
+                .read(written);
+        for (String entry : java.util.List.of("tables/0001.jsonl", "tables/0002.jsonl")) {
+            assertThat(new String(actual.entries().get(entry), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(entry).isEqualTo(new String(expected.entries().get(entry),
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode want = expected.manifest();
+        com.fasterxml.jackson.databind.node.ObjectNode got = actual.manifest();
+        for (com.fasterxml.jackson.databind.node.ObjectNode manifest : java.util.List.of(want, got)) {
+            manifest.remove("createdAt");
+            manifest.remove("libraryVersion");
+        }
+        assertThat(got).isEqualTo(want);
+    }
+
+    @Test
+    void formatVersion1RefusesWhatOnlyFormat2Holds() {
+        TableSchema docs = TableSchema.builder("docs").column("id", LogicalType.integer(), false)
+                .column("doc", LogicalType.json(), true).column("day", LogicalType.date(), true)
+                .primaryKey("id").build();
+
+        assertThatThrownBy(() -> ArchiveBuilder.forApplication("docs").formatVersion(1).table(docs)
+                .row(1L, "null", null).writeTo(dir.resolve("a.zip")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table docs, row 1, column doc: the JSON literal null is SQL NULL there");
+        assertThatThrownBy(() -> ArchiveBuilder.forApplication("docs").formatVersion(1).table(docs)
+                .row(1L, "{}", dev.portability.api.Infinity.POSITIVE).writeTo(dir.resolve("b.zip")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column day: it has no infinite dates");
+        assertThat(ArchiveBuilder.forApplication("docs").table(docs).row(1L, "null",
+                dev.portability.api.Infinity.POSITIVE).writeTo(dir.resolve("c.zip"))).exists();
+    }
 }

@@ -75,8 +75,18 @@ final class BrokenStore implements DataStore<BrokenStore.Work> {
             for (Row row : batch) {
                 Object[] values = row.values();
                 for (int i = 0; i < values.length; i++) {
-                    if (values[i] == null && schema().columns().get(i).type().kind() == LogicalType.Kind.TEXT) {
+                    LogicalType.Kind kind = schema().columns().get(i).type().kind();
+                    if (values[i] == null && kind == LogicalType.Kind.TEXT) {
                         values[i] = ""; // the bug: NULL text is stored as empty
+                    }
+                    if (values[i] == dev.portability.api.Infinity.POSITIVE && kind == LogicalType.Kind.DATE) {
+                        values[i] = java.time.LocalDate.MAX; // the bug: infinity is stored as a far-away date
+                    }
+                    if ("null".equals(values[i]) && kind == LogicalType.Kind.JSON) {
+                        values[i] = null; // the bug: the JSON literal null is stored as SQL NULL
+                    }
+                    if (values[i] instanceof dev.portability.api.NativeValue) {
+                        throw new IllegalArgumentException("no zero dates here"); // refused, as declared
                     }
                 }
                 rows.put(schema().keyOf(row), Row.of(schema(), values));

@@ -19,6 +19,14 @@ class BrokenStoreContract extends TableAdapterContract<BrokenStore.Work> {
     static final String ENABLED = "portability.testkit.runBrokenStoreContract";
 
     @Override
+    protected Capabilities capabilities() {
+        return Capabilities.full()
+                .withoutInfinity("declared, but the store stores a far-away date instead")
+                .withoutNativeValues("declared, and the store refuses them")
+                .withoutArrayLowerBounds("declared, but the store holds them");
+    }
+
+    @Override
     protected DataStore<BrokenStore.Work> createStore(List<TableSchema> tables) {
         return new BrokenStore(tables);
     }

@@ -58,6 +58,35 @@ class ContractSuiteReportsBrokenStoreTest {
     }
 
     @Test
+    void aValueTheStoreDeclaresItRefusesButStoresAsAnotherFailsTheRefusalContract() {
+        String name = "refused DATE: infinity, later than every other (PostgreSQL)";
+        assertThat(failures.get(name)).startsWith("TableAdapter contract '" + name + "' broken: ")
+                .contains("wrote infinity, which the store cannot hold (declared, but the store stores a far-away "
+                        + "date instead), and it stored +999999999-12-31 instead of refusing it");
+    }
+
+    @Test
+    void aValueTheStoreDeclaresItRefusesButHoldsFailsTheRefusalContractAskingToRemoveTheDeclaration() {
+        String name = "refused ARRAY<INTEGER>: lower bound 0, as PostgreSQL's [0:2]={...}";
+        assertThat(failures.get(name)).contains("but capabilities() declares the store refuses it (declared, but "
+                + "the store holds them); remove that declaration");
+    }
+
+    @Test
+    void theJsonLiteralNullStoredAsSqlNullFailsTheFidelityContract() {
+        assertThat(failures.get("fidelity JSON: the JSON literal null, which is not SQL NULL"))
+                .contains("column v_json (JSON): wrote 'null' and read back NULL");
+    }
+
+    @Test
+    void aValueTheStoreRefusesAsDeclaredPassesTheRefusalContract() {
+        List<String> passed = tests.succeeded().stream().map(event -> event.getTestDescriptor().getDisplayName())
+                .toList();
+        assertThat(passed).contains("refused DATE: a MariaDB zero date, 0000-00-00",
+                "refused TIME: a MariaDB TIME beyond 24 hours, 838:59:59");
+    }
+
+    @Test
     void aKnownFailureIsSkippedWithItsReasonWhileItFailsAndFailsOnceItHolds() {
         Events known = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter(BrokenStoreContract.ENABLED, "true")

@@ -2,10 +2,13 @@ package dev.portability.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portability.api.BoundedArray;
 import dev.portability.api.Column;
+import dev.portability.api.Infinity;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.NativeValue;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.core.Portability;
@@ -109,7 +112,51 @@ class DataGeneratorTest {
                 .noneSatisfy(v -> assertThat((String) v).contains("\0"));
         assertThat(valuesOf(generator.edgeValues(LogicalType.time()))).contains(LocalTime.of(23, 59, 59, 999_999_000));
         for (int i = 0; i < 100; i++) {
-            assertThat(((LocalTime) generator.value(LogicalType.time())).getNano() % 1000).isZero();
+            if (generator.value(LogicalType.time()) instanceof LocalTime time) {
+                assertThat(time.getNano() % 1000).isZero();
+            }
+        }
+    }
+
+    @Test
+    void edgeValuesCoverWhatOnlySomeStoresHold() {
+        DataGenerator generator = DataGenerator.seeded(42);
+
+        assertThat(valuesOf(generator.edgeValues(LogicalType.json()))).contains("null");
+        for (LogicalType type : List.of(LogicalType.date(), LogicalType.timestamp(), LogicalType.timestampTz())) {
+            assertThat(valuesOf(generator.edgeValues(type))).as("%s", type)
+                    .contains(Infinity.POSITIVE, Infinity.NEGATIVE);
+        }
+        assertThat(valuesOf(generator.edgeValues(LogicalType.date())))
+                .contains(new NativeValue("mariadb", "0000-00-00"), new NativeValue("mariadb", "2024-00-15"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.time())))
+                .contains(new NativeValue("mariadb", "838:59:59")).doesNotContain(Infinity.POSITIVE);
+        assertThat(valuesOf(generator.edgeValues(LogicalType.array(LogicalType.integer()))))
+                .anySatisfy(v -> assertThat(v).isInstanceOf(BoundedArray.class))
+                .anyMatch(v -> v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof List);
+        LogicalType interval = LogicalType.nativeType("postgresql", "interval");
+        assertThat(valuesOf(DataGenerator.seeded(1).within(Capabilities.full().withNativeType(interval,
+                List.of("1 day", "-00:00:01"))).edgeValues(interval))).containsExactly("1 day", "-00:00:01");
+    }
+
+    @Test
+    void capabilitiesLeaveOutWhatTheStoreRefusesAndDeclareItsOwnNativeValues() {
+        DataGenerator generator = DataGenerator.seeded(42).within(Capabilities.full()
+                .withoutJsonNull("no JSON null")
+                .withoutInfinity("no infinity")
+                .withNativeValues(Kind.DATE, List.of(new NativeValue("mariadb", "0000-00-00")))
+                .withoutArrayDimensions("one dimension")
+                .withoutArrayLowerBounds("from 1"));
+
+        assertThat(valuesOf(generator.edgeValues(LogicalType.json()))).doesNotContain("null");
+        assertThat(valuesOf(generator.edgeValues(LogicalType.date()))).doesNotContain(Infinity.POSITIVE)
+                .containsOnlyOnce(new NativeValue("mariadb", "0000-00-00"))
+                .doesNotContain(new NativeValue("mariadb", "2024-00-15"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.array(LogicalType.text()))))
+                .allSatisfy(v -> assertThat(v).isInstanceOfSatisfying(List.class,
+                        list -> assertThat(list).noneMatch(item -> item instanceof List)));
+        for (int i = 0; i < 200; i++) {
+            assertThat(generator.value(LogicalType.timestamp())).isNotInstanceOf(Infinity.class);
         }
     }
 

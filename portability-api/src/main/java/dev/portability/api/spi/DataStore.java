@@ -1,6 +1,10 @@
 package dev.portability.api.spi;
 
+import dev.portability.api.Key;
+import dev.portability.api.OutsideChange;
+import dev.portability.api.TriggerTreatment;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The host's tables and the way to work on them atomically: the one object a host hands to
@@ -29,4 +33,48 @@ public interface DataStore<U extends UnitOfWork> {
      * @return a new unit of work, closed by the caller
      */
     U begin(Access access);
+
+    /**
+     * Says what the import will do about the triggers of the imported tables that its writes would fire, without
+     * changing anything: switch them off, let them fire and undo what they do, or refuse the import (a
+     * {@link TriggerTreatment.Treatment#REFUSED} entry makes the engine refuse before writing). A
+     * {@link TriggerTreatment.Treatment#RECONCILED} trigger that adds rows to other imported tables lists them in
+     * {@link TriggerTreatment#feeds()}: the engine writes those tables after the trigger's table and calls
+     * {@link TableAdapter#beforeWrite} on them first. Called by imports and previews, inside their unit of work.
+     * Returns nothing by default: a store without triggers.
+     *
+     * @param work the unit of work
+     * @param scope what the import writes
+     * @return one entry per trigger the import's writes would fire
+     */
+    default List<TriggerTreatment> checkTriggers(U work, ImportScope scope) {
+        return List.of();
+    }
+
+    /**
+     * Says what deleting the given rows of imported tables would do to the rows of tables outside the import
+     * ({@code ON DELETE} actions of their foreign keys, followed transitively), without changing anything. Called
+     * for a REPLACE in place ({@link ImportScope#replacedInPlace()}) with the rows it would delete, before it
+     * writes, and by its preview. Returns nothing by default: a store that enforces no references.
+     *
+     * @param work the unit of work
+     * @param scope what the import writes
+     * @param deletedKeys per imported table, the keys of the rows the import would delete
+     * @return the changes, one per outside table, action and imported table
+     */
+    default List<OutsideChange> outsideChanges(U work, ImportScope scope, Map<String, List<Key>> deletedKeys) {
+        return List.of();
+    }
+
+    /**
+     * Prepares a WRITE unit of work for the import, after every check passed and before the first write: e.g.
+     * switches the imported tables' triggers off for this transaction only, or records what is needed to undo
+     * what triggers do. What it changes must end with the unit of work (commit or rollback). Does nothing by
+     * default.
+     *
+     * @param work the import's unit of work
+     * @param scope what the import writes
+     */
+    default void prepareImport(U work, ImportScope scope) {
+    }
 }

@@ -6,6 +6,7 @@ import dev.portability.api.Key;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -170,5 +171,52 @@ public interface TableAdapter<U extends UnitOfWork> {
      * @param archived the archive's positions, naming this table
      */
     default void advanceGeneratorsAfterCommit(U work, List<GeneratorPosition> archived) {
+    }
+
+    /**
+     * Says whether writes to this table can be rolled back with the unit of work. A table that cannot (a
+     * MariaDB/MySQL MyISAM or MEMORY table, a foreign table) keeps what an import wrote to it when the import
+     * fails; an import into it is refused unless the host allows a non-atomic import. Empty by default.
+     *
+     * @return the storage that cannot roll back, e.g. {@code "MyISAM"}; empty when writes roll back
+     */
+    default Optional<String> nonTransactionalEngine() {
+        return Optional.empty();
+    }
+
+    /**
+     * Names every table of the store's database that references this one with a foreign key, including tables
+     * the store does not export (tables of other schemas schema-qualified). A REPLACE of this table while a table
+     * outside the import references it updates rows in place and deletes only the rows the archive lacks
+     * ({@link #delete}), after checking with {@link DataStore#outsideChanges} that no row outside the import
+     * changes. Empty by default: such stores are replaced by {@link #deleteAll}.
+     *
+     * @return the referencing tables' names
+     */
+    default Set<String> referencingTables() {
+        return Set.of();
+    }
+
+    /**
+     * Deletes the rows with the given primary keys; keys that do not exist are ignored. Needed only by a store
+     * whose tables report {@link #referencingTables()}.
+     *
+     * @param work the unit of work
+     * @param keys a batch of primary keys
+     * @throws UnsupportedOperationException by default
+     */
+    default void delete(U work, List<Key> keys) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot delete rows by key; implement "
+                + "TableAdapter.delete to let REPLACE keep the rows other tables reference");
+    }
+
+    /**
+     * Called once per imported table, right before the import writes its rows (after the tables it references and
+     * the tables whose triggers feed it are written): the place to remove rows that a trigger of another imported
+     * table added to this one (see {@link DataStore#checkTriggers}). Does nothing by default.
+     *
+     * @param work the unit of work
+     */
+    default void beforeWrite(U work) {
     }
 }

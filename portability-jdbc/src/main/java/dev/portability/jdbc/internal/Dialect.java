@@ -1,6 +1,7 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,7 +78,7 @@ public abstract class Dialect {
     /**
      * The number of rows fetched per round trip when streaming a table: what bounds the memory a read holds.
      *
-     * @param largeValues whether the table has a column of unbounded size (text, binary, JSON, array)
+     * @param largeValues whether the table has a column of unbounded size (text, binary, JSON, array, NATIVE)
      * @return the fetch size
      */
     public int fetchSize(boolean largeValues) {
@@ -97,6 +99,42 @@ public abstract class Dialect {
     }
 
     /**
+     * Reads how the tables of a schema are stored, for {@link JdbcTable#traits}: which cannot roll back, and whether
+     * statements name tables with {@code ONLY}.
+     *
+     * @param connection the connection
+     * @param catalog the catalog discovery reads
+     * @param schema the schema discovery reads (null on MariaDB)
+     * @return what was found
+     * @throws SQLException if the catalog cannot be read
+     */
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        return Storage.NONE;
+    }
+
+    /**
+     * How a schema's tables are stored, by their names in the database.
+     *
+     * @param only whether reading, counting, updating and deleting statements name a table with {@code ONLY}
+     *     (PostgreSQL, whose inheritance children are tables of their own), except the tables of {@code partitioned}
+     * @param partitioned partitioned tables, which are read and written through their parent as a whole
+     * @param nonTransactional tables whose writes cannot roll back, with their storage (engine, foreign table)
+     */
+    public record Storage(boolean only, Set<String> partitioned, java.util.Map<String, String> nonTransactional) {
+
+        /** Nothing special: no {@code ONLY}, every table rolls back. */
+        public static final Storage NONE = new Storage(false, Set.of(), java.util.Map.of());
+
+        /**
+         * @param sqlName a table's name in the database
+         * @return whether statements name it with {@code ONLY}
+         */
+        public boolean only(String sqlName) {
+            return only && !partitioned.contains(sqlName);
+        }
+    }
+
+    /**
      * Maps a column to its logical type and codec.
      *
      * @param column the column as metadata describes it
@@ -104,6 +142,37 @@ public abstract class Dialect {
      * @return the mapping, or null if the type cannot be carried
      */
     public abstract Mapping map(ColumnInfo column, Hints hints);
+
+    /**
+     * @return the engine's name as {@link LogicalType#nativeType} and {@link NativeType} spell it: {@code h2},
+     *     {@code postgresql}, {@code mariadb}
+     */
+    public String engine() {
+        return kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a column is in its own database, for {@link dev.portability.api.Column#nativeType()}: by default the
+     * engine and the type name metadata gives.
+     *
+     * @param column the column as metadata describes it
+     * @param hints what {@link #hints} found
+     * @return the native type
+     */
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        return NativeType.of(engine(), column.typeName() == null || column.typeName().isBlank() ? "unknown"
+                : column.typeName());
+    }
+
+    /**
+     * Why a column that {@link #map} refused cannot be carried, for the error message of discovery.
+     *
+     * @param column the column as metadata describes it
+     * @return the reason, one sentence, or null to say nothing more than that the type cannot be carried
+     */
+    public String whyNotCarried(ColumnInfo column) {
+        return null;
+    }
 
     /**
      * Prepares a borrowed connection's session for a unit of work (before the transaction starts), and returns
@@ -394,12 +463,21 @@ public abstract class Dialect {
      * @param alwaysIdentity columns {@code GENERATED ALWAYS AS IDENTITY}: inserts need {@code OVERRIDING SYSTEM
      *     VALUE}
      * @param jsonColumns text columns that hold JSON (MariaDB's JSON is LONGTEXT with a json_valid check)
+     * @param columnTypes each column's full type as the database's catalog spells it, where the dialect reads it
+     *     (MariaDB's {@code information_schema.COLUMNS.COLUMN_TYPE}, e.g. {@code tinyint(1)},
+     *     {@code int(10) unsigned}, {@code bit(5)}, {@code point}): what the driver's metadata may hide or rename
      */
     public record Hints(Set<String> excludedTables, Set<String> enumTypes, Set<String> alwaysIdentity,
-            Set<String> jsonColumns) {
+            Set<String> jsonColumns, Map<String, String> columnTypes) {
 
         /** No hints. */
         public static final Hints NONE = new Hints(Set.of(), Set.of(), Set.of(), Set.of());
+
+        /** Hints without column types. */
+        public Hints(Set<String> excludedTables, Set<String> enumTypes, Set<String> alwaysIdentity,
+                Set<String> jsonColumns) {
+            this(excludedTables, enumTypes, alwaysIdentity, jsonColumns, Map.of());
+        }
 
         /**
          * @param table a table's database name

@@ -32,6 +32,9 @@ public final class Discovery {
 
     private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE");
 
+    /** PostgreSQL's foreign tables: discovered only when {@code include} names them. */
+    private static final String FOREIGN_TABLE = "FOREIGN TABLE";
+
     /**
      * What to discover.
      *
@@ -94,11 +97,15 @@ public final class Discovery {
             while (rs.next()) {
                 String type = rs.getString("TABLE_TYPE");
                 String sqlName = rs.getString("TABLE_NAME");
-                if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT))
+                boolean foreign = FOREIGN_TABLE.equalsIgnoreCase(type);
+                if (type == null || !TABLE_TYPES.contains(type.toUpperCase(Locale.ROOT)) && !foreign
                         || hints.excludedTables().contains(sqlName)) {
                     continue;
                 }
                 String logical = logical(sqlName, folds);
+                if (foreign && !settings.include().contains(logical)) {
+                    continue; // like pg_dump, foreign tables only when named (and then they cannot roll back)
+                }
                 if (selected(logical, settings)) {
                     sqlNameByLogical.put(logical, sqlName);
                 }
@@ -146,6 +153,11 @@ public final class Discovery {
                     sqlName, qualifier + dialect.quote(sqlName), columnLists.get(logical));
             table.deferrableForeignKeys(deferrable.get(logical));
             tables.add(table);
+        }
+        Dialect.Storage storage = dialect.storage(connection, catalog, schema);
+        for (JdbcTable table : tables) {
+            table.traits(storage.only(table.sqlName()), storage.nonTransactional().get(table.sqlName()),
+                    OutsideRows.referencing(connection, dialect, catalog, schema, table.sqlName()));
         }
         return new Result(dialect, tables);
     }
@@ -237,16 +249,19 @@ public final class Discovery {
                     if (settings.skipUnsupported()) {
                         continue;
                     }
+                    String why = dialect.whyNotCarried(info);
                     throw new ConfigurationException("table " + table + ", column " + name + ": type '"
                             + info.typeName() + "' (JDBC type " + info.sqlType() + ") cannot be carried by an "
-                            + "archive; leave the column out with skipColumn(\"" + table + "\", \"" + name
-                            + "\"), the table with exclude(\"" + table + "\"), or every such column with "
+                            + "archive" + (why == null ? "" : ": " + why) + "; leave the column out with "
+                            + "skipColumn(\"" + table + "\", \"" + name + "\"), the table with exclude(\"" + table
+                            + "\"), or every such column with "
                             + "skipUnsupportedColumns(). docs/jdbc-types.md lists the types that can be carried.");
                 }
                 boolean always = hints.alwaysIdentity().contains(Dialect.Hints.key(sqlTable, sqlName));
                 columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(
-                        new Column(name, mapping.type(), info.nullable()), sqlName, info.typeName(), mapping.codec(),
-                        info.autoIncrement() || always, always, info.defaultValue()));
+                        new Column(name, mapping.type(), info.nullable(), dialect.nativeType(info, hints)), sqlName,
+                        info.typeName(), mapping.codec(), info.autoIncrement() || always, always,
+                        info.defaultValue()));
             }
         }
         for (String column : skipped) {

@@ -2,49 +2,33 @@ package dev.portability.jdbc.internal;
 
 import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** H2 2.x. */
 final class H2Dialect extends Dialect {
 
     /** H2's JDBC isolation constant for SNAPSHOT ({@code org.h2.engine.Constants.TRANSACTION_SNAPSHOT}). */
     static final int TRANSACTION_SNAPSHOT = 6;
-
-    private static final Codec JSON = new Codec() {
-        @Override
-        public Object read(ResultSet rs, int index) throws SQLException {
-            byte[] bytes = rs.getBytes(index);
-            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-            Codecs.TEXT.bind(ps, index, value);
-        }
-
-        @Override
-        public String parameter() {
-            return "? FORMAT JSON";
-        }
-    };
 
     /**
      * The import locks of this JVM, by database and schema: H2 has no named or advisory locks. A permit, not a
@@ -139,19 +123,71 @@ final class H2Dialect extends Dialect {
                 }
             }
         }
-        return new Hints(Set.of(), Set.of(), always, Set.of());
+        // each column's full type (with lengths and precisions, which the driver's TYPE_NAME leaves out), for its
+        // native type in the manifest; DATA_TYPE_SQL exists since H2 2.0.202, and without it TYPE_NAME serves
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE_SQL("
+                + "TABLE_SCHEMA, TABLE_NAME, 'TABLE', DTD_IDENTIFIER) FROM INFORMATION_SCHEMA.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(3) != null) {
+                        types.put(Hints.key(rs.getString(1), rs.getString(2)), rs.getString(3));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            types.clear();
+        }
+        return new Hints(Set.of(), Set.of(), always, Set.of(), types);
     }
+
+    /** Linked tables ({@code CREATE LINKED TABLE}) and other table engines than MVStore cannot roll back. */
+    @Override
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        java.util.Map<String, String> others = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, TABLE_CLASS, STORAGE_TYPE FROM "
+                + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String tableClass = rs.getString(2);
+                    if (tableClass != null && !tableClass.equals("org.h2.mvstore.db.MVTable")) {
+                        others.put(rs.getString(1), "TABLE LINK".equalsIgnoreCase(rs.getString(3))
+                                ? "an H2 linked table" : "H2 table engine " + tableClass);
+                    }
+                }
+            }
+        }
+        return new Storage(false, Set.of(), others);
+    }
+
+    /** The column's type as H2 spells it in full, e.g. {@code CHARACTER VARYING(10)}, {@code INTEGER ARRAY ARRAY}. */
+    @Override
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        String type = hints.columnTypes().get(Hints.key(column.sqlTable(), column.sqlName()));
+        return type == null ? super.nativeType(column, hints) : NativeType.of(engine(), type);
+    }
+
+    /** Array type names: the element type, then one {@code ARRAY} (with an optional maximum cardinality) per dimension. */
+    private static final Pattern ARRAY_SUFFIX = Pattern.compile("\\s+ARRAY(\\[\\d+\\])?$");
 
     @Override
     public Mapping map(ColumnInfo column, Hints hints) {
-        String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
-        if (name.endsWith(" ARRAY")) {
-            String element = name.substring(0, name.length() - " ARRAY".length());
-            Mapping mapping = element.endsWith(" ARRAY") ? null : scalar(element, -1, 0);
-            return mapping == null ? null : new Mapping(LogicalType.array(mapping.type()), array(mapping, element));
+        String name = column.typeName() == null ? "" : column.typeName().trim();
+        int dimensions = 0;
+        for (Matcher m = ARRAY_SUFFIX.matcher(name); m.find(); m = ARRAY_SUFFIX.matcher(name)) {
+            name = name.substring(0, m.start());
+            dimensions++;
         }
-        if (name.startsWith("ENUM")) {
-            return new Mapping(LogicalType.text(), Codecs.TEXT);
+        if (dimensions > 0) {
+            Mapping element = scalar(name, -1, 0);
+            if (element == null || name.startsWith("ROW")) {
+                return null;
+            }
+            return new Mapping(LogicalType.array(element.type()),
+                    H2Codecs.array(H2Codecs.plain(element.codec()), name, dimensions));
         }
         return scalar(name, column.size(), column.scale());
     }
@@ -159,17 +195,36 @@ final class H2Dialect extends Dialect {
     /**
      * Maps a scalar type by name.
      *
-     * @param typeName the upper-case name, possibly with length or precision, e.g. {@code CHARACTER VARYING(10)}
+     * @param typeName the name as H2's metadata gives it, possibly with length or precision, e.g.
+     *     {@code CHARACTER VARYING(10)}, {@code TIME(9) WITH TIME ZONE}, {@code ROW("A" INTEGER)}
      * @param size the column size, or -1 to take it from the name
      * @param scale the decimal digits
      * @return the mapping, or null
      */
     private static Mapping scalar(String typeName, int size, int scale) {
-        String name = typeName.replaceFirst("\\s*\\(.*\\)$", "").trim();
-        if (size < 0) {
+        if (typeName.startsWith("ENUM")) {
+            return new Mapping(LogicalType.text(), Codecs.TEXT);
+        }
+        if (typeName.startsWith("ROW")) {
+            List<String> fields = rowFieldTypes(typeName);
+            return fields == null || fields.stream().anyMatch(f -> !rowFieldCarried(f)) ? null
+                    : new Mapping(LogicalType.nativeType(H2Codecs.ENGINE, typeName), H2Codecs.row(fields));
+        }
+        if (typeName.startsWith("GEOMETRY")) {
+            return new Mapping(LogicalType.nativeType(H2Codecs.ENGINE, "GEOMETRY"), H2Codecs.GEOMETRY);
+        }
+        String name = typeName.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim();
+        boolean fromName = size < 0;
+        if (fromName) {
             List<Integer> parameters = parameters(typeName);
             size = parameters.isEmpty() ? 0 : parameters.get(0);
             scale = parameters.size() > 1 ? parameters.get(1) : 0;
+        }
+        if (name.startsWith("INTERVAL ")) {
+            // the fractional digits of SECOND: INTERVAL SECOND(p, s), INTERVAL ... TO SECOND(s); 6 by default
+            int fraction = fromName ? fractionalDigits(typeName) : scale;
+            return new Mapping(LogicalType.nativeType(H2Codecs.ENGINE, name),
+                    H2Codecs.interval(name.substring("INTERVAL ".length()), fraction));
         }
         return switch (name) {
             case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> new Mapping(LogicalType.integer(), Codecs.LONG);
@@ -192,19 +247,38 @@ final class H2Dialect extends Dialect {
             case "TIME" -> new Mapping(LogicalType.time(), Codecs.TIME);
             case "TIMESTAMP" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
             case "TIMESTAMP WITH TIME ZONE" -> new Mapping(LogicalType.timestampTz(), Codecs.TIMESTAMP_TZ);
+            case "TIME WITH TIME ZONE" -> new Mapping(LogicalType.nativeType(H2Codecs.ENGINE, name),
+                    H2Codecs.timeWithTimeZone(fromName ? fractionalDigits(typeName) : scale));
             case "UUID" -> new Mapping(LogicalType.uuid(), Codecs.UUID_OBJECT);
-            case "JSON" -> new Mapping(LogicalType.json(), JSON);
+            case "JSON" -> new Mapping(LogicalType.json(), H2Codecs.JSON);
             default -> null;
         };
     }
 
+    /**
+     * The fractional seconds precision of an array's element type, whose only metadata is its name:
+     * {@code TIME(9) WITH TIME ZONE} has 9 (0 without a precision), {@code INTERVAL DAY(5) TO SECOND(3)} 3,
+     * {@code INTERVAL SECOND(2, 9)} 9; an interval ending in SECOND has 6 by default, others none.
+     */
+    private static int fractionalDigits(String typeName) {
+        Matcher m = Pattern.compile("^TIME\\((\\d+)\\)|TO SECOND\\((\\d+)\\)|^INTERVAL SECOND\\(\\d+,\\s*(\\d+)\\)")
+                .matcher(typeName);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        return typeName.startsWith("INTERVAL") && typeName.replaceAll("\\([^)]*\\)", "").trim().endsWith("SECOND")
+                ? 6 : 0;
+    }
+
+    /** @return the numbers in a type name's first parentheses, e.g. 10 and 2 of {@code NUMERIC(10, 2)} */
     private static List<Integer> parameters(String typeName) {
         int open = typeName.indexOf('(');
-        if (open < 0 || !typeName.endsWith(")")) {
+        int close = typeName.indexOf(')', open + 1);
+        if (open < 0 || close < 0) {
             return List.of();
         }
-        List<Integer> values = new java.util.ArrayList<>();
-        for (String part : typeName.substring(open + 1, typeName.length() - 1).split(",")) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : typeName.substring(open + 1, close).split(",")) {
             try {
                 values.add(Integer.parseInt(part.trim()));
             } catch (NumberFormatException e) {
@@ -214,23 +288,91 @@ final class H2Dialect extends Dialect {
         return values;
     }
 
-    private static Codec array(Mapping element, String elementTypeName) {
-        return new Codec() {
-            @Override
-            public Object read(ResultSet rs, int index) throws SQLException {
-                return Codecs.readArray(rs, index, element.codec());
-            }
-
-            @Override
-            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-                if (value == null) {
-                    ps.setNull(index, Types.ARRAY);
-                    return;
-                }
-                List<?> values = (List<?>) value;
-                ps.setArray(index, ps.getConnection().createArrayOf(elementTypeName, values.toArray()));
-            }
+    /** Field types a ROW may have: those whose text ({@code CAST(field AS VARCHAR)}) H2 casts back exactly. */
+    private static boolean rowFieldCarried(String type) {
+        if (type.startsWith("ENUM") || type.startsWith("INTERVAL")) {
+            return true;
+        }
+        String name = type.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim();
+        return switch (name) {
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "NUMERIC", "DECIMAL", "DECFLOAT", "REAL",
+                    "DOUBLE PRECISION", "CHARACTER", "CHARACTER VARYING", "VARCHAR_IGNORECASE",
+                    "CHARACTER LARGE OBJECT", "BOOLEAN", "DATE", "TIME", "TIME WITH TIME ZONE", "TIMESTAMP",
+                    "TIMESTAMP WITH TIME ZONE", "UUID" -> true;
+            default -> false;
         };
+    }
+
+    /**
+     * The field types of a ROW type name, e.g. {@code ROW("A" INTEGER, "B" CHARACTER VARYING(10))} gives
+     * {@code INTEGER} and {@code CHARACTER VARYING(10)}.
+     *
+     * @return the types, or null if the name cannot be read
+     */
+    static List<String> rowFieldTypes(String typeName) {
+        int open = typeName.indexOf('(');
+        if (open < 0 || !typeName.endsWith(")")) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        String body = typeName.substring(open + 1, typeName.length() - 1);
+        int depth = 0;
+        char quote = 0;
+        int from = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : ',';
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0; // a doubled quote closes and reopens: the same for splitting
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String field = body.substring(from, Math.min(i, body.length())).trim();
+                if (!field.startsWith("\"")) {
+                    return null;
+                }
+                int nameEnd = field.indexOf('"', 1);
+                while (nameEnd > 0 && nameEnd + 1 < field.length() && field.charAt(nameEnd + 1) == '"') {
+                    nameEnd = field.indexOf('"', nameEnd + 2);
+                }
+                if (nameEnd < 0) {
+                    return null;
+                }
+                fields.add(field.substring(nameEnd + 1).trim());
+                from = i + 1;
+            }
+        }
+        return fields.isEmpty() ? null : fields;
+    }
+
+    /**
+     * {@code JAVA_OBJECT} is refused: its value is a serialized Java object whose meaning depends on the classes of
+     * the application that wrote it, and archives are untrusted input; writing an archive's bytes into such a
+     * column would let an uploaded file plant an object the application later deserializes.
+     */
+    @Override
+    public String whyNotCarried(ColumnInfo column) {
+        String name = column.typeName() == null ? "" : column.typeName();
+        if (name.startsWith("JAVA_OBJECT")) {
+            return "a JAVA_OBJECT holds a serialized Java object whose meaning depends on the application's "
+                    + "classes, and an archive is untrusted input: importing its bytes would let an uploaded file "
+                    + "plant an object the application later deserializes. Store the data in a portable type "
+                    + "(VARBINARY, JSON, ...) to carry it";
+        }
+        if (name.startsWith("ROW")) {
+            return ARRAY_SUFFIX.matcher(name).find() ? "the elements of an array of ROW values would reach H2 through one "
+                    + "array parameter, and H2 2.3 converts such elements into rows wrongly (each field after the "
+                    + "first converted one takes that field's type)" : "a ROW travels as the "
+                    + "texts of its fields, so its fields must be of types whose text H2 reads back exactly "
+                    + "(numbers, text, BOOLEAN, dates and times, INTERVAL, UUID, ENUM), not binary, JSON, GEOMETRY, "
+                    + "ARRAY or ROW";
+        }
+        return null;
     }
 
     /**
@@ -246,7 +388,7 @@ final class H2Dialect extends Dialect {
         for (String key : table.schema().primaryKey()) {
             JdbcColumn column = table.columns().get(table.schema().indexOf(key));
             parameters.add(column.codec().parameter());
-            String type = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
+            String type = column.typeName() == null ? "" : column.typeName().toUpperCase(java.util.Locale.ROOT);
             if (type.startsWith("VARCHAR_IGNORECASE")) {
                 byValue = false;
                 collationKeys.add("LOWER(UPPER(CAST(? AS VARCHAR)))");

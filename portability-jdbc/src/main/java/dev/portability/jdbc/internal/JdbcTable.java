@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The adapter of one discovered table. All SQL text is built once, from identifiers that discovery found, each
@@ -38,16 +40,17 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final List<JdbcColumn> columns;
     private final int[] keyIndexes;
     private final int[] updatedIndexes;
-    private final String select;
+    private String select;
     private final String insertPrefix;
     private final String rowParameters;
     private final String insertOne;
     private final int rowsPerInsert;
     private final String insertMany;
-    private final String update;
+    private String update;
     /** Sets the text key columns of a row found by its key: see {@link #update}. */
-    private final String keySpelling;
+    private String keySpelling;
     private final boolean largeValues;
+    private final String selected;
     private final List<JdbcColumn> identities = new ArrayList<>();
     /** Whether writes run with foreign-key checks off: see {@link #writeWithoutForeignKeyChecks}. */
     private boolean uncheckedWrites;
@@ -59,6 +62,17 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private Set<ForeignKey> deferrable = Set.of();
     /** How the database compares this table's keys; read from the catalog on first use. */
     private volatile Dialect.KeyComparison keyComparison;
+    /**
+     * The table as reading, counting, updating and deleting statements name it: {@code ONLY} before a PostgreSQL
+     * table, whose inheritance children are tables of their own (see {@link #traits}).
+     */
+    private String from;
+    /** The storage that cannot roll back, or null: see {@link #nonTransactionalEngine()}. */
+    private String nonTransactional;
+    /** The tables that reference this one, by name: see {@link #referencingTables()}. */
+    private Set<String> referencing = Set.of();
+    /** Finds the import session of a unit of work: see {@link ImportSession}. */
+    private Function<JdbcUnitOfWork, ImportSession> sessions = work -> null;
 
     /**
      * @param schema the logical table
@@ -75,6 +89,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         this.sqlSchema = sqlSchema;
         this.sqlName = sqlName;
         this.qualifiedName = qualifiedName;
+        this.from = qualifiedName;
         this.columns = List.copyOf(columns);
         this.keyIndexes = new int[schema.primaryKey().size()];
         for (int i = 0; i < keyIndexes.length; i++) {
@@ -95,7 +110,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
             Kind kind = column.column().type().kind();
             large |= (kind == Kind.TEXT || kind == Kind.BINARY) && column.column().type().maxLength().isEmpty()
-                    || kind == Kind.JSON || kind == Kind.ARRAY;
+                    || kind == Kind.JSON || kind == Kind.ARRAY || kind == Kind.NATIVE;
         }
         this.updatedIndexes = updated.stream().mapToInt(Integer::intValue).toArray();
         this.largeValues = large;
@@ -108,7 +123,19 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             selected.add(column.codec().select(quoted(column)));
             params.add(column.codec().parameter());
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(selected).append(" FROM ").append(qualifiedName);
+        this.selected = selected.toString();
+        this.insertPrefix = "INSERT INTO " + qualifiedName + " (" + names + ")"
+                + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES ";
+        this.rowParameters = params.toString();
+        this.insertOne = insertPrefix + rowParameters;
+        this.rowsPerInsert = dialect.rowsPerInsert(columns.size());
+        this.insertMany = rowsPerInsert > 1 ? insert(rowsPerInsert) : null;
+        statements();
+    }
+
+    /** Builds the statements that name the table by {@link #from}. */
+    private void statements() {
+        StringBuilder sql = new StringBuilder("SELECT ").append(selected).append(" FROM ").append(from);
         if (keyIndexes.length > 0) {
             StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
             for (int k : keyIndexes) {
@@ -117,18 +144,12 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             sql.append(order);
         }
         this.select = sql.toString();
-        this.insertPrefix = "INSERT INTO " + qualifiedName + " (" + names + ")"
-                + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES ";
-        this.rowParameters = params.toString();
-        this.insertOne = insertPrefix + rowParameters;
-        this.rowsPerInsert = dialect.rowsPerInsert(columns.size());
-        this.insertMany = rowsPerInsert > 1 ? insert(rowsPerInsert) : null;
         if (keyIndexes.length > 0 && updatedIndexes.length > 0) {
             StringJoiner set = new StringJoiner(", ");
             for (int i : updatedIndexes) {
                 set.add(quoted(columns.get(i)) + " = " + columns.get(i).codec().parameter());
             }
-            this.update = "UPDATE " + qualifiedName + " SET " + set + " WHERE " + keyCondition();
+            this.update = "UPDATE " + from + " SET " + set + " WHERE " + keyCondition();
         } else {
             this.update = null;
         }
@@ -139,7 +160,46 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
         }
         this.keySpelling = spelling.length() == 0 ? null
-                : "UPDATE " + qualifiedName + " SET " + spelling + " WHERE " + keyCondition();
+                : "UPDATE " + from + " SET " + spelling + " WHERE " + keyCondition();
+    }
+
+    /**
+     * Sets what discovery found beyond columns and keys.
+     *
+     * @param only whether statements other than inserts name the table with {@code ONLY} (a PostgreSQL table that
+     *     is not partitioned: its inheritance children, if any, are tables of their own)
+     * @param nonTransactionalEngine the storage when it cannot roll back (MyISAM, a foreign table), or null
+     * @param referencingTables the tables that reference this one with a foreign key (other schemas' qualified)
+     */
+    public void traits(boolean only, String nonTransactionalEngine, Set<String> referencingTables) {
+        this.from = only ? "ONLY " + qualifiedName : qualifiedName;
+        this.nonTransactional = nonTransactionalEngine;
+        this.referencing = Set.copyOf(referencingTables);
+        statements();
+    }
+
+    /**
+     * Sets how to find the {@link ImportSession} of a unit of work (the store keeps it on the unit).
+     *
+     * @param lookup the lookup; returns null for a unit without one
+     */
+    public void sessions(Function<JdbcUnitOfWork, ImportSession> lookup) {
+        this.sessions = lookup;
+    }
+
+    /** @return the table as statements other than inserts name it ({@code ONLY ...} where that applies) */
+    public String from() {
+        return from;
+    }
+
+    @Override
+    public Optional<String> nonTransactionalEngine() {
+        return Optional.ofNullable(nonTransactional);
+    }
+
+    @Override
+    public Set<String> referencingTables() {
+        return referencing;
     }
 
     private String insert(int rows) {
@@ -170,7 +230,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             notNull.add(quoted(column) + " IS NOT NULL");
         }
         cyclicReferences.add(new String[] {referencedTable,
-            "UPDATE " + qualifiedName + " SET " + set + " WHERE " + notNull});
+            "UPDATE " + from + " SET " + set + " WHERE " + notNull});
     }
 
     /**
@@ -256,10 +316,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     @Override
     public long count(JdbcUnitOfWork work) {
         try (Statement statement = work.connection().createStatement();
-                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + qualifiedName)) {
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + from)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
+            SqlErrors.refuseHiddenRows(schema().name(), e);
             throw SqlErrors.wrap("Counting the rows of table " + schema().name() + " failed", e);
         }
     }
@@ -281,6 +342,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 }
             }
         } catch (SQLException e) {
+            SqlErrors.refuseHiddenRows(schema.name(), e);
             throw SqlErrors.wrap("Reading table " + schema.name() + " failed", e);
         }
     }
@@ -324,6 +386,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             });
         } catch (SQLException e) {
             throw SqlErrors.wrap("Inserting into table " + schema().name() + " failed", e);
+        }
+        ImportSession session = sessions.apply(work);
+        if (session != null && session.setsBackAfterInsert(schema().name())) {
+            // a BEFORE INSERT trigger may have rewritten columns: put the archive's values back
+            update(work, rows);
         }
     }
 
@@ -514,7 +581,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     @Override
     public long deleteAll(JdbcUnitOfWork work) {
         try (Statement statement = work.connection().createStatement()) {
-            return write(work.connection(), () -> statement.executeLargeUpdate("DELETE FROM " + qualifiedName));
+            return write(work.connection(), () -> statement.executeLargeUpdate("DELETE FROM " + from));
         } catch (SQLException e) {
             throw SqlErrors.wrap("Deleting the rows of table " + schema().name() + " failed", e);
         }
@@ -562,7 +629,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         for (int k : keyIndexes) {
             keyColumns.add(quoted(columns.get(k)));
         }
-        String sql = dialect.existingKeysQuery(qualifiedName, keyColumns, comparison.parameters(), chunk.size());
+        String sql = dialect.existingKeysQuery(from, keyColumns, comparison.parameters(), chunk.size());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bindKeys(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
@@ -572,24 +639,6 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Looking up keys in table " + schema().name() + " failed", e);
-        }
-    }
-
-    private void bindKeys(PreparedStatement ps, List<Key> keys) throws SQLException {
-        int p = 1;
-        for (Key key : keys) {
-            List<Object> values = key.values();
-            for (int i = 0; i < keyIndexes.length; i++) {
-                try {
-                    refuseWhatTheColumnCannotHold(keyIndexes[i], values.get(i));
-                } catch (BadValueException e) {
-                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Looking up key " + key
-                            + " in table " + schema().name() + ", column "
-                            + columns.get(keyIndexes[i]).column().name() + " failed: " + e.getMessage()
-                            + ". Nothing was imported: every table is as it was before.", e);
-                }
-                columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
-            }
         }
     }
 
@@ -654,30 +703,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         for (int k : keyIndexes) {
             selectKeys.add(columns.get(k).codec().select(quoted(columns.get(k))));
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(selectKeys).append(" FROM ").append(qualifiedName)
-                .append(" WHERE ");
-        if (keyIndexes.length == 1) {
-            JdbcColumn column = columns.get(keyIndexes[0]);
-            StringJoiner in = new StringJoiner(", ", quoted(column) + " IN (", ")");
-            for (int i = 0; i < chunk.size(); i++) {
-                in.add(column.codec().parameter());
-            }
-            sql.append(in);
-        } else {
-            // a row-value IN, which all three databases answer from the primary-key index; a chain of
-            // "(a = ? AND b = ?) OR ..." makes H2 scan the whole table for every batch
-            StringJoiner keyColumns = new StringJoiner(", ", "(", ")");
-            StringJoiner tuple = new StringJoiner(", ", "(", ")");
-            for (int k : keyIndexes) {
-                keyColumns.add(quoted(columns.get(k)));
-                tuple.add(columns.get(k).codec().parameter());
-            }
-            StringJoiner in = new StringJoiner(", ", keyColumns + " IN (", ")");
-            for (int i = 0; i < chunk.size(); i++) {
-                in.add(tuple.toString());
-            }
-            sql.append(in);
-        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(selectKeys).append(" FROM ").append(from)
+                .append(" WHERE ").append(keyIn(chunk.size()));
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             bindKeys(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
@@ -691,6 +718,100 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Looking up keys in table " + schema().name() + " failed", e);
+        }
+    }
+
+    /**
+     * The condition that a row's key is one of {@code keys} keys, with parameters: {@code "id" IN (?, ?)}, or a
+     * row-value IN for a composite key.
+     *
+     * @param keys the number of keys
+     * @return the condition
+     */
+    public String keyIn(int keys) {
+        StringBuilder sql = new StringBuilder();
+        if (keyIndexes.length == 1) {
+            JdbcColumn column = columns.get(keyIndexes[0]);
+            StringJoiner in = new StringJoiner(", ", quoted(column) + " IN (", ")");
+            for (int i = 0; i < keys; i++) {
+                in.add(column.codec().parameter());
+            }
+            sql.append(in);
+        } else {
+            // a row-value IN, which all three databases answer from the primary-key index; a chain of
+            // "(a = ? AND b = ?) OR ..." makes H2 scan the whole table for every batch
+            StringJoiner keyColumns = new StringJoiner(", ", "(", ")");
+            StringJoiner tuple = new StringJoiner(", ", "(", ")");
+            for (int k : keyIndexes) {
+                keyColumns.add(quoted(columns.get(k)));
+                tuple.add(columns.get(k).codec().parameter());
+            }
+            StringJoiner in = new StringJoiner(", ", keyColumns + " IN (", ")");
+            for (int i = 0; i < keys; i++) {
+                in.add(tuple.toString());
+            }
+            sql.append(in);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Binds keys to the parameters of {@link #keyIn}, from the first.
+     *
+     * @param ps the statement
+     * @param keys the keys
+     * @return the next parameter index
+     * @throws SQLException if binding fails
+     */
+    public int bindKeys(PreparedStatement ps, List<Key> keys) throws SQLException {
+        int p = 1;
+        for (Key key : keys) {
+            List<Object> values = key.values();
+            for (int i = 0; i < keyIndexes.length; i++) {
+                try {
+                    refuseWhatTheColumnCannotHold(keyIndexes[i], values.get(i));
+                } catch (BadValueException e) {
+                    throw new PortabilityException(ErrorCode.INVALID_VALUE, "Key " + key + " of table "
+                            + schema().name() + ", column " + columns.get(keyIndexes[i]).column().name()
+                            + " cannot be looked up: " + e.getMessage()
+                            + ". Nothing was imported: every table is as it was before.", e);
+                }
+                columns.get(keyIndexes[i]).codec().bind(ps, p++, values.get(i));
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public void delete(JdbcUnitOfWork work, List<Key> keys) {
+        if (keyIndexes.length == 0) {
+            throw new IllegalStateException("table " + schema().name() + " has no primary key");
+        }
+        try {
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+                try (PreparedStatement ps = work.connection().prepareStatement("DELETE FROM " + this.from
+                        + " WHERE " + keyIn(chunk.size()))) {
+                    bindKeys(ps, chunk);
+                    write(work.connection(), ps::executeLargeUpdate);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Deleting rows of table " + schema().name() + " by key failed", e);
+        }
+    }
+
+    /** Removes the rows that triggers of other imported tables added to this one (see {@link ImportSession}). */
+    @Override
+    public void beforeWrite(JdbcUnitOfWork work) {
+        ImportSession session = sessions.apply(work);
+        if (session == null) {
+            return;
+        }
+        try {
+            session.removeTriggerRows(work.connection(), this);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Removing the rows triggers added to table " + schema().name() + " failed", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.portability.jdbc.internal;
 
 import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.sql.Connection;
@@ -9,16 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,27 +38,6 @@ final class MariaDbDialect extends Dialect {
     private static final Pattern JSON_CHECK = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)",
             Pattern.CASE_INSENSITIVE);
 
-    /** TINYINT(1) as BOOLEAN: 0 and 1 only, so that no other value is silently turned into true. */
-    private static final Codec TINYINT_BOOLEAN = new Codec() {
-        @Override
-        public Object read(ResultSet rs, int index) throws SQLException {
-            int value = rs.getInt(index);
-            if (rs.wasNull()) {
-                return null;
-            }
-            if (value != 0 && value != 1) {
-                throw new BadValueException("TINYINT(1) value " + value + " is not a BOOLEAN (0 or 1); widen the "
-                        + "column (e.g. TINYINT(4)) to carry it as an INTEGER");
-            }
-            return value == 1;
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-            Codecs.BOOLEAN.bind(ps, index, value);
-        }
-    };
-
     private static final Codec DOUBLE = finite(Codecs.DOUBLE, "DOUBLE", false);
 
     /**
@@ -68,67 +45,6 @@ final class MariaDbDialect extends Dialect {
      * digits, but a DOUBLE with all of them, and widening a float to a double is exact.
      */
     private static final Codec FLOAT = finite(Codecs.FLOAT32, "FLOAT", true);
-
-    /** MariaDB's text form of a date and time, which both protocols accept and return without zone shifts. */
-    private static final DateTimeFormatter DATETIME_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-
-    /**
-     * DATETIME travels as text, selected as {@code CAST(... AS CHAR)}: the driver converts date-times (even for
-     * {@code getString}) through the JVM's default time zone and moves wall-clock times that fall into its
-     * daylight-saving gap (02:30 becomes 03:30 in Berlin).
-     */
-    private static final Codec DATETIME = new Codec() {
-        @Override
-        public Object read(ResultSet rs, int index) throws SQLException {
-            return parse(rs.getString(index));
-        }
-
-        @Override
-        public String select(String quotedColumn) {
-            return "CAST(" + quotedColumn + " AS CHAR)";
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-            if (value == null) {
-                ps.setNull(index, Types.TIMESTAMP);
-            } else {
-                ps.setString(index, DATETIME_TEXT.format((LocalDateTime) value));
-            }
-        }
-    };
-
-    private static LocalDateTime parse(String text) {
-        return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
-    }
-
-    /**
-     * TIMESTAMP is an instant in MariaDB (stored in UTC, shown in the session's time zone). Every unit of work
-     * sets the session time zone to {@code +00:00}, so values read and written here are UTC wall-clock times,
-     * free of daylight-saving gaps and overlaps; they travel as text for the reason given at {@link #DATETIME}.
-     */
-    private static final Codec TIMESTAMP_UTC = new Codec() {
-        @Override
-        public Object read(ResultSet rs, int index) throws SQLException {
-            LocalDateTime utc = parse(rs.getString(index));
-            return utc == null ? null : utc.atOffset(ZoneOffset.UTC);
-        }
-
-        @Override
-        public String select(String quotedColumn) {
-            return "CAST(" + quotedColumn + " AS CHAR)";
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-            if (value == null) {
-                ps.setNull(index, Types.TIMESTAMP);
-            } else {
-                ps.setString(index, DATETIME_TEXT.format(((OffsetDateTime) value)
-                        .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
-            }
-        }
-    };
 
     @Override
     public JdbcDialect kind() {
@@ -159,18 +75,61 @@ final class MariaDbDialect extends Dialect {
         } catch (SQLException e) {
             LOG.debug("no JSON check constraints read: {}", e.getMessage());
         }
-        return new Hints(Set.of(), Set.of(), Set.of(), json);
+        // the server's own column types: the driver's metadata depends on its options (tinyInt1isBit makes a
+        // TINYINT(1) a BOOLEAN, yearIsDateType a YEAR a DATE) and drops what COLUMN_TYPE keeps
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE FROM "
+                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = ?")) {
+            ps.setString(1, catalog);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(Hints.key(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return new Hints(Set.of(), Set.of(), Set.of(), json, types);
     }
 
+    /**
+     * Tables whose engine has no transactions ({@code information_schema.ENGINES.TRANSACTIONS}): MyISAM, Aria
+     * (crash-safe with {@code TRANSACTIONAL=1}, but it does not roll back), MEMORY, CSV, ARCHIVE, MRG_MyISAM, ...
+     */
+    @Override
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        java.util.Map<String, String> engines = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT t.TABLE_NAME, t.ENGINE, e.TRANSACTIONS "
+                + "FROM information_schema.TABLES t LEFT JOIN information_schema.ENGINES e ON e.ENGINE = t.ENGINE "
+                + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, catalog);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String engine = rs.getString(2);
+                    if (engine != null && !"YES".equalsIgnoreCase(rs.getString(3))) {
+                        engines.put(rs.getString(1), "the " + engine + " engine");
+                    }
+                }
+            }
+        }
+        return new Storage(false, Set.of(), engines);
+    }
+
+    /**
+     * Maps a column by the server's {@code COLUMN_TYPE} (the driver's type name where that is missing), so that
+     * the driver's options do not change what a column is: {@code TINYINT(1)} is an INTEGER whatever
+     * {@code tinyInt1isBit} says.
+     */
     @Override
     public Mapping map(ColumnInfo column, Hints hints) {
-        String name = column.typeName() == null ? "" : column.typeName().toUpperCase(Locale.ROOT);
-        boolean unsigned = name.endsWith(" UNSIGNED");
-        String base = unsigned ? name.substring(0, name.length() - " UNSIGNED".length()).trim() : name;
+        String columnType = hints.columnTypes().get(Hints.key(column.sqlTable(), column.sqlName()));
+        String name = (columnType != null ? baseType(columnType) : column.typeName() == null ? ""
+                : column.typeName()).toUpperCase(Locale.ROOT);
+        boolean unsigned = columnType != null ? columnType.toLowerCase(Locale.ROOT).contains(" unsigned")
+                : name.contains(" UNSIGNED");
+        String base = name.replace(" ZEROFILL", "").replace(" UNSIGNED", "").trim();
         int size = column.size();
         return switch (base) {
-            case "BOOLEAN", "BOOL" -> new Mapping(LogicalType.bool(), TINYINT_BOOLEAN); // TINYINT(1)
-            case "TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "YEAR" ->
+            // TINYINT(1) and BOOLEAN (its alias) are integers: MariaDB stores -128 to 127 in them
+            case "TINYINT", "BOOLEAN", "BOOL", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "YEAR" ->
                     new Mapping(LogicalType.integer(), Codecs.LONG);
             case "BIGINT" -> unsigned ? new Mapping(LogicalType.decimal(20, 0), Codecs.DECIMAL)
                     : new Mapping(LogicalType.integer(), Codecs.LONG);
@@ -179,7 +138,8 @@ final class MariaDbDialect extends Dialect {
                     Codecs.DECIMAL);
             case "FLOAT" -> new Mapping(LogicalType.float64(), FLOAT);
             case "DOUBLE", "DOUBLE PRECISION", "REAL" -> new Mapping(LogicalType.float64(), DOUBLE);
-            case "BIT" -> size == 1 ? new Mapping(LogicalType.bool(), Codecs.BOOLEAN) : null;
+            case "BIT" -> size == 1 ? new Mapping(LogicalType.bool(), Codecs.BOOLEAN)
+                    : new Mapping(LogicalType.nativeType(MariaDbCodecs.ENGINE, "bit"), MariaDbCodecs.bits(size));
             case "CHAR", "VARCHAR", "ENUM", "SET" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
                     ? LogicalType.text(size) : LogicalType.text(), Codecs.TEXT);
             case "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT" ->
@@ -189,13 +149,35 @@ final class MariaDbDialect extends Dialect {
             case "BINARY", "VARBINARY" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
                     ? LogicalType.binary(size) : LogicalType.binary(), Codecs.BYTES);
             case "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
-            case "DATE" -> new Mapping(LogicalType.date(), Codecs.DATE);
-            case "TIME" -> new Mapping(LogicalType.time(), Codecs.TIME);
-            case "DATETIME" -> new Mapping(LogicalType.timestamp(), DATETIME);
-            case "TIMESTAMP" -> new Mapping(LogicalType.timestampTz(), TIMESTAMP_UTC);
+            case "DATE" -> new Mapping(LogicalType.date(), MariaDbCodecs.DATE);
+            case "TIME" -> new Mapping(LogicalType.time(), MariaDbCodecs.TIME);
+            case "DATETIME" -> new Mapping(LogicalType.timestamp(), MariaDbCodecs.DATETIME);
+            case "TIMESTAMP" -> new Mapping(LogicalType.timestampTz(), MariaDbCodecs.TIMESTAMP_UTC);
             case "UUID" -> new Mapping(LogicalType.uuid(), Codecs.UUID_TEXT);
+            case "INET4", "INET6" -> new Mapping(LogicalType.nativeType(MariaDbCodecs.ENGINE,
+                    base.toLowerCase(Locale.ROOT)), MariaDbCodecs.inet(base.toLowerCase(Locale.ROOT)));
+            case "GEOMETRY", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON",
+                    "GEOMETRYCOLLECTION" -> new Mapping(LogicalType.nativeType(MariaDbCodecs.ENGINE, "geometry"),
+                    MariaDbCodecs.geometry(base.toLowerCase(Locale.ROOT)));
             default -> null;
         };
+    }
+
+    /** @return the type name of a {@code COLUMN_TYPE} with its parameters cut: {@code int unsigned zerofill} */
+    private static String baseType(String columnType) {
+        int open = columnType.indexOf('(');
+        if (open < 0) {
+            return columnType.trim();
+        }
+        int close = columnType.lastIndexOf(')');
+        return (columnType.substring(0, open) + (close > open ? columnType.substring(close + 1) : "")).trim();
+    }
+
+    /** The column's {@code COLUMN_TYPE}, e.g. {@code tinyint(1)}, {@code int(10) unsigned}, {@code point}. */
+    @Override
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        String columnType = hints.columnTypes().get(Hints.key(column.sqlTable(), column.sqlName()));
+        return columnType == null ? super.nativeType(column, hints) : NativeType.of(engine(), columnType);
     }
 
     private static Codec finite(Codec codec, String type, boolean castToDouble) {

@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.Infinity;
 import dev.portability.api.LogicalType.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -45,29 +45,32 @@ final class PostgresBinaryCopy {
      * The encoder for these columns.
      *
      * @param columns the columns, in load order
-     * @param bit1 the codec of {@code bit(1)} columns
-     * @return the encoder, or null if a column has no binary form here (arrays, unusual types)
+     * @return the encoder, or null if a column has no binary form here (arrays, NATIVE types, values that travel
+     *     as text)
      */
-    static PostgresBinaryCopy of(List<JdbcColumn> columns, Codec bit1) {
+    static PostgresBinaryCopy of(List<JdbcColumn> columns) {
         Form[] forms = new Form[columns.size()];
         for (int i = 0; i < forms.length; i++) {
             JdbcColumn column = columns.get(i);
+            if (!(column.codec() instanceof PostgresCodec codec) || !codec.binaryCopyable()) {
+                return null;
+            }
             Kind kind = column.column().type().kind();
-            String type = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
-            forms[i] = column.codec() == bit1 ? Form.BIT1 : switch (kind) {
+            String type = codec.baseType();
+            forms[i] = switch (kind) {
                 case INTEGER -> switch (type) {
-                    case "int2", "smallserial" -> Form.INT2;
-                    case "int4", "serial" -> Form.INT4;
-                    case "int8", "bigserial" -> Form.INT8;
+                    case "int2" -> Form.INT2;
+                    case "int4" -> Form.INT4;
+                    case "int8" -> Form.INT8;
                     default -> null;
                 };
                 case DOUBLE -> type.equals("float4") ? Form.FLOAT4 : type.equals("float8") ? Form.FLOAT8 : null;
                 case DECIMAL -> type.equals("numeric") ? Form.NUMERIC : null;
-                case TEXT -> Form.TEXT; // text, varchar, bpchar, name and enums all read their label as text
+                case TEXT -> Form.TEXT; // text, varchar, bpchar, name, citext and enums receive their text as is
                 case JSON -> type.equals("jsonb") ? Form.JSONB : type.equals("json") ? Form.TEXT : null;
                 case BINARY -> type.equals("bytea") ? Form.BYTEA : null;
-                case BOOLEAN -> type.equals("bool") ? Form.BOOL : null;
-                case DATE -> Form.DATE;
+                case BOOLEAN -> type.equals("bool") ? Form.BOOL : type.equals("bit") ? Form.BIT1 : null;
+                case DATE -> type.equals("date") ? Form.DATE : null;
                 case TIME -> type.equals("time") ? Form.TIME : null;
                 case TIMESTAMP -> type.equals("timestamp") ? Form.TIMESTAMP : null;
                 case TIMESTAMP_TZ -> type.equals("timestamptz") ? Form.TIMESTAMPTZ : null;
@@ -105,6 +108,21 @@ final class PostgresBinaryCopy {
     }
 
     private static void field(DataOutputStream out, Form form, Object value, int column) throws IOException {
+        if (value instanceof Infinity infinity) {
+            boolean positive = infinity == Infinity.POSITIVE;
+            switch (form) {
+                case DATE -> {
+                    out.writeInt(4);
+                    out.writeInt(positive ? Integer.MAX_VALUE : Integer.MIN_VALUE);
+                }
+                case TIMESTAMP, TIMESTAMPTZ -> {
+                    out.writeInt(8);
+                    out.writeLong(positive ? Long.MAX_VALUE : Long.MIN_VALUE);
+                }
+                default -> throw new BadValueException(infinity + " is no value of this column", column);
+            }
+            return;
+        }
         switch (form) {
             case INT2 -> {
                 long v = (Long) value;

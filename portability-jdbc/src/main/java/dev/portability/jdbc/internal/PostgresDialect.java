@@ -2,7 +2,7 @@ package dev.portability.jdbc.internal;
 
 import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
-import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
 import java.math.BigDecimal;
@@ -12,16 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,28 +52,24 @@ final class PostgresDialect extends Dialect {
         }
     };
 
-    /** bit(1) as BOOLEAN: read as '1'/'0', bound as text the server converts. */
-    private static final Codec BIT1 = Codecs.untyped(new Codec() {
-        @Override
-        public Object read(ResultSet rs, int index) throws SQLException {
-            String text = rs.getString(index);
-            return text == null ? null : text.equals("1");
-        }
+    /** The engine's name in {@link NativeType} and NATIVE types. */
+    static final String ENGINE = "postgresql";
 
-        @Override
-        public void bind(PreparedStatement ps, int index, Object value) {
-            throw new UnsupportedOperationException();
-        }
-    }, value -> (Boolean) value ? "1" : "0");
+    /**
+     * The session settings every unit of work pins with {@code SET LOCAL} (they end with the transaction), so that
+     * the text the server writes and reads does not depend on the server's, the database's or the host's
+     * configuration: ISO dates, intervals in the {@code postgres} style, the shortest exact text of floats, hex
+     * bytea, XML content, and {@code money} with two decimals (the C locale: the stored amount is carried as
+     * {@code money::numeric}).
+     */
+    static final List<String> PINNED_SETTINGS = List.of("DateStyle = 'ISO, YMD'", "IntervalStyle = 'postgres'",
+            "extra_float_digits = 3", "bytea_output = 'hex'", "xmloption = 'content'", "lc_monetary = 'C'");
 
-    /** text, varchar, char and name: PostgreSQL cannot store U+0000 in text. */
-    private static final Codec TEXT = withoutNul(Codecs.TEXT, false);
+    /** What an export's reads pin besides: timestamptz text at +00, as the JDBC reading gives instants. */
+    static final String READ_TIME_ZONE = "TimeZone = 'UTC'";
 
-    /** json and enums: text bound with an unspecified type, so the server converts it to the column's. */
-    private static final Codec UNTYPED_TEXT = withoutNul(Codecs.untyped(Codecs.TEXT, String.class::cast), false);
-
-    /** jsonb: like {@link #UNTYPED_TEXT}, and jsonb cannot hold the escape <code>&#92;u0000</code> either. */
-    private static final Codec JSONB = withoutNul(Codecs.untyped(Codecs.TEXT, String.class::cast), true);
+    /** What the catalog says about the discovered schema's column types; read by {@link #hints}. */
+    private PostgresTypes types = PostgresTypes.NONE;
 
     /** The first bytes of SHA-256 of this and a schema name make the key of the schema's import lock. */
     private static final String IMPORT_LOCK_PREFIX = "dev.portability.import:";
@@ -102,13 +91,7 @@ final class PostgresDialect extends Dialect {
                 }
             }
         }
-        Set<String> enums = new HashSet<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT typname FROM pg_catalog.pg_type WHERE typtype = 'e'")) {
-            while (rs.next()) {
-                enums.add(rs.getString(1));
-            }
-        }
+        types = PostgresTypes.load(connection, schema);
         Set<String> always = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT table_name, column_name FROM "
                 + "information_schema.columns WHERE table_schema = ? AND identity_generation = 'ALWAYS'")) {
@@ -119,187 +102,199 @@ final class PostgresDialect extends Dialect {
                 }
             }
         }
-        return new Hints(partitions, enums, always, Set.of());
-    }
-
-    @Override
-    public Mapping map(ColumnInfo column, Hints hints) {
-        String name = column.typeName() == null ? "" : column.typeName();
-        if (column.sqlType() == Types.ARRAY && name.startsWith("_")) {
-            Mapping element = scalar(name.substring(1), column.size(), column.scale(), hints);
-            if (element == null) {
-                return null;
-            }
-            Kind kind = element.type().kind();
-            boolean jsonb = name.equalsIgnoreCase("_jsonb");
-            return new Mapping(LogicalType.array(element.type()), new Codec() {
-                @Override
-                public Object read(ResultSet rs, int index) throws SQLException {
-                    return Codecs.readArray(rs, index, element.codec());
-                }
-
-                @Override
-                public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-                    if (value == null) {
-                        ps.setNull(index, Types.OTHER);
-                        return;
-                    }
-                    List<?> values = (List<?>) value;
-                    if (kind == Kind.TEXT || kind == Kind.JSON) {
-                        for (int i = 0; i < values.size(); i++) {
-                            if (values.get(i) instanceof String text) {
-                                checkNul(text, jsonb, " (array element " + (i + 1) + ")");
-                            }
-                        }
-                    }
-                    ps.setObject(index, arrayLiteral(values, kind), Types.OTHER);
-                }
-            });
-        }
-        return scalar(name, column.size(), column.scale(), hints);
-    }
-
-    private static Mapping scalar(String typeName, int size, int scale, Hints hints) {
-        String name = typeName.toLowerCase(Locale.ROOT);
-        return switch (name) {
-            case "int2", "int4", "int8", "smallserial", "serial", "bigserial", "oid" ->
-                    new Mapping(LogicalType.integer(), Codecs.LONG);
-            case "numeric" -> new Mapping(numeric(size, scale), NUMERIC);
-            case "float4" -> new Mapping(LogicalType.float64(), Codecs.FLOAT32);
-            case "float8" -> new Mapping(LogicalType.float64(), Codecs.DOUBLE);
-            case "bpchar", "varchar" -> new Mapping(size > 0 && size < Integer.MAX_VALUE
-                    ? LogicalType.text(size) : LogicalType.text(), TEXT);
-            case "text", "name" -> new Mapping(LogicalType.text(), TEXT);
-            case "bytea" -> new Mapping(LogicalType.binary(), Codecs.BYTES);
-            case "bool" -> new Mapping(LogicalType.bool(), Codecs.BOOLEAN);
-            case "bit" -> size == 1 ? new Mapping(LogicalType.bool(), BIT1) : null;
-            case "date" -> new Mapping(LogicalType.date(), Codecs.DATE);
-            case "time" -> new Mapping(LogicalType.time(), Codecs.TIME);
-            case "timestamp" -> new Mapping(LogicalType.timestamp(), Codecs.TIMESTAMP);
-            case "timestamptz" -> new Mapping(LogicalType.timestampTz(), Codecs.TIMESTAMP_TZ);
-            case "uuid" -> new Mapping(LogicalType.uuid(), Codecs.UUID_OBJECT);
-            case "json" -> new Mapping(LogicalType.json(), UNTYPED_TEXT);
-            case "jsonb" -> new Mapping(LogicalType.json(), JSONB);
-            default -> hints.enumTypes().contains(unqualified(typeName))
-                    ? new Mapping(LogicalType.text(), UNTYPED_TEXT) : null;
-        };
+        return new Hints(partitions, Set.of(), always, Set.of());
     }
 
     /**
-     * The DECIMAL of a numeric column. The driver reports the typmod's scale as an unsigned 11-bit number, so a
-     * negative scale (PostgreSQL 15) arrives as 2048 minus its magnitude.
+     * Every ordinary table is named with {@code ONLY} (its inheritance children are tables of their own);
+     * partitioned tables without, so that their partitions' rows count. Foreign tables cannot roll back.
      */
-    private static LogicalType numeric(int precision, int rawScale) {
-        int scale = rawScale >= 1024 ? rawScale - 2048 : rawScale;
+    @Override
+    public Storage storage(Connection connection, String catalog, String schema) throws SQLException {
+        Set<String> partitioned = new HashSet<>();
+        java.util.Map<String, String> foreign = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname, c.relkind::text, s.srvname FROM "
+                + "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "LEFT JOIN pg_catalog.pg_foreign_table f ON f.ftrelid = c.oid "
+                + "LEFT JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver "
+                + "WHERE n.nspname = ? AND c.relkind IN ('p', 'f')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("p".equals(rs.getString(2))) {
+                        partitioned.add(rs.getString(1));
+                    } else {
+                        partitioned.add(rs.getString(1)); // ONLY is for inheritance, which a foreign table lacks
+                        foreign.put(rs.getString(1), "a foreign table (server " + rs.getString(3) + ")");
+                    }
+                }
+            }
+        }
+        return new Storage(true, partitioned, foreign);
+    }
+
+    /**
+     * Maps a column by what the catalog says of its type (see {@link PostgresTypes}): portable types to their
+     * logical types; domains to their base type's mapping (values written back through the domain, so its CHECK
+     * runs); arrays of any mapped element type, domains and NATIVE types included, to ARRAY, each value with its
+     * own dimensions and bounds; {@code oid} (and the {@code lo} domain) to the content of the large object it
+     * references; every other type to NATIVE in the server's text form. Pseudo-types are not carried.
+     */
+    @Override
+    public Mapping map(ColumnInfo column, Hints hints) {
+        PostgresTypes.ColumnType type = types.column(column.sqlTable(), column.sqlName());
+        if (type == null) {
+            return null;
+        }
+        PostgresTypes.Type declared = type.declared();
+        if (type.isArray()) {
+            Scalar element = scalar(type.element(), type.typmod(), true);
+            if (element == null) {
+                return null;
+            }
+            char delimiter = type.elementDeclared() != null ? type.elementDeclared().delimiter()
+                    : type.element().delimiter();
+            return new Mapping(LogicalType.array(element.type()), PostgresCodec.array(element.form(),
+                    type.element().name(), delimiter, element.castTo() == null ? null : element.castTo() + "[]"));
+        }
+        Scalar scalar = scalar(type.base(), type.typmod(), false);
+        if (scalar == null) {
+            return null;
+        }
+        if (scalar.form() == null) {
+            return new Mapping(scalar.type(), PostgresCodec.largeObject());
+        }
+        Codec codec = scalar.jdbc() != null && !declared.isDomain()
+                ? PostgresCodec.jdbc(scalar.jdbc(), scalar.form(), type.base().name())
+                : PostgresCodec.text(scalar.form(), type.base().name(),
+                        scalar.castTo() == null ? type.base().output() : scalar.castTo().equals("numeric")
+                                ? "pg_catalog.numeric_out" : "pg_catalog.textout", scalar.castTo());
+        return new Mapping(scalar.type(), codec);
+    }
+
+    /**
+     * The column's type as {@code format_type} writes it (without a schema), and for a domain its base type: e.g.
+     * {@code numeric(10,2)}, {@code rating} over {@code integer}, {@code mood[]}.
+     */
+    @Override
+    public NativeType nativeType(ColumnInfo column, Hints hints) {
+        PostgresTypes.ColumnType type = types.column(column.sqlTable(), column.sqlName());
+        if (type == null) {
+            return super.nativeType(column, hints);
+        }
+        PostgresTypes.Type declared = type.declared();
+        return new NativeType(ENGINE, type.declaredName(), declared.isDomain() ? declared.baseName() : null);
+    }
+
+    /**
+     * How values of a base type travel.
+     *
+     * @param type the logical type
+     * @param form the text form; null for a large object reference
+     * @param jdbc the JDBC codec, where the driver reads and binds the type exactly; null to travel as text
+     * @param castTo the built-in type a value is cast to, whose output function then writes its text ({@code numeric}
+     *     for money, {@code text} for xml), or null for the type's own output function
+     */
+    private record Scalar(LogicalType type, PostgresText form, Codec jdbc, String castTo) {
+        Scalar(LogicalType type, PostgresText form, Codec jdbc) {
+            this(type, form, jdbc, null);
+        }
+    }
+
+    private static Scalar scalar(PostgresTypes.Type base, int typmod, boolean inArray) {
+        switch (base.typtype()) {
+            case 'e' -> {
+                return new Scalar(LogicalType.text(), PostgresText.TEXT, null); // the label, written through the enum
+            }
+            case 'c', 'r', 'm' -> {
+                return nativeScalar(base);
+            }
+            case 'b' -> {
+                // base types below
+            }
+            default -> {
+                return null; // pseudo-types, and domains the catalog could not resolve
+            }
+        }
+        if (!base.schema().equals("pg_catalog")) {
+            // an extension's type (citext may live in any schema), or a user's base type that happens to share a
+            // built-in type's name
+            return base.name().equals("citext") ? new Scalar(LogicalType.text(), PostgresText.TEXT, null)
+                    : nativeScalar(base);
+        }
+        return switch (base.name()) {
+            case "int2", "int4", "int8" -> new Scalar(LogicalType.integer(), PostgresText.INTEGER, Codecs.LONG);
+            case "oid" -> inArray ? new Scalar(LogicalType.integer(), PostgresText.INTEGER, null)
+                    : new Scalar(LogicalType.binary(), null, null); // a large object's content
+            case "numeric" -> new Scalar(numeric(typmod), PostgresText.NUMERIC, NUMERIC);
+            case "money" -> new Scalar(LogicalType.decimal(MONEY_PRECISION, 2), PostgresText.NUMERIC, null,
+                    "numeric"); // numeric_out(money::numeric)
+            case "float4" -> new Scalar(LogicalType.float64(), PostgresText.FLOAT4, Codecs.FLOAT32);
+            case "float8" -> new Scalar(LogicalType.float64(), PostgresText.FLOAT8, Codecs.DOUBLE);
+            case "bpchar", "varchar" -> new Scalar(typmod >= 4 ? LogicalType.text(typmod - 4) : LogicalType.text(),
+                    PostgresText.TEXT, Codecs.TEXT);
+            case "text", "name" -> new Scalar(LogicalType.text(), PostgresText.TEXT, Codecs.TEXT);
+            case "bytea" -> new Scalar(LogicalType.binary(), PostgresText.BYTEA, Codecs.BYTES);
+            case "bool" -> new Scalar(LogicalType.bool(), PostgresText.BOOL, Codecs.BOOLEAN);
+            case "bit" -> typmod == 1 ? new Scalar(LogicalType.bool(), PostgresText.BIT1, null)
+                    : nativeScalar(base);
+            case "date" -> new Scalar(LogicalType.date(), PostgresText.DATE, Codecs.DATE);
+            case "time" -> new Scalar(LogicalType.time(), PostgresText.TIME, Codecs.TIME);
+            case "timestamp" -> new Scalar(LogicalType.timestamp(), PostgresText.TIMESTAMP, Codecs.TIMESTAMP);
+            case "timestamptz" -> new Scalar(LogicalType.timestampTz(), PostgresText.TIMESTAMPTZ,
+                    Codecs.TIMESTAMP_TZ);
+            case "uuid" -> new Scalar(LogicalType.uuid(), PostgresText.UUID, Codecs.UUID_OBJECT);
+            case "json", "jsonb" -> new Scalar(LogicalType.json(), PostgresText.TEXT, null);
+            // xml as stored: its cast to text is binary-coercible, while xml_out drops a plain <?xml version="1.0"?>
+            case "xml" -> new Scalar(LogicalType.nativeType(ENGINE, "xml"), PostgresText.TEXT, null, "text");
+            default -> nativeScalar(base);
+        };
+    }
+
+    /** Any other type: its values in the server's text form (its output function), written back untyped. */
+    private static Scalar nativeScalar(PostgresTypes.Type base) {
+        return new Scalar(LogicalType.nativeType(ENGINE, base.name()), PostgresText.TEXT, null);
+    }
+
+    /** money holds a signed 64-bit count of cents: at most 19 digits, 2 of them after the point (C locale). */
+    private static final int MONEY_PRECISION = 19;
+
+    /**
+     * The DECIMAL of a numeric column's type modifier: {@code ((precision << 16) | scale) + 4}, the scale an
+     * 11-bit signed number (negative since PostgreSQL 15); -1 for an unconstrained numeric.
+     */
+    private static LogicalType numeric(int typmod) {
+        if (typmod < 4) {
+            return LogicalType.decimal();
+        }
+        int precision = ((typmod - 4) >> 16) & 0xffff;
+        int scale = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
         if (precision < 1 || precision > LogicalType.MAX_DECIMAL_PRECISION || scale > precision) {
-            return LogicalType.decimal(); // unconstrained, or a scale above the precision (numeric(3,5))
+            return LogicalType.decimal(); // a scale above the precision (numeric(3,5))
         }
         return LogicalType.decimal(precision, scale);
     }
 
     /**
-     * Refuses text PostgreSQL cannot store before it reaches the driver: U+0000 in any text, and the JSON escape
-     * <code>&#92;u0000</code> in jsonb. Scanning a string is cheap next to sending it.
+     * COPY for every table whose columns COPY can load (all but large object references, which are created by
+     * {@code lo_from_bytea} in the INSERT): binary when every column has a binary form, else text.
      */
-    private static Codec withoutNul(Codec codec, boolean jsonb) {
-        return new Codec() {
-            @Override
-            public Object read(ResultSet rs, int index) throws SQLException {
-                return codec.read(rs, index);
-            }
-
-            @Override
-            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-                if (value instanceof String text) {
-                    checkNul(text, jsonb, "");
-                }
-                codec.bind(ps, index, value);
-            }
-
-            @Override
-            public String select(String quotedColumn) {
-                return codec.select(quotedColumn);
-            }
-
-            @Override
-            public String parameter() {
-                return codec.parameter();
-            }
-        };
-    }
-
-    private static void checkNul(String text, boolean jsonb, String where) {
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            throw new BadValueException("the text" + where + " contains the character U+0000 (NUL) at position "
-                    + (nul + 1) + ", which PostgreSQL cannot store in text, varchar, char, json or jsonb; remove it "
-                    + "from the archive (or store such values in a bytea column)");
-        }
-        if (jsonb) {
-            int escape = nulEscape(text);
-            if (escape >= 0) {
-                throw new BadValueException("the JSON" + where + " contains the escape \\u0000 at position "
-                        + (escape + 1) + ", which PostgreSQL cannot store in jsonb; remove it from the archive "
-                        + "(or use a json column, which keeps it)");
-            }
-        }
-    }
-
-    /** The index of a JSON escape <code>&#92;u0000</code> in JSON text (not "&#92;&#92;u0000"), or -1. */
-    static int nulEscape(String json) {
-        int from = 0;
-        int found;
-        while ((found = json.indexOf("\\u0000", from)) >= 0) {
-            int backslashes = 0;
-            for (int i = found; i >= 0 && json.charAt(i) == '\\'; i--) {
-                backslashes++;
-            }
-            if (backslashes % 2 == 1) {
-                return found;
-            }
-            from = found + 1;
-        }
-        return -1;
-    }
-
-    /** The type name without a schema and quotes: the driver writes other schemas' types as {@code "s"."t"}. */
-    private static String unqualified(String typeName) {
-        String name = typeName;
-        int dot = name.lastIndexOf("\".\"");
-        if (dot >= 0) {
-            name = name.substring(dot + 2);
-        }
-        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
-            name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
-        }
-        return name;
-    }
-
     @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<JdbcColumn> columns) throws SQLException {
+        PostgresCodec[] codecs = new PostgresCodec[columns.size()];
         StringBuilder names = new StringBuilder();
-        for (JdbcColumn column : columns) {
-            names.append(names.length() == 0 ? "" : ", ").append(quote(column.sqlName()));
+        for (int i = 0; i < codecs.length; i++) {
+            if (!(columns.get(i).codec() instanceof PostgresCodec codec) || !codec.copyable()) {
+                return null;
+            }
+            codecs[i] = codec;
+            names.append(names.length() == 0 ? "" : ", ").append(quote(columns.get(i).sqlName()));
         }
-        PostgresBinaryCopy binary = PostgresBinaryCopy.of(columns, BIT1);
+        PostgresBinaryCopy binary = PostgresBinaryCopy.of(columns);
         PostgresCopy copy = PostgresCopy.open(connection, "COPY " + table + " (" + names + ") FROM STDIN"
                 + (binary != null ? " (FORMAT binary)" : ""));
         if (copy == null) {
             return null;
-        }
-        Kind[] kinds = new Kind[columns.size()];
-        boolean[] bits = new boolean[columns.size()];
-        for (int i = 0; i < kinds.length; i++) {
-            LogicalType type = columns.get(i).column().type();
-            kinds[i] = type.kind() == Kind.ARRAY ? type.elementType().orElseThrow().kind() : type.kind();
-            bits[i] = columns.get(i).codec() == BIT1;
-        }
-        boolean[] arrays = new boolean[columns.size()];
-        boolean[] jsonb = new boolean[columns.size()];
-        for (int i = 0; i < arrays.length; i++) {
-            arrays[i] = columns.get(i).column().type().kind() == Kind.ARRAY;
-            String typeName = columns.get(i).typeName();
-            jsonb[i] = typeName != null && typeName.replaceFirst("^_", "").equalsIgnoreCase("jsonb");
         }
         if (binary != null) {
             copy.binary().writeBytes(PostgresBinaryCopy.HEADER);
@@ -309,7 +304,7 @@ final class PostgresDialect extends Dialect {
                     for (int i = 0; i < values.length; i++) {
                         if (values[i] != null) {
                             try {
-                                refuseNul(values[i], jsonb[i]);
+                                codecs[i].check(values[i]);
                             } catch (BadValueException e) {
                                 throw new BadValueException(e.getMessage(), i);
                             }
@@ -345,13 +340,12 @@ final class PostgresDialect extends Dialect {
                         out.append("\\N");
                         continue;
                     }
+                    String text;
                     try {
-                        refuseNul(value, jsonb[i]);
+                        text = codecs[i].copyText(value);
                     } catch (BadValueException e) {
                         throw new BadValueException(e.getMessage(), i);
                     }
-                    String text = bits[i] ? ((Boolean) value ? "1" : "0")
-                            : arrays[i] ? arrayLiteral((List<?>) value, kinds[i]) : element(value, kinds[i]);
                     copyEscape(out, text);
                 }
                 out.append('\n');
@@ -368,19 +362,6 @@ final class PostgresDialect extends Dialect {
                 copy.close();
             }
         };
-    }
-
-    /** The checks {@link #withoutNul} makes when binding, for values that travel by COPY. */
-    private static void refuseNul(Object value, boolean jsonb) {
-        if (value instanceof String text) {
-            checkNul(text, jsonb, "");
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof String text) {
-                    checkNul(text, jsonb, " (array element " + (i + 1) + ")");
-                }
-            }
-        }
     }
 
     /** Appends a field of COPY's text format: backslash, tab, line feed and carriage return escaped. */
@@ -408,90 +389,6 @@ final class PostgresDialect extends Dialect {
     }
 
     /**
-     * An array's input text, e.g. {@code {"1",NULL,"3"}}: every element quoted and escaped, so no value can end
-     * the literal early; the server converts the text to the column's type.
-     *
-     * @param values the elements
-     * @param kind the element kind
-     * @return the literal
-     */
-    static String arrayLiteral(List<?> values, Kind kind) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            Object value = values.get(i);
-            if (value == null) {
-                out.append("NULL");
-                continue;
-            }
-            String text = element(value, kind);
-            out.append('"');
-            for (int c = 0; c < text.length(); c++) {
-                char ch = text.charAt(c);
-                if (ch == '"' || ch == '\\') {
-                    out.append('\\');
-                }
-                out.append(ch);
-            }
-            out.append('"');
-        }
-        return out.append('}').toString();
-    }
-
-    private static String element(Object value, Kind kind) {
-        return switch (kind) {
-            case BOOLEAN -> (Boolean) value ? "t" : "f";
-            case DECIMAL -> ((BigDecimal) value).toString();
-            case DOUBLE -> {
-                double d = (Double) value;
-                yield Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
-                        : Double.toString(d);
-            }
-            case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) value);
-            case DATE -> value.equals(LocalDate.MAX) ? "infinity" : value.equals(LocalDate.MIN) ? "-infinity"
-                    : date((LocalDate) value) + era((LocalDate) value);
-            case TIME -> value.equals(LocalTime.MAX) ? "24:00:00" : value.toString();
-            case TIMESTAMP -> {
-                LocalDateTime t = (LocalDateTime) value;
-                yield t.equals(LocalDateTime.MAX) ? "infinity" : t.equals(LocalDateTime.MIN) ? "-infinity"
-                        : date(t.toLocalDate()) + " " + t.toLocalTime() + era(t.toLocalDate());
-            }
-            case TIMESTAMP_TZ -> {
-                OffsetDateTime t = (OffsetDateTime) value;
-                yield t.equals(OffsetDateTime.MAX) ? "infinity" : t.equals(OffsetDateTime.MIN) ? "-infinity"
-                        : date(t.toLocalDate()) + " " + t.toLocalTime() + Codecs.offsetText(t.getOffset())
-                                + era(t.toLocalDate());
-            }
-            default -> value.toString(); // INTEGER, TEXT, JSON, UUID
-        };
-    }
-
-    /** A date in PostgreSQL's input form: years before 1 AD count backwards with a {@code BC} suffix. */
-    private static String date(LocalDate date) {
-        int year = date.getYear() <= 0 ? 1 - date.getYear() : date.getYear();
-        StringBuilder out = new StringBuilder(10);
-        String digits = Integer.toString(year);
-        for (int i = digits.length(); i < 4; i++) {
-            out.append('0');
-        }
-        out.append(digits).append('-');
-        if (date.getMonthValue() < 10) {
-            out.append('0');
-        }
-        out.append(date.getMonthValue()).append('-');
-        if (date.getDayOfMonth() < 10) {
-            out.append('0');
-        }
-        return out.append(date.getDayOfMonth()).toString();
-    }
-
-    private static String era(LocalDate date) {
-        return date.getYear() <= 0 ? " BC" : "";
-    }
-
-    /**
      * Imports run READ COMMITTED: every statement sees what was committed before it started, so an import that
      * waited for the import lock sees the result of the import it waited for (a REPEATABLE READ snapshot would be
      * taken before the wait, by the statement that takes the lock).
@@ -501,11 +398,27 @@ final class PostgresDialect extends Dialect {
         return Connection.TRANSACTION_READ_COMMITTED;
     }
 
-    /** Bounds lock waits with {@code SET LOCAL lock_timeout}, which ends with the transaction. */
+    /**
+     * Bounds lock waits with {@code SET LOCAL lock_timeout}, sets {@code row_security = off} as pg_dump and
+     * pg_restore do (a table whose row-level security policies would hide rows from the user then fails with an
+     * error, {@link SqlErrors#refuseHiddenRows}, instead of silently reading or deleting only some rows), and pins
+     * the {@link #PINNED_SETTINGS} (reads also {@link #READ_TIME_ZONE}), all with {@code SET LOCAL}: they end with
+     * the transaction, so the connection goes back with the host's settings. An import leaves the session's
+     * TimeZone alone, so that defaults and triggers of the target compute what they always do; the values it
+     * writes carry their offsets.
+     */
     @Override
     public void beginTransaction(Connection connection, Access access, Duration lockTimeout) throws SQLException {
+        StringBuilder sql = new StringBuilder("SET LOCAL lock_timeout = ").append(lockTimeout.toMillis());
+        for (String setting : PINNED_SETTINGS) {
+            sql.append("; SET LOCAL ").append(setting);
+        }
+        if (access == Access.READ) {
+            sql.append("; SET LOCAL ").append(READ_TIME_ZONE);
+        }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
+            statement.execute(sql.toString());
+            statement.execute("SET LOCAL row_security = off");
         }
     }
 
@@ -692,7 +605,7 @@ final class PostgresDialect extends Dialect {
     public List<GeneratorPosition> generators(Connection connection, JdbcTable table) throws SQLException {
         List<GeneratorPosition> positions = new java.util.ArrayList<>();
         for (JdbcColumn column : table.columns()) {
-            if (!column.identity() || column.column().type().kind() != Kind.INTEGER) {
+            if (!column.identity() || column.column().type().kind() != LogicalType.Kind.INTEGER) {
                 continue;
             }
             String sequence = sequenceOf(connection, table, column);
@@ -718,7 +631,7 @@ final class PostgresDialect extends Dialect {
         }
         for (GeneratorPosition archive : archived) {
             JdbcColumn column = table.column(archive.column());
-            if (column == null || !column.identity() || column.column().type().kind() != Kind.INTEGER) {
+            if (column == null || !column.identity() || column.column().type().kind() != LogicalType.Kind.INTEGER) {
                 continue;
             }
             String sequence = sequenceOf(connection, table, column);

@@ -1,5 +1,7 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.ErrorCode;
+import dev.portability.api.PortabilityException;
 import dev.portability.api.StoreException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -78,5 +80,25 @@ public final class SqlErrors {
         String state = e.getSQLState();
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("90067")
                 || state.equals("90121")) || e.getErrorCode() == 1927;
+    }
+
+    /**
+     * Throws when a failure says that row-level security would hide rows of a table (PostgreSQL, with
+     * {@code row_security = off}: "query would be affected by row-level security policy"); returns otherwise.
+     *
+     * @param table the table's name
+     * @param e the failure
+     * @throws PortabilityException with {@link ErrorCode#ROWS_HIDDEN}
+     */
+    public static void refuseHiddenRows(String table, SQLException e) {
+        SQLException cause = failure(e);
+        String message = cause.getMessage();
+        if ("42501".equals(cause.getSQLState()) && message != null && message.contains("row-level security")) {
+            throw new PortabilityException(ErrorCode.ROWS_HIDDEN, "Table " + table + " has row-level security "
+                    + "policies that hide rows from this database user: an export would silently lack them, an "
+                    + "import could not see them all (" + message + "). Run it as the table's owner, a superuser "
+                    + "or a role with BYPASSRLS (the rights pg_dump and pg_restore need), or leave the table out.",
+                    e);
+        }
     }
 }

@@ -18,7 +18,11 @@ class H2ContractTest extends JdbcContract {
 
     @Override
     protected Capabilities capabilities() {
-        return Capabilities.full().withoutNegativeZero("H2 stores DOUBLE -0.0 as 0.0");
+        return Capabilities.full().withoutNegativeZero("H2 stores DOUBLE -0.0 as 0.0")
+                .withoutInfinity("H2 has no infinite dates or timestamps")
+                .withoutNativeValues("H2 has no zero dates and no TIME beyond 24 hours")
+                .withoutArrayDimensions("the H2 adapter reads and writes arrays of one dimension")
+                .withoutArrayLowerBounds("H2 arrays start at 1");
     }
 
     @Override

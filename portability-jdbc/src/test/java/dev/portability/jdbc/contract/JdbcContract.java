@@ -102,10 +102,10 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
                 case JSON -> "jsonb";
                 case ARRAY -> (type.elementType().orElseThrow().kind() == LogicalType.Kind.TEXT ? "text"
                         : "bigint") + "[]";
-                case NATIVE -> throw new IllegalArgumentException("the contract tables have no NATIVE column");
+                case NATIVE -> type.nativeTypeName().orElseThrow(); // a pg_catalog type: interval, inet, ...
             };
             case MARIADB -> switch (type.kind()) {
-                case BOOLEAN -> "BOOLEAN";
+                case BOOLEAN -> "BIT(1)"; // MariaDB's BOOLEAN is TINYINT(1), an INTEGER
                 case INTEGER -> "BIGINT";
                 case DECIMAL -> "DECIMAL" + bounds;
                 case DOUBLE -> "DOUBLE";

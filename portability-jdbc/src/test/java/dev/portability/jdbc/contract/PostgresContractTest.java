@@ -1,7 +1,9 @@
 package dev.portability.jdbc.contract;
 
 import dev.portability.jdbc.TestDatabase;
+import dev.portability.api.LogicalType;
 import dev.portability.testkit.Capabilities;
+import java.util.List;
 
 /** The JDBC adapters keep the TableAdapter contract on PostgreSQL. */
 class PostgresContractTest extends JdbcContract {
@@ -16,6 +18,13 @@ class PostgresContractTest extends JdbcContract {
         return Capabilities.full()
                 .withFractionalSeconds(6, "PostgreSQL keeps microseconds")
                 .withOffsetsNormalized("PostgreSQL timestamptz stores the instant, not the offset")
-                .withoutNulCharacters("PostgreSQL text cannot hold U+0000");
+                .withoutNulCharacters("PostgreSQL text cannot hold U+0000")
+                .withoutNativeValues("PostgreSQL has no zero dates and no TIME beyond 24 hours")
+                .withNativeType(LogicalType.nativeType("postgresql", "interval"),
+                        List.of("1 year 2 mons -3 days +04:05:06.789", "00:00:00", "-178000000 years"))
+                .withNativeType(LogicalType.nativeType("postgresql", "inet"),
+                        List.of("192.168.0.1/24", "::1", "2001:db8::ff00:42:8329/64"))
+                .withNativeType(LogicalType.nativeType("postgresql", "tstzrange"),
+                        List.of("[\"2024-01-01 00:00:00+00\",infinity)", "empty"));
     }
 }

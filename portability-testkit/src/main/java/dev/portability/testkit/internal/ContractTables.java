@@ -42,12 +42,39 @@ public final class ContractTables {
     }
 
     /**
+     * The columns of {@link #VALUES} besides its key: {@link #VALUE_COLUMNS} and one column per NATIVE type the
+     * store declares, named {@code v_native_1}, {@code v_native_2}, ...
+     *
+     * @param nativeTypes the store's NATIVE types
+     * @return the columns
+     */
+    public static List<Column> valueColumns(List<LogicalType> nativeTypes) {
+        List<Column> columns = new ArrayList<>(VALUE_COLUMNS);
+        for (int i = 0; i < nativeTypes.size(); i++) {
+            columns.add(Column.nullable("v_native_" + (i + 1), nativeTypes.get(i)));
+        }
+        return List.copyOf(columns);
+    }
+
+    /**
      * The contract tables, without the columns of types the store does not have.
      *
      * @param supported whether the store has columns of a type
      * @return items, tags and values, in that order
      */
     public static List<TableSchema> of(Predicate<LogicalType> supported) {
+        return of(supported, List.of());
+    }
+
+    /**
+     * The contract tables, without the columns of types the store does not have, with a column per NATIVE type
+     * it declares.
+     *
+     * @param supported whether the store has columns of a type
+     * @param nativeTypes the store's NATIVE types
+     * @return items, tags and values, in that order
+     */
+    public static List<TableSchema> of(Predicate<LogicalType> supported, List<LogicalType> nativeTypes) {
         TableSchema.Builder items = TableSchema.builder(ITEMS)
                 .column("id", LogicalType.integer(), false)
                 .column("name", LogicalType.text(100), false)
@@ -64,7 +91,7 @@ public final class ContractTables {
                 .build();
         TableSchema.Builder values = TableSchema.builder(VALUES).column("id", LogicalType.integer(), false);
         List<Column> columns = new ArrayList<>();
-        for (Column column : VALUE_COLUMNS) {
+        for (Column column : valueColumns(nativeTypes)) {
             if (supported.test(column.type())) {
                 columns.add(column);
             }

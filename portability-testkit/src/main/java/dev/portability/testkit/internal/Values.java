@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portability.api.BoundedArray;
+import dev.portability.api.Infinity;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,7 +35,8 @@ public final class Values {
     /**
      * Whether two values of a column are the same: equal canonical values, decimals by numeric value, doubles
      * bit for bit (NaN equals NaN, -0.0 differs from 0.0), binary by content, JSON by structure (numbers by
-     * value), arrays element by element. A value of a Java type that is not the type's canonical one differs.
+     * value; the JSON literal null is a value, never SQL NULL), arrays element by element with their dimensions
+     * and lower bounds, infinities and native values by equality. A value of a Java type that is not the type's canonical one differs.
      *
      * @param type the column's logical type
      * @param expected the expected value, or null
@@ -50,13 +54,32 @@ public final class Values {
         return switch (type.kind()) {
             case DECIMAL -> ((BigDecimal) expected).compareTo((BigDecimal) actual) == 0;
             case BINARY -> Arrays.equals((byte[]) expected, (byte[]) actual);
-            case TIMESTAMP_TZ -> instantOnly ? ((OffsetDateTime) expected).isEqual((OffsetDateTime) actual)
-                    : expected.equals(actual);
+            case TIMESTAMP_TZ -> instantOnly && expected instanceof OffsetDateTime a
+                    && actual instanceof OffsetDateTime b ? a.isEqual(b) : expected.equals(actual);
             case JSON -> sameJson((String) expected, (String) actual);
-            case ARRAY -> sameList(type.elementType().orElseThrow(), (List<?>) expected, (List<?>) actual,
-                    instantOnly);
+            case ARRAY -> sameArray(type.elementType().orElseThrow(), expected, actual, instantOnly);
             default -> expected.equals(actual); // Double.equals compares bits: NaN == NaN, -0.0 != 0.0
         };
+    }
+
+    private static boolean sameArray(LogicalType element, Object expected, Object actual, boolean instantOnly) {
+        if (expected instanceof BoundedArray a) {
+            return actual instanceof BoundedArray b && a.lowerBounds().equals(b.lowerBounds())
+                    && sameArray(element, a.elements(), b.elements(), instantOnly);
+        }
+        if (!(expected instanceof List<?> a) || !(actual instanceof List<?> b) || a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            boolean same = x instanceof List<?> || y instanceof List<?> ? sameArray(element, x, y, instantOnly)
+                    : same(element, x, y, instantOnly);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -74,25 +97,15 @@ public final class Values {
             case DOUBLE -> value instanceof Double;
             case TEXT, JSON, NATIVE -> value instanceof String;
             case BINARY -> value instanceof byte[];
-            case DATE -> value instanceof LocalDate;
-            case TIME -> value instanceof LocalTime;
-            case TIMESTAMP -> value instanceof LocalDateTime;
-            case TIMESTAMP_TZ -> value instanceof OffsetDateTime;
+            case DATE -> value instanceof LocalDate || value instanceof Infinity || value instanceof NativeValue;
+            case TIME -> value instanceof LocalTime || value instanceof NativeValue;
+            case TIMESTAMP -> value instanceof LocalDateTime || value instanceof Infinity
+                    || value instanceof NativeValue;
+            case TIMESTAMP_TZ -> value instanceof OffsetDateTime || value instanceof Infinity
+                    || value instanceof NativeValue;
             case UUID -> value instanceof UUID;
-            case ARRAY -> value instanceof List<?>;
+            case ARRAY -> value instanceof List<?> || value instanceof BoundedArray;
         };
-    }
-
-    private static boolean sameList(LogicalType element, List<?> expected, List<?> actual, boolean instantOnly) {
-        if (expected.size() != actual.size()) {
-            return false;
-        }
-        for (int i = 0; i < expected.size(); i++) {
-            if (!same(element, expected.get(i), actual.get(i), instantOnly)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean sameJson(String expected, String actual) {

@@ -23,7 +23,7 @@ final class DuplicateKeys {
     private Object[] previous;
     private long previousRow;
     private boolean ascending = true;
-    private LongSet seen = new LongSet();
+    private HashRows seen = new HashRows();
     private boolean gaveUp;
 
     /** @param capacity the most key hashes remembered */
@@ -138,7 +138,7 @@ final class DuplicateKeys {
     }
 
     /** An open-addressing map of long hashes to row numbers: 12 to 24 bytes per key. */
-    private static final class LongSet {
+    private static final class HashRows {
         private long[] slots = new long[1024];
         private int[] rows = new int[1024];
         private boolean hasZero;

@@ -11,6 +11,7 @@ import dev.portability.api.ImportRefusedException;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
+import dev.portability.api.OutsideChange;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
@@ -59,7 +60,9 @@ public final class Importer<U extends UnitOfWork> {
     }
 
     /**
-     * Computes what an import would do, writing nothing.
+     * Computes what an import would do, writing nothing: per table the counts, the triggers its writes would fire,
+     * the rows outside the import a REPLACE would change, and whether it can roll back; and every reason the
+     * import would be refused.
      *
      * @param archive the archive
      * @param outcome its successful validation
@@ -70,16 +73,37 @@ public final class Importer<U extends UnitOfWork> {
     public ImportPreview preview(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
             Operation operation) {
         List<TablePreview> tables = new ArrayList<>();
+        Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         U work = host.store().begin(Access.READ);
         try {
-            operation.started(Phase.PREVIEWING, null, outcome.tables().size());
-            for (TablePlan<U> plan : outcome.tables()) {
+            guard.checkTriggers(work);
+            List<TablePlan<U>> plans = guard.plans();
+            operation.started(Phase.PREVIEWING, null, plans.size());
+            Map<String, List<Key>> missing = new LinkedHashMap<>();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, KeyScan> scans = new LinkedHashMap<>();
+            for (TablePlan<U> plan : plans) {
                 long targetRows = store(plan, "counting", () -> plan.adapter().count(work));
-                KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.PREVIEWING);
-                tables.add(new TablePreview(plan.table(), scan.rows, scan.rows - scan.existing, scan.existing,
-                        scan.sample, targetRows, targetRows - scan.existing));
+                boolean inPlace = guard.inPlace().contains(plan.table());
+                KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.PREVIEWING,
+                        inPlace);
+                if (inPlace) {
+                    missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
+                }
+                counts.put(plan.table(), targetRows);
+                scans.put(plan.table(), scan);
             }
-            operation.finished(Phase.PREVIEWING, null, outcome.tables().size(), outcome.tables().size(), 0);
+            List<OutsideChange> outside = outsideChanges(guard, work, missing);
+            for (TablePlan<U> plan : plans) {
+                KeyScan scan = scans.get(plan.table());
+                long targetRows = counts.get(plan.table());
+                List<OutsideChange> own = new ArrayList<>();
+                outside.stream().filter(c -> c.importedTable().equals(plan.table())).forEach(own::add);
+                tables.add(new TablePreview(plan.table(), scan.rows, scan.rows - scan.existing, scan.existing,
+                        scan.sample, targetRows, targetRows - scan.existing, guard.triggers(plan.table()), own,
+                        Safeguards.nonTransactionalEngine(plan.adapter())));
+            }
+            operation.finished(Phase.PREVIEWING, null, plans.size(), plans.size(), 0);
             work.commit();
         } catch (RuntimeException e) {
             rollbackQuietly(work, e);
@@ -88,13 +112,21 @@ public final class Importer<U extends UnitOfWork> {
             work.close();
         }
         return new ImportPreview(options.mode(), options.duplicatePolicy(), tables,
-                outcome.report().migrationSteps(), ImportRefusals.of(host, outcome.tables(), options));
+                outcome.report().migrationSteps(), refusals(ImportRefusals.of(host, outcome.tables(), options), guard));
+    }
+
+    /** The refusals of the tables themselves ({@link ImportRefusals}), then those of the safeguards. */
+    private static List<Problem> refusals(List<Problem> tableRefusals, Safeguards<?> guard) {
+        List<Problem> all = new ArrayList<>(tableRefusals);
+        all.addAll(guard.refusals());
+        return all;
     }
 
     /**
      * Everything that would make an import of a validated archive with these options refuse before writing, as
-     * problems: what {@link ImportRefusedException} would carry, and under MERGE with policy FAIL one
-     * {@link ErrorCode#CONFLICTS} problem per table whose keys exist (looked up in a read-only unit of work).
+     * problems, found as the preview finds them: the preview's {@link ImportPreview#refusals() refusals} (what
+     * {@link ImportRefusedException} would carry), then under MERGE with policy FAIL one
+     * {@link ErrorCode#CONFLICTS} problem per table whose keys exist.
      *
      * @param archive the archive
      * @param outcome its successful validation
@@ -104,26 +136,60 @@ public final class Importer<U extends UnitOfWork> {
      */
     public List<Problem> refusals(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
             Operation operation) {
-        List<Problem> problems = new ArrayList<>(ImportRefusals.of(host, outcome.tables(), options));
-        if (options.mode() != ImportMode.MERGE || options.duplicatePolicy() != DuplicatePolicy.FAIL) {
-            return problems;
-        }
-        U work = host.store().begin(Access.READ);
-        try {
-            for (TablePlan<U> plan : outcome.tables()) {
-                KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING);
-                if (scan.existing > 0) {
-                    problems.add(ImportRefusals.conflicts(plan, scan.existing, scan.sample));
+        ImportPreview preview = preview(archive, outcome, options, operation);
+        List<Problem> problems = new ArrayList<>(preview.refusals());
+        if (options.mode() == ImportMode.MERGE && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
+            for (TablePreview table : preview.tables()) {
+                if (table.existingRows() > 0) {
+                    TablePlan<U> plan = outcome.tables().stream().filter(p -> p.table().equals(table.table()))
+                            .findFirst().orElseThrow();
+                    problems.add(ImportRefusals.conflicts(plan, table.existingRows(), table.sampleExistingKeys()));
                 }
             }
-            work.commit();
-        } catch (RuntimeException e) {
-            rollbackQuietly(work, e);
-            throw e;
-        } finally {
-            work.close();
         }
         return problems;
+    }
+
+    /**
+     * Asks the store what deleting the rows a REPLACE in place lacks would change outside the import, and records
+     * the refusals that follow.
+     */
+    private List<OutsideChange> outsideChanges(Safeguards<U> guard, U work, Map<String, List<Key>> missing) {
+        Map<String, List<Key>> deleted = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        missing.forEach((table, keys) -> {
+            counts.put(table, (long) keys.size());
+            if (!keys.isEmpty()) {
+                deleted.put(table, keys);
+            }
+        });
+        if (deleted.isEmpty()) {
+            return List.of();
+        }
+        List<OutsideChange> changes = store(null, "checking what deleting rows changes outside the import",
+                () -> host.store().outsideChanges(work, guard.scope(), deleted));
+        guard.checkOutsideChanges(changes, counts);
+        return changes;
+    }
+
+    /**
+     * The keys of the target's rows that the archive lacks: every target row's key is looked up among the hashes
+     * of the archive's keys. A key whose hash is absent is certainly missing; a missing key whose hash collides
+     * with an archive key's (a one in 2^64 chance per pair) is kept, and the count check after the import finds it.
+     */
+    private List<Key> missingKeys(TablePlan<U> plan, U work, LongSet archiveKeys) {
+        TableSchema schema = plan.mapping().target();
+        List<Key> missing = new ArrayList<>();
+        store(plan, "reading the keys of", () -> {
+            plan.adapter().read(work, row -> {
+                Key key = schema.keyOf(row);
+                if (!archiveKeys.contains(DuplicateKeys.hash(key.values().toArray()))) {
+                    missing.add(key);
+                }
+            });
+            return 0L;
+        });
+        return missing;
     }
 
     /**
@@ -139,36 +205,66 @@ public final class Importer<U extends UnitOfWork> {
     public ImportResult run(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
             Operation operation, long startNanos) {
         boolean merge = options.mode() == ImportMode.MERGE;
-        List<Problem> refusals = ImportRefusals.of(host, outcome.tables(), options);
-        if (!refusals.isEmpty()) {
-            throw new ImportRefusedException(refusals);
-        }
-        List<TablePlan<U>> plans = outcome.tables();
-        List<TableSchema> schemas = new ArrayList<>();
-        plans.forEach(p -> schemas.add(p.mapping().target()));
-        TableOrder order = TableOrder.of(schemas, CycleWrites.refersBack(host::adapter));
+        List<Problem> tableRefusals = ImportRefusals.of(host, outcome.tables(), options);
+        Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         U work = host.store().begin(Access.WRITE);
         try {
+            guard.checkTriggers(work);
+            List<TablePlan<U>> plans = guard.plans();
+            TableOrder order = guard.order();
             for (TablePlan<U> plan : plans) {
                 Tally tally = new Tally();
                 tally.before = store(plan, "counting", () -> plan.adapter().count(work));
                 tallies.put(plan.table(), tally);
             }
+            Map<String, List<Key>> missing = new LinkedHashMap<>();
+            for (TablePlan<U> plan : plans) {
+                if (guard.inPlace().contains(plan.table())) {
+                    KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING,
+                            true);
+                    missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
+                }
+            }
+            // every refusal, as the preview lists them
+            outsideChanges(guard, work, missing);
+            List<Problem> refusals = refusals(tableRefusals, guard);
+            if (!refusals.isEmpty()) {
+                throw new ImportRefusedException(refusals);
+            }
             if (merge && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
                 refuseConflicts(archive, plans, work, options, operation);
             }
+            store(null, "preparing the target", () -> {
+                host.store().prepareImport(work, guard.scope());
+                return 0L;
+            });
             if (!merge) {
-                deleteAll(plans, work, tallies, operation);
+                List<TablePlan<U>> whole = new ArrayList<>();
+                plans.stream().filter(p -> !guard.inPlace().contains(p.table())).forEach(whole::add);
+                deleteAll(whole, work, tallies, operation);
             }
             operation.started(Phase.WRITING, null, outcome.info().totalRows());
             List<Runnable> secondPasses = new ArrayList<>();
-            for (TablePlan<U> plan : plans) {
-                writeTable(archive, plan, order, work, options, tallies.get(plan.table()), operation, secondPasses);
+            for (int i = 0; i < plans.size(); i++) {
+                TablePlan<U> plan = plans.get(i);
+                store(plan, "preparing to write", () -> {
+                    plan.adapter().beforeWrite(work);
+                    return 0L;
+                });
+                writeTable(archive, plan, order, work, options, guard.inPlace().contains(plan.table()),
+                        tallies.get(plan.table()), operation, secondPasses);
+                if (i == plans.size() - 1 || order.component(plans.get(i + 1).table())
+                        != order.component(plan.table())) {
+                    // only now does every row exist that a self- or cyclic reference of this component points at
+                    secondPasses.forEach(Runnable::run);
+                    secondPasses.clear();
+                }
             }
-            // only now does every row exist that a self- or cyclic reference may point at
-            secondPasses.forEach(Runnable::run);
             operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
+            if (!guard.inPlace().isEmpty()) {
+                deleteMissing(plans, missing, work, tallies, options, operation);
+            }
             List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
             operation.checkCancelled("committing");
             store(null, "committing", () -> {
@@ -186,6 +282,49 @@ public final class Importer<U extends UnitOfWork> {
             throw e;
         } finally {
             work.close();
+        }
+    }
+
+    /**
+     * The last step of a REPLACE in place: deletes the rows whose key the archive lacks, referencing tables first,
+     * and checks that each table now holds exactly the archive's rows.
+     */
+    private void deleteMissing(List<TablePlan<U>> plans, Map<String, List<Key>> missing, U work,
+            Map<String, Tally> tallies, ImportOptions options, Operation operation) {
+        operation.started(Phase.DELETING, null, missing.size());
+        for (int i = plans.size() - 1; i >= 0; i--) {
+            TablePlan<U> plan = plans.get(i);
+            List<Key> keys = missing.get(plan.table());
+            if (keys == null) {
+                continue;
+            }
+            operation.checkCancelled("deleting from table " + plan.table());
+            operation.started(Phase.DELETING, plan.table(), keys.size());
+            for (int from = 0; from < keys.size(); from += options.batchSize()) {
+                List<Key> batch = keys.subList(from, Math.min(keys.size(), from + options.batchSize()));
+                store(plan, "deleting the rows the archive lacks from", () -> {
+                    plan.adapter().delete(work, batch);
+                    return 0L;
+                });
+            }
+            tallies.get(plan.table()).deleted = keys.size();
+            operation.finished(Phase.DELETING, plan.table(), keys.size(), keys.size(), 0);
+        }
+        operation.finished(Phase.DELETING, null, missing.size(), missing.size(), 0);
+        if (options.triggersFiring()) {
+            return; // the host let triggers change the tables: no exact count to hold them to
+        }
+        for (TablePlan<U> plan : plans) {
+            if (!missing.containsKey(plan.table())) {
+                continue;
+            }
+            long rows = store(plan, "recounting", () -> plan.adapter().count(work));
+            if (rows != plan.archived().rows()) {
+                throw new StoreException("Import: after replacing table " + plan.table() + " in place it holds "
+                        + rows + " rows, but the archive holds " + plan.archived().rows() + "; something else "
+                        + "changed the table during the import (a cascade from a table outside the import, or "
+                        + "another writer). Nothing was imported: every table is as it was before.", false, null);
+            }
         }
     }
 
@@ -228,7 +367,7 @@ public final class Importer<U extends UnitOfWork> {
     }
 
     private void writeTable(ArchiveFile archive, TablePlan<U> plan, TableOrder order, U work,
-            ImportOptions options, Tally tally, Operation operation, List<Runnable> secondPasses) {
+            ImportOptions options, boolean inPlace, Tally tally, Operation operation, List<Runnable> secondPasses) {
         long start = System.nanoTime();
         TableSchema schema = plan.mapping().target();
         TableAdapter<U> adapter = plan.adapter();
@@ -237,7 +376,9 @@ public final class Importer<U extends UnitOfWork> {
         long total = plan.archived().rows();
         operation.started(Phase.WRITING, plan.table(), total);
         boolean merge = options.mode() == ImportMode.MERGE;
-        DuplicatePolicy policy = options.duplicatePolicy();
+        // a REPLACE in place writes like a MERGE that overwrites: existing keys are updated, new keys inserted
+        DuplicatePolicy policy = inPlace ? DuplicatePolicy.OVERWRITE : options.duplicatePolicy();
+        boolean lookUp = inPlace || merge && policy != DuplicatePolicy.FAIL;
         forEachBatch(archive, plan, options.batchSize(), operation, Phase.WRITING, (batch, firstRow) -> {
             List<Row> rows = batch;
             if (secondPass != null) {
@@ -252,7 +393,7 @@ public final class Importer<U extends UnitOfWork> {
                 }
             }
             String range = "archive rows " + firstRow + "-" + (firstRow + batch.size() - 1);
-            if (!merge || policy == DuplicatePolicy.FAIL) {
+            if (!lookUp) {
                 List<Row> insert = rows;
                 store(plan, "inserting " + range + " into", () -> {
                     adapter.insert(work, insert);
@@ -320,6 +461,7 @@ public final class Importer<U extends UnitOfWork> {
 
     private List<TableImportResult> finish(List<TablePlan<U>> plans, ArchiveInfo info, U work,
             Map<String, Tally> tallies, boolean merge, Operation operation) {
+        // REPLACE: the archive's rows (inserted, or updated in place); MERGE: the rows before and the new ones
         operation.started(Phase.COMMITTING, null, plans.size());
         for (TablePlan<U> plan : plans) {
             store(plan, "finishing the import of", () -> {
@@ -334,7 +476,7 @@ public final class Importer<U extends UnitOfWork> {
         List<TableImportResult> results = new ArrayList<>();
         for (TablePlan<U> plan : plans) {
             Tally tally = tallies.get(plan.table());
-            long expected = merge ? tally.before + tally.inserted : tally.inserted;
+            long expected = merge ? tally.before + tally.inserted : tally.inserted + tally.updated;
             long actual = store(plan, "recounting", () -> plan.adapter().count(work));
             if (actual != expected) {
                 operation.log().warn("[{}] table {} holds {} rows after the import, expected {}", operation.id(),
@@ -348,7 +490,14 @@ public final class Importer<U extends UnitOfWork> {
 
     private KeyScan scanKeys(ArchiveFile archive, TablePlan<U> plan, U work, int batchSize, Operation operation,
             Phase phase) {
+        return scanKeys(archive, plan, work, batchSize, operation, phase, false);
+    }
+
+    /** Counts the archive's keys that exist in the target; with {@code hashes}, also keeps a hash of each key. */
+    private KeyScan scanKeys(ArchiveFile archive, TablePlan<U> plan, U work, int batchSize, Operation operation,
+            Phase phase, boolean hashes) {
         KeyScan scan = new KeyScan();
+        scan.hashes = hashes ? new LongSet() : null;
         TableSchema schema = plan.mapping().target();
         operation.started(phase, plan.table(), plan.archived().rows());
         forEachBatch(archive, plan, batchSize, operation, phase, (batch, firstRow) -> {
@@ -358,6 +507,9 @@ public final class Importer<U extends UnitOfWork> {
             }
             List<Key> keys = new ArrayList<>(batch.size());
             batch.forEach(r -> keys.add(schema.keyOf(r)));
+            if (scan.hashes != null) {
+                keys.forEach(k -> scan.hashes.add(DuplicateKeys.hash(k.values().toArray())));
+            }
             Set<Key> existing = store(plan, "looking up archive rows " + firstRow + "-"
                     + (firstRow + batch.size() - 1) + " in", () -> plan.adapter().existingKeys(work, keys));
             scan.existing += existing.size();
@@ -521,6 +673,7 @@ public final class Importer<U extends UnitOfWork> {
         long rows;
         long existing;
         final List<Key> sample = new ArrayList<>();
+        LongSet hashes;
     }
 
     /** Counts of one table's import. */

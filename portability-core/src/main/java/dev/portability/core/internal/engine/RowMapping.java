@@ -104,11 +104,15 @@ public final class RowMapping {
     }
 
     private static String remedy(LogicalType from, LogicalType to) {
-        if (from.kind() == Kind.NATIVE || to.kind() == Kind.NATIVE) {
+        if (isNative(from) || isNative(to)) {
             return "; a NATIVE value goes only into a column of the same engine and type, or as its text into a "
                     + "TEXT column: change the column's type, or leave the column out of the import";
         }
         return "";
+    }
+
+    private static boolean isNative(LogicalType type) {
+        return type.kind() == Kind.NATIVE || type.elementType().map(RowMapping::isNative).orElse(false);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class TableOrder {
     private final List<TableSchema> ordered;
     private final Map<String, Integer> position = new HashMap<>();
     private final Map<String, Integer> component = new HashMap<>();
+    private final List<List<String>> conflicts = new ArrayList<>();
 
     private TableOrder(List<TableSchema> ordered, Map<String, Integer> component) {
         this.ordered = List.copyOf(ordered);
@@ -41,7 +42,19 @@ public final class TableOrder {
      * @return the order
      */
     public static TableOrder of(List<TableSchema> tables) {
-        return of(tables, (table, fk) -> false);
+        return of(tables, Map.of(), (table, fk) -> false);
+    }
+
+    /**
+     * Orders the given tables so that referenced tables come first and, beyond that, each table comes after the
+     * tables named for it in {@code after} (tables that triggers of those tables feed).
+     *
+     * @param tables the tables, in a stable preferred order (ties keep it)
+     * @param after per table, the tables it must come after
+     * @return the order; {@link #conflicts()} lists the {@code after} pairs that cannot be kept
+     */
+    public static TableOrder of(List<TableSchema> tables, Map<String, Set<String>> after) {
+        return of(tables, after, (table, fk) -> false);
     }
 
     /**
@@ -53,12 +66,27 @@ public final class TableOrder {
      * @return the order
      */
     public static TableOrder of(List<TableSchema> tables, BiPredicate<TableSchema, ForeignKey> refersBack) {
+        return of(tables, Map.of(), refersBack);
+    }
+
+    /**
+     * Orders the given tables so that referenced tables come first and each table comes after the tables named
+     * for it in {@code after}; inside a cycle, a foreign key for which {@code refersBack} holds points at a table
+     * written before (where the keys for which it holds form no cycle of their own).
+     *
+     * @param tables the tables, in a stable preferred order (ties keep it)
+     * @param after per table, the tables it must come after (tables that triggers of those tables feed)
+     * @param refersBack the foreign keys that must refer to a table written earlier
+     * @return the order; {@link #conflicts()} lists the {@code after} pairs that cannot be kept
+     */
+    public static TableOrder of(List<TableSchema> tables, Map<String, Set<String>> after,
+            BiPredicate<TableSchema, ForeignKey> refersBack) {
         Map<String, TableSchema> byName = new LinkedHashMap<>();
         for (TableSchema table : tables) {
             byName.put(table.name(), table);
         }
-        // Tarjan's strongly connected components over "references" edges.
-        Tarjan tarjan = new Tarjan(byName);
+        // Tarjan's strongly connected components over "references" (and "comes after") edges.
+        Tarjan tarjan = new Tarjan(byName, after);
         for (String name : byName.keySet()) {
             if (!tarjan.index.containsKey(name)) {
                 tarjan.visit(name);
@@ -80,7 +108,48 @@ public final class TableOrder {
             }
             c++;
         }
-        return new TableOrder(ordered, component);
+        TableOrder order = new TableOrder(ordered, component);
+        after.forEach((table, sources) -> sources.forEach(source -> {
+            if (component.containsKey(table) && component.containsKey(source)
+                    && component.get(table).equals(component.get(source))) {
+                order.conflicts.add(List.of(source, table));
+            }
+        }));
+        return order;
+    }
+
+    /**
+     * The pairs {@code [source, table]} of {@link #of(List, Map)}'s {@code after} that cannot be kept: the table
+     * must come after the source, but foreign keys (directly or through other tables) make the source reference
+     * it.
+     *
+     * @return the pairs, empty when every one is kept
+     */
+    public List<List<String>> conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * @param table a table of this order
+     * @return the number of its strongly connected component: tables of one foreign-key cycle share it, and it
+     *     grows along {@link #writeOrder()}
+     */
+    public int component(String table) {
+        return component.get(table);
+    }
+
+    /**
+     * @param table a table of this order
+     * @return whether the table is in a foreign-key cycle (a self-reference included)
+     */
+    public boolean inCycle(TableSchema table) {
+        int own = component.get(table.name());
+        for (TableSchema other : ordered) {
+            if (other != table && component.get(other.name()) == own) {
+                return true;
+            }
+        }
+        return table.referencedTables().contains(table.name());
     }
 
     /**
@@ -154,6 +223,7 @@ public final class TableOrder {
 
     private static final class Tarjan {
         private final Map<String, TableSchema> byName;
+        private final Map<String, Set<String>> after;
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Integer> low = new HashMap<>();
         private final Deque<String> stack = new ArrayDeque<>();
@@ -161,8 +231,9 @@ public final class TableOrder {
         private final List<List<String>> components = new ArrayList<>();
         private int next;
 
-        Tarjan(Map<String, TableSchema> byName) {
+        Tarjan(Map<String, TableSchema> byName, Map<String, Set<String>> after) {
             this.byName = byName;
+            this.after = after;
         }
 
         void visit(String name) {
@@ -171,7 +242,9 @@ public final class TableOrder {
             next++;
             stack.push(name);
             onStack.add(name);
-            for (String referenced : byName.get(name).referencedTables()) {
+            Set<String> dependencies = new java.util.LinkedHashSet<>(byName.get(name).referencedTables());
+            dependencies.addAll(after.getOrDefault(name, Set.of()));
+            for (String referenced : dependencies) {
                 if (!byName.containsKey(referenced)) {
                     continue;
                 }

@@ -163,6 +163,38 @@ public final class Validator<U extends UnitOfWork> {
         return new Outcome<>(report, info, report.valid() ? plans : List.of());
     }
 
+    /**
+     * Adds to a report what the target refuses beyond the archive itself, as an import with default options
+     * would: tables of the archive stored where writes cannot roll back ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}).
+     *
+     * @param report a validation report
+     * @return the report with those problems added
+     */
+    public ValidationReport withTargetLimits(ValidationReport report) {
+        if (report.archive() == null) {
+            return report;
+        }
+        List<Problem> added = new ArrayList<>();
+        for (ArchiveTable table : report.archive().tables()) {
+            TableAdapter<U> adapter = host.adapter(table.name());
+            if (adapter != null) {
+                adapter.nonTransactionalEngine().ifPresent(engine -> added.add(new Problem(
+                        ErrorCode.NON_TRANSACTIONAL_TABLE, "the target's table " + table.name() + " is stored in "
+                        + engine + ", which cannot roll back: an import refuses it unless a non-atomic import is "
+                        + "allowed (ImportOptions.withNonAtomicImportAllowed(true), CLI: --allow-non-atomic); "
+                        + "or move the table to storage that rolls back (on MariaDB/MySQL: ALTER TABLE ... "
+                        + "ENGINE=InnoDB)", null, null, table.name(), null)));
+            }
+        }
+        if (added.isEmpty()) {
+            return report;
+        }
+        List<Problem> problems = new ArrayList<>(report.problems());
+        problems.addAll(added);
+        return new ValidationReport(report.archive(), problems, report.problemCount() + added.size(),
+                report.migrationSteps());
+    }
+
     private ArchiveInfo readManifest(ArchiveFile archive, Problems problems) {
         JsonNode root;
         try {

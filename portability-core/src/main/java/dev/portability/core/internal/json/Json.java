@@ -26,17 +26,21 @@ public final class Json {
     /** Streaming factory for single JSON column values: carried as they are, duplicate keys included. */
     public static final JsonFactory VALUES = builder(ArchiveLimits.defaults()).build();
 
+    /** The deepest nesting accepted inside a JSON value carried as a string: beyond what any database stores. */
+    public static final int MAX_CONTENT_NESTING = 100_000;
+
     /**
      * Streaming factory for checking the text of a JSON value carried as a string (format 2): the archive's own
-     * limits already bound the string, so the text inside may nest as deep and hold numbers as long as the store
-     * allowed (PostgreSQL numbers of thousands of digits, deeply nested documents). The check reads tokens
-     * without recursion and without converting numbers.
+     * limits already bound the string, so the text inside may hold numbers as long as the store allowed
+     * (PostgreSQL numbers of thousands of digits) and nest as deep as any database stores (up to
+     * {@value #MAX_CONTENT_NESTING} levels, which bounds the parser's memory for hostile text). The check reads
+     * tokens without recursion and without converting numbers.
      */
     public static final JsonFactory CONTENT = new JsonFactoryBuilder()
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxNestingDepth(MAX_CONTENT_NESTING)
                     .maxStringLength(Integer.MAX_VALUE)
                     .maxNumberLength(Integer.MAX_VALUE)
                     .maxNameLength(Integer.MAX_VALUE)
