@@ -179,7 +179,35 @@ class OneVerdictTest {
                     + "REFERENCES node(id))"}, new String[] {"node", "id"},
                 exported(Kind.POSTGRESQL, "CREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL)",
                         "INSERT INTO node VALUES (1, 2), (2, 3), (3, 3)"), replace, null));
+        scenarios.add(new Scenario("a table that cannot roll back", Kind.MARIADB,
+                new String[] {"CREATE TABLE item (id INTEGER PRIMARY KEY, name VARCHAR(20)) ENGINE=MyISAM",
+                    "INSERT INTO item VALUES (7, 'kept')"}, ITEM_ORDER, items(new Object[] {1L, "one"}), replace,
+                ErrorCode.NON_TRANSACTIONAL_TABLE));
+        scenarios.add(new Scenario("the same, non-atomic import allowed", Kind.MARIADB,
+                new String[] {"CREATE TABLE item (id INTEGER PRIMARY KEY, name VARCHAR(20)) ENGINE=MyISAM",
+                    "INSERT INTO item VALUES (7, 'kept')"}, ITEM_ORDER, items(new Object[] {1L, "one"}),
+                replace.withNonAtomicImportAllowed(true), null));
+        scenarios.add(new Scenario("a REPLACE that would cascade into a table outside the import", Kind.POSTGRESQL,
+                new String[] {ITEM_TABLE[0], ITEM_TABLE[1], "CREATE TABLE note (id INTEGER PRIMARY KEY, item_id "
+                    + "INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE)", "INSERT INTO note VALUES (1, 7)"},
+                new String[] {"item", "id", "note", "id"}, items(new Object[] {1L, "one"}), replace,
+                ErrorCode.CASCADES_OUTSIDE_IMPORT));
+        scenarios.add(new Scenario("a trigger the target cannot switch off", Kind.H2,
+                new String[] {ITEM_TABLE[0], ITEM_TABLE[1], "CREATE TABLE event_log (id INTEGER AUTO_INCREMENT "
+                    + "PRIMARY KEY, note VARCHAR(50))", "CREATE TRIGGER item_log AFTER INSERT ON item FOR EACH ROW "
+                    + "CALL \"" + LoggingTrigger.class.getName() + "\""}, new String[] {"item", "id", "event_log", "id"},
+                items(new Object[] {1L, "one"}), replace, ErrorCode.TRIGGER_REFUSED));
         return scenarios;
+    }
+
+    /** An H2 trigger that logs each insert into {@code event_log}. */
+    public static final class LoggingTrigger implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO event_log (note) VALUES ('item " + newRow[0] + "')");
+            }
+        }
     }
 
     private static Portability portability(JdbcStore store) {
