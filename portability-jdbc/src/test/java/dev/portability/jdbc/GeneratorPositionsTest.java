@@ -30,7 +30,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratorPositionsTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** Per database, the archive of the source and the source's next values, exported once for all cases. */
+    private static final Map<Kind, Map.Entry<Path, Map<String, Long>>> EXPORTED = new java.util.EnumMap<>(Kind.class);
+
+    private static synchronized Map.Entry<Path, Map<String, Long>> exported(Kind kind) throws SQLException {
+        Map.Entry<Path, Map<String, Long>> done = EXPORTED.get(kind);
+        if (done == null) {
+            try (TestDatabase db = TestDatabase.create(kind)) {
+                db.execute(ddl(kind));
+                db.execute(rows(kind));
+                Path archive = dir.resolve("generators-" + kind + ".zip");
+                Stores.portability(JdbcAdapters.discover(db.dataSource())).export(archive);
+                done = Map.entry(archive, nextValues(db));
+                EXPORTED.put(kind, done);
+            }
+        }
+        return done;
+    }
 
     private static String[] ddl(Kind kind) {
         return switch (kind) {
@@ -159,14 +177,8 @@ class GeneratorPositionsTest {
     @MethodSource("importsAndTargets")
     void afterAnImportEachGeneratorStandsAtTheFurtherOfTheArchivesPositionAndItsOwn(Kind kind, boolean replace,
             boolean targetAhead) throws Exception {
-        Path archive = dir.resolve("generators.zip");
-        Map<String, Long> source;
-        try (TestDatabase db = TestDatabase.create(kind)) {
-            db.execute(ddl(kind));
-            db.execute(rows(kind));
-            Stores.portability(JdbcAdapters.discover(db.dataSource())).export(archive);
-            source = nextValues(db);
-        }
+        Path archive = exported(kind).getKey();
+        Map<String, Long> source = exported(kind).getValue();
         try (TestDatabase target = TestDatabase.create(kind)) {
             target.execute(ddl(kind));
             if (targetAhead) {
@@ -199,12 +211,8 @@ class GeneratorPositionsTest {
     void theArchiveRecordsEachGeneratedColumnsPosition(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute(ddl(kind));
-            db.execute(rows(kind));
-            Path archive = dir.resolve("positions.zip");
-            Stores.portability(JdbcAdapters.discover(db.dataSource())).export(archive);
-
             List<GeneratorPosition> recorded = Stores.portability(JdbcAdapters.discover(db.dataSource()))
-                    .inspect(archive).generators();
+                    .inspect(exported(kind).getKey()).generators();
 
             List<String> expected = switch (kind) {
                 case POSTGRESQL -> List.of("s_serial.id: next 6, ascending", "s_ident.id: next 3, ascending",
