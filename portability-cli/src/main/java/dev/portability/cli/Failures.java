@@ -3,6 +3,7 @@ package dev.portability.cli;
 import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
+import dev.portability.api.ImportRefusedException;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
 import dev.portability.api.OperationCancelledException;
@@ -104,6 +105,11 @@ final class Failures {
                     + sentence(store.getMessage()) + (hint.isEmpty() ? " " + ErrorCode.STORE_FAILURE.suggestion()
                     : hint));
         }
+        if (e instanceof ImportRefusedException refused) {
+            String hint = hint(refused.code());
+            return new Failure(ExitCodes.of(refused.code()), refused.code(), sentence(refused.getMessage())
+                    + (hint.isEmpty() ? " " + refused.code().suggestion() : hint));
+        }
         if (e instanceof OperationCancelledException cancelled) {
             return new Failure(ExitCodes.INTERRUPTED, cancelled.code(), Text.oneLine(cancelled.getMessage()));
         }
@@ -120,6 +126,20 @@ final class Failures {
         }
         return new Failure(ExitCodes.INTERNAL, "INTERNAL", "Unexpected failure: " + Text.oneLine(e.toString())
                 + ". Run again with --verbose to see the stack trace, and report it.", null);
+    }
+
+    /**
+     * The command-line options that answer a refusal before writing.
+     *
+     * @param code the refusal's code
+     * @return a sentence starting with a blank, or empty
+     */
+    static String hint(ErrorCode code) {
+        return switch (code) {
+            case NO_PRIMARY_KEY -> " Leave the table out with --tables, or use --mode replace.";
+            case FOREIGN_KEY_CYCLE -> " Leave one of the tables out with --tables.";
+            default -> "";
+        };
     }
 
     /** @return the message on one line, ending with a period */
