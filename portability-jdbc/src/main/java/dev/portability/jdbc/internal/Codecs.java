@@ -326,6 +326,47 @@ public final class Codecs {
         return null;
     }
 
+    /**
+     * A codec with a target column's own rules added to its {@link Codec#refusal(Object)}: what the column's
+     * logical type does not say (see {@link Limit}). Reads, binds and SQL text are the codec's.
+     *
+     * @param codec the codec
+     * @param limit the column's rules
+     * @return the codec with the rules; {@code codec} itself when there are none
+     */
+    public static Codec limited(Codec codec, Limit limit) {
+        if (limit == null || limit == Limit.NONE) {
+            return codec;
+        }
+        return new Codec() {
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return codec.read(rs, index);
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                codec.bind(ps, index, value);
+            }
+
+            @Override
+            public String select(String quotedColumn) {
+                return codec.select(quotedColumn);
+            }
+
+            @Override
+            public String refusal(Object value) {
+                String reason = codec.refusal(value);
+                return reason != null ? reason : limit.refusal(value);
+            }
+
+            @Override
+            public String parameter() {
+                return codec.parameter();
+            }
+        };
+    }
+
     /** Renders values for messages. */
     static final class ValueText {
         private ValueText() {

@@ -255,8 +255,8 @@ public final class Discovery {
                 boolean always = hints.alwaysIdentity().contains(Dialect.Hints.key(sqlTable, sqlName));
                 columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(
                         new Column(name, mapping.type(), info.nullable(), dialect.nativeType(info, hints)), sqlName,
-                        info.typeName(), mapping.codec(), info.autoIncrement() || always, always,
-                        info.defaultValue()));
+                        info.typeName(), dialect.withLimits(info, hints, mapping), info.autoIncrement() || always,
+                        always, info.defaultValue()));
             }
         }
         for (String column : skipped) {

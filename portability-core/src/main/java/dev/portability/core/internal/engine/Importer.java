@@ -651,6 +651,11 @@ public final class Importer<U extends UnitOfWork> {
                 throw new StoreException(describe(plan, what) + " failed: " + e.getMessage(), store.retryable(),
                         e);
             }
+            if (e.code() == ErrorCode.INVALID_VALUE && plan != null && e.getClass() == PortabilityException.class) {
+                // a value the store refused while writing: say which archive rows were being written
+                throw new PortabilityException(ErrorCode.INVALID_VALUE, describe(plan, what) + " failed: "
+                        + e.getMessage(), e);
+            }
             throw e;
         } catch (RuntimeException e) {
             throw new StoreException(describe(plan, what) + " failed: " + e.getMessage()
