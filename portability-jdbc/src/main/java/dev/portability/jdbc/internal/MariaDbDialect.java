@@ -83,11 +83,12 @@ final class MariaDbDialect extends Dialect {
                 while (rs.next()) {
                     String key = Hints.key(rs.getString(1), rs.getString(2));
                     types.put(key, rs.getString(3));
+                    String charset = rs.getString(4);
                     long octets = rs.getLong(5);
                     boolean noOctets = rs.wasNull();
                     int precision = rs.getInt(6);
-                    facts.put(key, new ColumnFacts(rs.getString(4), noOctets ? -1 : octets,
-                            rs.wasNull() ? 0 : precision));
+                    boolean noPrecision = rs.wasNull();
+                    facts.put(key, new ColumnFacts(charset, noOctets ? -1 : octets, noPrecision ? 0 : precision));
                 }
             }
         }

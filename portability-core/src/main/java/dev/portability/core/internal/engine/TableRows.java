@@ -113,8 +113,9 @@ final class TableRows implements Closeable {
         }
         List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
         Row row = plan.mapping().map(values, columnProblems);
+        String key = columnProblems.isEmpty() ? "" : plan.mapping().keyPrefix(values);
         for (RowMapping.ColumnProblem problem : columnProblems) {
-            problems.accept(new Problem(problem.code(), problem.message()
+            problems.accept(new Problem(problem.code(), key + problem.message()
                     + (plan.upgrade() != null ? " (" + plan.upgrade().explain(problem.column()) + ")" : ""),
                     entry, line, table, problem.column()));
         }
