@@ -343,7 +343,7 @@ final class PostgresDialect extends Dialect {
                             }
                         }
                     }
-                    binary.row(copy.binary(), values);
+                    binary.row(copy, values);
                     copy.flushIfFull();
                 }
 
@@ -379,7 +379,20 @@ final class PostgresDialect extends Dialect {
                     } catch (BadValueException e) {
                         throw new BadValueException(e.getMessage(), i);
                     }
-                    copyEscape(out, text);
+                    if (text.length() <= LARGE_FIELD) {
+                        copyEscape(out, text);
+                        continue;
+                    }
+                    // a large field goes out in pieces, never whole in the buffer
+                    for (int from = 0; from < text.length(); ) {
+                        int to = Math.min(text.length(), from + LARGE_FIELD);
+                        if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                            to--;
+                        }
+                        copyEscape(out, text.substring(from, to));
+                        copy.flushIfFull();
+                        from = to;
+                    }
                 }
                 out.append('\n');
                 copy.flushIfFull();
@@ -396,6 +409,9 @@ final class PostgresDialect extends Dialect {
             }
         };
     }
+
+    /** Text fields longer than this many characters are escaped and sent in pieces of this size. */
+    private static final int LARGE_FIELD = 1 << 15;
 
     /** Appends a field of COPY's text format: backslash, tab, line feed and carriage return escaped. */
     private static void copyEscape(StringBuilder out, String text) {
