@@ -1,6 +1,7 @@
 package dev.portability.cli;
 
 import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.InvalidArchiveException;
@@ -104,12 +105,21 @@ final class Failures {
                     + sentence(store.getMessage()) + (hint.isEmpty() ? " " + ErrorCode.STORE_FAILURE.suggestion()
                     : hint));
         }
+        if (e instanceof ColumnException column) {
+            return new Failure(ExitCodes.of(column.code()), column.code(), column(column));
+        }
         if (e instanceof OperationCancelledException cancelled) {
             return new Failure(ExitCodes.INTERRUPTED, cancelled.code(), Text.oneLine(cancelled.getMessage()));
         }
         if (e instanceof PortabilityException portability) {
+            String message = portability.getMessage();
+            if (portability.code() == ErrorCode.INVALID_CONFIGURATION && message.startsWith("skipColumn: ")) {
+                // the setting is this command's option
+                return new Failure(ExitCodes.USAGE, "USAGE", "--skip-column: " + sentence(message.substring(
+                        "skipColumn: ".length())) + " Name the column as the database's table has it.", null);
+            }
             return new Failure(ExitCodes.of(portability.code()), portability.code(),
-                    sentence(portability.getMessage()) + " " + portability.code().suggestion());
+                    sentence(message) + " " + portability.code().suggestion());
         }
         IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
                 : e instanceof IOException checked ? checked : null;
@@ -120,6 +130,22 @@ final class Failures {
         }
         return new Failure(ExitCodes.INTERNAL, "INTERNAL", "Unexpected failure: " + Text.oneLine(e.toString())
                 + ". Run again with --verbose to see the stack trace, and report it.", null);
+    }
+
+    /**
+     * A failure of one column, with what to do in this command's options: the library's message says it in the Java
+     * API's words.
+     */
+    private static String column(ColumnException e) {
+        String name = ColumnNames.format(e.table(), e.column());
+        String detail = sentence(e.detail());
+        if (e.code() == ErrorCode.UNSUPPORTED_COLUMN) {
+            return detail + " Leave the column out with --skip-column " + name + ", its table with --exclude "
+                    + e.table() + ", or every such column with --skip-unsupported-columns; docs/jdbc-types.md lists "
+                    + "the types that can be carried.";
+        }
+        return detail + " Change the value in the database, or leave the column out with --skip-column " + name
+                + ".";
     }
 
     /** @return the message on one line, ending with a period */

@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType.Kind;
@@ -321,9 +322,10 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             return columns.get(i).codec().read(rs, i + 1);
         } catch (BadValueException e) {
             String name = columns.get(i).column().name();
-            throw new PortabilityException(ErrorCode.INVALID_VALUE, "Reading table " + schema().name()
-                    + ", column " + name + describeRow(rs) + " failed: " + e.getMessage() + ". Change the value, or "
-                    + "leave the column out with skipColumn(\"" + schema().name() + "\", \"" + name + "\").", e);
+            throw new ColumnException(ErrorCode.INVALID_VALUE, schema().name(), name, "Reading table "
+                    + schema().name() + ", column " + name + describeRow(rs) + " failed: " + e.getMessage() + ".",
+                    "Change the value, or leave the column out with skipColumn(\"" + schema().name() + "\", \"" + name
+                    + "\").", e);
         }
     }
 
