@@ -70,7 +70,8 @@ final class Failures {
             return onUsage(usage, parsed.originalArgs().toArray(String[]::new));
         }
         BaseCommand command = commandLine.getCommand() instanceof BaseCommand c ? c : null;
-        Failure failure = describe(e, command == null ? null : command.archive());
+        Failure failure = describe(e, command == null ? null : command.archive(),
+                command instanceof DatabaseCommand database ? database.database() : null);
         PrintWriter err = commandLine.getErr();
         err.println("Error: " + failure.message());
         boolean verbose = command != null && command.output.verbose;
@@ -93,8 +94,21 @@ final class Failures {
      * @return the description
      */
     static Failure describe(Throwable e, Path archive) {
+        return describe(e, archive, null);
+    }
+
+    /**
+     * Describes a failure of a command that works on a database.
+     *
+     * @param e the failure
+     * @param archive the archive the command works on, or null
+     * @param database the database's URL, or null
+     * @return the description
+     */
+    static Failure describe(Throwable e, Path archive, String database) {
         if (e instanceof InvalidArchiveException invalid) {
-            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code(), invalidArchive(invalid, archive));
+            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code(), invalidArchive(invalid, archive,
+                    database));
         }
         if (e instanceof ImportConflictException conflicts) {
             return new Failure(ExitCodes.CONFLICTS, ErrorCode.CONFLICTS, conflicts(conflicts));
@@ -154,7 +168,7 @@ final class Failures {
         return line.endsWith(".") ? line : line + ".";
     }
 
-    private static String invalidArchive(InvalidArchiveException e, Path archive) {
+    private static String invalidArchive(InvalidArchiveException e, Path archive, String database) {
         ValidationReport report = e.report();
         String what = archive == null ? "The archive" : archive.toString();
         if (report == null || report.problems().isEmpty()) {
@@ -187,7 +201,7 @@ final class Failures {
         if (more > 0) {
             message.append(" ").append(Text.count(more)).append(more == 1 ? " more problem" : " more problems")
                     .append(": 'portability validate").append(archive == null ? "" : " " + archive)
-                    .append("' lists them.");
+                    .append(database == null ? "" : " --url " + database + " ...").append("' lists them.");
         }
         return message.toString();
     }

@@ -279,7 +279,7 @@ class TargetRefusalsTest {
                 .row(1L, LocalDate.of(2024, 1, 1), LocalDateTime.of(2024, 1, 1, 10, 0),
                         OffsetDateTime.of(2024, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC))
                 .row(2L, Infinity.POSITIVE, Infinity.NEGATIVE, null)
-                .row(3L, LocalDate.of(0, 12, 31), LocalDateTime.of(10_000, 1, 1, 0, 0), null)
+                .row(3L, LocalDate.of(-1, 12, 31), LocalDateTime.of(10_000, 1, 1, 0, 0), null)
                 .row(4L, new NativeValue("mariadb", "0000-00-00"), null,
                         OffsetDateTime.of(2040, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
                 .writeTo(dir.resolve("dates.zip"));
@@ -291,10 +291,10 @@ class TargetRefusalsTest {
             refusedAlike(target.dataSource(), archive, List.of("events"),
                     refused("events", "on_day", 2L, "the value infinity"),
                     refused("events", "at_time", 2L, "the value -infinity"),
-                    refused("events", "on_day", 3L, "the date 0000-12-31 (year 1 BC) is outside the range of "
-                            + "MariaDB's DATE (years 1 to 9999)"),
+                    refused("events", "on_day", 3L, "the date -0001-12-31 (year 2 BC) is outside the range of "
+                            + "MariaDB's DATE, 0000-01-01 (1 BC) to 9999-12-31"),
                     refused("events", "at_time", 3L, "the timestamp +10000-01-01T00:00 is outside the range of "
-                            + "MariaDB's DATETIME (years 1 to 9999)"),
+                            + "MariaDB's DATETIME, 0000-01-01T00:00 (1 BC) to 9999-12-31T23:59:59.999999999"),
                     refused("events", "stamped", 4L, "the timestamp 2040-01-01T00:00 UTC is outside the range of "
                             + "MariaDB's TIMESTAMP"));
         }
@@ -332,7 +332,7 @@ class TargetRefusalsTest {
         Path archive = ArchiveBuilder.forApplication(APPLICATION).table(times)
                 .row(1L, LocalTime.of(10, 0, 1), LocalDateTime.of(2024, 1, 1, 10, 0, 0, 123_000_000))
                 .row(2L, LocalTime.of(10, 0, 0, 500_000_000), LocalDateTime.of(2024, 1, 1, 10, 0, 0, 123_400_000))
-                .row(3L, LocalTime.of(23, 59, 59, 999_999_999), null)
+                .row(3L, LocalTime.of(12, 0, 0, 999_999_999), null)
                 .writeTo(dir.resolve("times.zip"));
         Map<Kind, String> ddl = Map.of(
                 Kind.POSTGRESQL, "CREATE TABLE times (id bigint PRIMARY KEY, t time(0), ts timestamp(3))",

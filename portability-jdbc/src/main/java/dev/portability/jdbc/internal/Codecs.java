@@ -327,8 +327,9 @@ public final class Codecs {
     }
 
     /**
-     * A codec with a target column's own rules added to its {@link Codec#refusal(Object)}: what the column's
-     * logical type does not say (see {@link Limit}). Reads, binds and SQL text are the codec's.
+     * A codec with a target column's own rules as its {@link Codec#limitRefusal(Object)}: what the column's logical
+     * type does not say (see {@link Limit}). Reads, binds, SQL text and {@link Codec#refusal(Object)} are the
+     * codec's.
      *
      * @param codec the codec
      * @param limit the column's rules
@@ -356,7 +357,12 @@ public final class Codecs {
 
             @Override
             public String refusal(Object value) {
-                String reason = codec.refusal(value);
+                return codec.refusal(value);
+            }
+
+            @Override
+            public String limitRefusal(Object value) {
+                String reason = codec.limitRefusal(value);
                 return reason != null ? reason : limit.refusal(value);
             }
 

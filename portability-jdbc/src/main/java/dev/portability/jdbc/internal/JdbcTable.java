@@ -4,7 +4,6 @@ import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType.Kind;
-import dev.portability.api.NativeType;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
@@ -457,8 +456,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     }
 
     /**
-     * Why a column cannot hold a value exactly: its codec's {@link Codec#refusal(Object)}, which carries the
-     * column's own rules ({@link Dialect#withLimits}).
+     * Why a column cannot hold a value exactly: its codec's {@link Codec#refusal(Object)}, then the column's own
+     * rules, {@link Codec#limitRefusal(Object)} ({@link Dialect#withLimits}).
      *
      * @param column the column's index
      * @param value the value, or null
@@ -471,12 +470,9 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         JdbcColumn jdbcColumn = columns.get(column);
         String reason = jdbcColumn.codec().refusal(value);
         if (reason == null) {
-            return null;
+            return jdbcColumn.codec().limitRefusal(value); // names the column's type and limit itself
         }
-        NativeType nativeType = jdbcColumn.column().nativeType();
-        String type = nativeType != null ? nativeType.typeName() : jdbcColumn.typeName();
-        return reason.toLowerCase(java.util.Locale.ROOT).contains(type.toLowerCase(java.util.Locale.ROOT)) ? reason
-                : reason + " (the column's type is " + type + ")";
+        return reason + " (the column's type is " + jdbcColumn.typeName() + ")";
     }
 
     /**

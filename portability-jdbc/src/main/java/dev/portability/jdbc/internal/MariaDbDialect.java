@@ -117,7 +117,8 @@ final class MariaDbDialect extends Dialect {
     private static final LocalDateTime TIMESTAMP_MIN = LocalDateTime.of(1970, 1, 1, 0, 0, 1);
     private static final LocalDateTime TIMESTAMP_MAX_32 = LocalDateTime.of(2038, 1, 19, 3, 14, 7, 999_999_000);
     private static final LocalDateTime TIMESTAMP_MAX_64 = LocalDateTime.of(2106, 2, 7, 6, 28, 15, 999_999_000);
-    private static final LocalDateTime DATE_MIN = LocalDateTime.of(1, 1, 1, 0, 0);
+    /** MariaDB's DATE holds the year 0000 (ISO year 0, 1 BC) with a month and a day, as Java's LocalDate does. */
+    private static final LocalDateTime DATE_MIN = LocalDateTime.of(0, 1, 1, 0, 0);
     private static final LocalDateTime DATE_MAX = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999);
 
     /**
@@ -191,8 +192,8 @@ final class MariaDbDialect extends Dialect {
             case "BINARY" -> column.size() > 0 ? Limit.fixedBinary(column.size(), type) : Limit.NONE;
             case "TINYBLOB", "BLOB", "MEDIUMBLOB" -> fact.octets() > 0 ? Limit.bytes(fact.octets(), null, type)
                     : Limit.NONE;
-            case "DATE" -> Limit.dates(DATE_MIN, DATE_MAX, type + " (years 1 to 9999)");
-            case "DATETIME" -> Limit.all(Limit.dates(DATE_MIN, DATE_MAX, type + " (years 1 to 9999)"),
+            case "DATE" -> Limit.dates(DATE_MIN, DATE_MAX, type);
+            case "DATETIME" -> Limit.all(Limit.dates(DATE_MIN, DATE_MAX, type),
                     Limit.fractionalSeconds(fact.fractionalDigits(), type));
             case "TIMESTAMP" -> Limit.all(Limit.dates(TIMESTAMP_MIN, timestampMax, type),
                     Limit.fractionalSeconds(fact.fractionalDigits(), type));

@@ -106,7 +106,7 @@ final class PostgresCodec implements Codec {
     }
 
     /**
-     * A copy of this codec with a column's own rules added to its {@link #refusal(Object)} (see
+     * A copy of this codec with a column's own rules as its {@link #limitRefusal(Object)} (see
      * {@link PostgresDialect#withLimits}).
      *
      * @param rules the column's rules
@@ -299,7 +299,8 @@ final class PostgresCodec implements Codec {
     /**
      * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), and its arrays hold
      * several dimensions and any lower bounds; no PostgreSQL type holds another engine's {@link NativeValue}; no
-     * text holds U+0000 (nor jsonb the escape <code>&#92;u0000</code>); and the column's own rules apply.
+     * text holds U+0000 (nor jsonb the escape <code>&#92;u0000</code>). The column's own rules are
+     * {@link #limitRefusal}.
      */
     @Override
     public String refusal(Object value) {
@@ -315,6 +316,11 @@ final class PostgresCodec implements Codec {
         } catch (BadValueException e) {
             return e.getMessage();
         }
+        return null;
+    }
+
+    @Override
+    public String limitRefusal(Object value) {
         return limit.refusal(value);
     }
 

@@ -199,7 +199,11 @@ final class PostgresDialect extends Dialect {
             case "date" -> Limit.dates(EARLIEST, LATEST_DATE, name);
             case "timestamp", "timestamptz" -> Limit.all(Limit.dates(EARLIEST, LATEST_TIMESTAMP, name),
                     Limit.fractionalSeconds(digits, name));
-            case "time" -> Limit.fractionalSeconds(digits, name);
+            case "time" -> {
+                Limit fraction = Limit.fractionalSeconds(digits, name);
+                // the driver reads PostgreSQL's 24:00:00 as LocalTime.MAX, and it is written back as 24:00:00
+                yield value -> value.equals(java.time.LocalTime.MAX) ? null : fraction.refusal(value);
+            }
             default -> Limit.NONE;
         };
         return limit == Limit.NONE ? codec : codec.limited(limit);
