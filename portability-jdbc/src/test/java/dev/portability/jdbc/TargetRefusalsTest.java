@@ -386,6 +386,33 @@ class TargetRefusalsTest {
         }
     }
 
+    @Test
+    void aValueOnlyTheDatabaseCanJudgeIsAnInvalidValueWhileWritingNamingTableAndColumnAndNothingChanges()
+            throws Exception {
+        TableSchema spans = table("spans", nullable("span", LogicalType.nativeType("postgresql", "interval")));
+        Path archive = ArchiveBuilder.forApplication(APPLICATION).table(spans)
+                .row(1L, "1 day").row(2L, "not an interval")
+                .writeTo(dir.resolve("spans.zip"));
+        try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+            target.execute("CREATE TABLE spans (id bigint PRIMARY KEY, span interval)",
+                    "INSERT INTO spans VALUES (9, '9 days')");
+            Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "spans", "id");
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.replace()))
+                    .isInstanceOfSatisfying(dev.portability.api.PortabilityException.class, e -> {
+                        assertThat(e).isNotInstanceOf(dev.portability.api.StoreException.class);
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                        assertThat(e.getMessage()).contains("archive rows 1-2 into table spans")
+                                .contains("the database refused a value of table spans, column span")
+                                .contains("invalid input syntax for type interval").contains("[SQLState 22007]")
+                                .contains("Nothing was imported");
+                    });
+
+            assertThat(Databases.contents(target.dataSource(), "spans", "id")).isEqualTo(before);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ MariaDB session
 
     @Test

@@ -54,7 +54,8 @@ public final class SqlErrors {
             String name = candidate.sqlName();
             if (message.contains("`." + "`" + name + "`") || message.contains("`" + name + "` at row")
                     || message.contains("column '" + name + "'") || message.contains("column \"" + name + " ")
-                    || message.contains("column \"" + name + "\"") || message.contains("column `" + name + "`")) {
+                    || message.contains("column \"" + name + "\"") || message.contains("column `" + name + "`")
+                    || message.contains(", column " + name + ":")) {
                 column = candidate.column().name();
                 break;
             }
@@ -64,9 +65,11 @@ public final class SqlErrors {
                 + state + "]. Nothing was imported: every table is as it was before.", e);
     }
 
+    /** The first line of a database's message, cut to 200 characters: it may quote the refused value. */
     private static String firstLine(String message) {
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
     /**
