@@ -13,13 +13,32 @@ import java.util.Optional;
  * @param createdAt when it was written
  * @param libraryVersion the Portability version that wrote it
  * @param tables the tables it holds, in archive order
+ * @param generators the positions of the sequences, identity columns and {@code AUTO_INCREMENT} counters that feed
+ *     its tables' columns when it was written (format version 2; empty for archives of stores without generators
+ *     and for format version 1)
  */
 public record ArchiveInfo(int formatVersion, String application, int schemaVersion, Instant createdAt,
-        String libraryVersion, List<ArchiveTable> tables) {
+        String libraryVersion, List<ArchiveTable> tables, List<GeneratorPosition> generators) {
 
-    /** Creates the description; copies the table list. */
+    /** Creates the description; copies the lists. */
     public ArchiveInfo {
         tables = List.copyOf(tables);
+        generators = List.copyOf(generators);
+    }
+
+    /**
+     * Creates the description of an archive without generator positions.
+     *
+     * @param formatVersion the archive format version
+     * @param application the id of the application that wrote it
+     * @param schemaVersion the application's data schema version when it was written
+     * @param createdAt when it was written
+     * @param libraryVersion the Portability version that wrote it
+     * @param tables the tables it holds, in archive order
+     */
+    public ArchiveInfo(int formatVersion, String application, int schemaVersion, Instant createdAt,
+            String libraryVersion, List<ArchiveTable> tables) {
+        this(formatVersion, application, schemaVersion, createdAt, libraryVersion, tables, List.of());
     }
 
     /** @return the total number of rows in all tables */

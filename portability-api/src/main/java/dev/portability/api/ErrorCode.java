@@ -84,6 +84,12 @@ public enum ErrorCode {
             + "application; the archive itself may be fine."),
 
     // Import
+    /**
+     * Tables reference each other in a cycle of foreign keys whose columns refuse NULL and which the target checks
+     * as each row is written, without deferring to commit: no order of writing can load them.
+     */
+    FOREIGN_KEY_CYCLE("Declare one of the cycle's foreign keys DEFERRABLE (where the database has deferrable "
+            + "constraints) or let one of its columns accept NULL, or leave one of the tables out of the import."),
     /** MERGE with the FAIL policy found keys that already exist. */
     CONFLICTS("Choose the conflict policy SKIP to keep the existing rows or OVERWRITE to take the archive's, or "
             + "import with REPLACE; a preview shows what each would do."),

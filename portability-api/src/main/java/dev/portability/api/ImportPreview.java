@@ -10,9 +10,9 @@ import java.util.List;
  * @param tables per table, in the order the import would write them
  * @param migrationSteps the migration steps the import would run, in order
  * @param refusals why the import would be refused before writing, with these options: the same problems, with
- *     the same {@link ErrorCode}s, that {@link ImportRefusedException} would carry (triggers, changes outside the
- *     import, tables that cannot roll back); conflicts under MERGE with policy FAIL are not among them, see
- *     {@link #wouldBeRefused()}
+ *     the same {@link ErrorCode}s, that {@link ImportRefusedException} would carry (a merge into a table without a
+ *     primary key, a foreign-key cycle the target cannot load, triggers, changes outside the import, tables that
+ *     cannot roll back); conflicts under MERGE with policy FAIL are not among them, see {@link #wouldBeRefused()}
  */
 public record ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, List<TablePreview> tables,
         List<String> migrationSteps, List<Problem> refusals) {

@@ -3,12 +3,14 @@ package dev.portability.api;
 import java.util.List;
 
 /**
- * The import was refused before anything was written: a trigger that cannot be switched off or undone
+ * The import was refused before anything was written: a table without the primary key MERGE or a REPLACE in place
+ * needs ({@link ErrorCode#NO_PRIMARY_KEY}), a foreign-key cycle the target cannot load in any order
+ * ({@link ErrorCode#FOREIGN_KEY_CYCLE}), a trigger that cannot be switched off or undone
  * ({@link ErrorCode#TRIGGER_REFUSED}), a REPLACE that would change rows of tables outside the import
  * ({@link ErrorCode#CASCADES_OUTSIDE_IMPORT}), a table that cannot roll back
- * ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}), a table without the primary key REPLACE needs
- * ({@link ErrorCode#NO_PRIMARY_KEY}). {@link ImportPreview#refusals()} lists the same problems without importing.
- * The {@link #code()} is the first refusal's.
+ * ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}). {@link ImportPreview#refusals()} and
+ * {@code Portability.validate(archive, options)} report the same problems without importing. The {@link #code()}
+ * is the first refusal's.
  */
 public class ImportRefusedException extends PortabilityException {
 

@@ -40,7 +40,8 @@ final class ExitCodes {
                 + "or database.");
         HELP.put(" " + CONFLICTS, "Import refused, nothing written: keys already exist and --on-duplicate is "
                 + "fail, or triggers, cascades outside the import or tables that cannot roll back refused it "
-                + "(--fire-triggers, --allow-cascades, --allow-non-atomic).");
+                + "(--fire-triggers, --allow-cascades, --allow-non-atomic), or a foreign-key cycle the database "
+                + "cannot load.");
         HELP.put(" " + DATABASE, "Database failure: cannot connect or log in, or the database failed (an import "
                 + "is rolled back).");
         HELP.put(" " + IO, "File failure: an archive cannot be read or written.");
@@ -76,7 +77,8 @@ final class ExitCodes {
                     MALFORMED_ROW, INVALID_VALUE, NULL_NOT_ALLOWED, DUPLICATE_KEY, WRONG_APPLICATION, UNKNOWN_TABLE,
                     UNKNOWN_COLUMN, MISSING_COLUMN, TYPE_MISMATCH, ARCHIVE_TOO_NEW, MIGRATION_MISSING,
                     MIGRATION_FAILED -> INVALID_ARCHIVE;
-            case CONFLICTS, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT, NON_TRANSACTIONAL_TABLE -> ExitCodes.CONFLICTS;
+            case CONFLICTS, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT, NON_TRANSACTIONAL_TABLE, FOREIGN_KEY_CYCLE ->
+                    ExitCodes.CONFLICTS;
             case ROWS_HIDDEN -> DATABASE;
             case UNSUPPORTED_COLUMN -> ExitCodes.UNSUPPORTED_COLUMN;
             case NO_PRIMARY_KEY, INVALID_CONFIGURATION -> USAGE;

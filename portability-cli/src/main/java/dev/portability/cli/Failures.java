@@ -4,6 +4,7 @@ import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
+import dev.portability.api.ImportRefusedException;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
 import dev.portability.api.OperationCancelledException;
@@ -122,6 +123,11 @@ final class Failures {
         if (e instanceof ColumnException column) {
             return new Failure(ExitCodes.of(column.code()), column.code(), column(column));
         }
+        if (e instanceof ImportRefusedException refused) {
+            String hint = hint(refused.code());
+            return new Failure(ExitCodes.of(refused.code()), refused.code(), sentence(refused.getMessage())
+                    + (hint.isEmpty() ? " " + refused.code().suggestion() : hint));
+        }
         if (e instanceof OperationCancelledException cancelled) {
             return new Failure(ExitCodes.INTERRUPTED, cancelled.code(), Text.oneLine(cancelled.getMessage()));
         }
@@ -160,6 +166,20 @@ final class Failures {
         }
         return detail + " Change the value in the database, or leave the column out with --skip-column " + name
                 + ".";
+    }
+
+    /**
+     * The command-line options that answer a refusal before writing.
+     *
+     * @param code the refusal's code
+     * @return a sentence starting with a blank, or empty
+     */
+    static String hint(ErrorCode code) {
+        return switch (code) {
+            case NO_PRIMARY_KEY -> " Leave the table out with --tables, or use --mode replace.";
+            case FOREIGN_KEY_CYCLE -> " Leave one of the tables out with --tables.";
+            default -> "";
+        };
     }
 
     /** @return the message on one line, ending with a period */

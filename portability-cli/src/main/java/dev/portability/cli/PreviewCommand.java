@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
                 + "the new ones, those whose key already exists (with a sample of keys), and the rows REPLACE "
                 + "would delete; the triggers the import would switch off, undo or refuse; the rows of tables "
                 + "outside the import a REPLACE would change; tables that cannot roll back.",
-            "Validates the archive first. Exit code 4 when the import would be refused (merge with "
-                    + "--on-duplicate fail and existing keys, or any refusal listed)."})
+            "Validates the archive first. When the import would be refused, exits with the code the import would "
+                    + "end with: 4 for a merge with --on-duplicate fail and existing keys, or a refusal listed; 2 for "
+                    + "a merge into a table without a primary key."})
 final class PreviewCommand extends DatabaseCommand {
 
     /** Keys of each table shown in the human output. */
@@ -54,6 +55,9 @@ final class PreviewCommand extends DatabaseCommand {
             printJson(JsonOut.preview(file, preview));
         } else {
             print(out(), file, preview);
+        }
+        if (!preview.refusals().isEmpty()) {
+            return ExitCodes.of(preview.refusals().get(0).code());
         }
         return preview.wouldBeRefused() ? ExitCodes.CONFLICTS : ExitCodes.OK;
     }
@@ -132,7 +136,8 @@ final class PreviewCommand extends DatabaseCommand {
         if (!preview.refusals().isEmpty()) {
             out.println("The import would be REFUSED before writing anything:");
             for (Problem refusal : preview.refusals()) {
-                out.println("  " + refusal.code() + ": " + Text.oneLine(refusal.message()));
+                out.println("  " + refusal.code() + ": " + Text.oneLine(refusal.message())
+                        + Failures.hint(refusal.code()));
             }
         }
     }

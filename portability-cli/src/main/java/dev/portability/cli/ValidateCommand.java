@@ -1,7 +1,10 @@
 package dev.portability.cli;
 
 import dev.portability.api.ArchiveInfo;
+import dev.portability.api.DuplicatePolicy;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.ImportMode;
+import dev.portability.api.ImportOptions;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Problem;
 import dev.portability.api.ValidationReport;
@@ -12,6 +15,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code portability validate}: every problem of an archive, against its own manifest or a database. */
@@ -19,7 +24,10 @@ import picocli.CommandLine.Parameters;
         description = {"Check an archive completely: the container, the manifest, checksums, row counts and every "
                 + "value against its column's type. Lists every problem found, with table, row and column.",
             "Without --url the archive is checked against its own manifest; with --url also against that "
-                    + "database's tables, the application id and the schema version, as an import would.",
+                    + "database's tables, the application id, the schema version and how it compares keys, as an "
+                    + "import would. With --mode or --on-duplicate as well, it also reports what would make an "
+                    + "import with those options refuse before writing (a merge into a table without a primary key, "
+                    + "keys that exist under --on-duplicate fail, a foreign-key cycle the database cannot load).",
             "Exit code 0 when valid, 3 when not."})
 final class ValidateCommand extends BaseCommand {
 
@@ -32,6 +40,15 @@ final class ValidateCommand extends BaseCommand {
     @Mixin
     ApplicationOptions application;
 
+    @Option(order = 30, names = "--mode", paramLabel = "MODE",
+            description = "With --url: check for an import in this mode (merge or replace).")
+    ImportMode mode;
+
+    @Option(order = 31, names = "--on-duplicate", paramLabel = "POLICY",
+            description = "With --url: check for a merge with this policy (skip, overwrite or fail; merge's default "
+                    + "is fail).")
+    DuplicatePolicy onDuplicate;
+
     @Override
     Path archive() {
         return file;
@@ -42,12 +59,26 @@ final class ValidateCommand extends BaseCommand {
         ProgressPrinter progress = progress(ProgressPrinter.Detail.TABLES);
         String against;
         ValidationReport report;
+        if ((mode != null || onDuplicate != null) && !connection.given()) {
+            throw new ParameterException(spec.commandLine(), "--mode and --on-duplicate check an import into a "
+                    + "database: give it with --url");
+        }
+        if (mode == ImportMode.REPLACE && onDuplicate != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--on-duplicate applies to --mode merge only; --mode replace deletes the existing rows first");
+        }
         if (connection.given()) {
             against = "database";
             Portability portability = Portability.builder().application(application.application)
                     .schemaVersion(application.schemaVersion)
                     .store(connection.store(spec, context().environment())).listener(progress).build();
-            report = tracked(progress, () -> portability.validate(file));
+            if (mode == null && onDuplicate == null) {
+                report = tracked(progress, () -> portability.validate(file));
+            } else {
+                ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
+                        : ImportOptions.merge(onDuplicate == null ? DuplicatePolicy.FAIL : onDuplicate);
+                report = tracked(progress, () -> portability.validate(file, options));
+            }
         } else {
             against = "manifest";
             ArchiveInfo info;

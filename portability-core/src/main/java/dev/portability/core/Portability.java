@@ -261,9 +261,11 @@ public final class Portability {
     }
 
     /**
-     * Validates an archive file against the format and this application's tables, reading all of it once. A
-     * table of the archive that the store keeps where writes cannot roll back is reported too
-     * ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}), as an import with default options refuses it.
+     * Validates an archive file against the format and this application's tables, reading all of it once. Keys
+     * are checked as the store compares them: two rows whose keys the store takes for one (a case-insensitive
+     * collation) are a {@link ErrorCode#DUPLICATE_KEY}. A table of the archive that the store keeps where writes
+     * cannot roll back is reported too ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}), as an import with default
+     * options refuses it. To check for an import with given options, see {@link #validate(Path, ImportOptions)}.
      *
      * @param archive the archive file
      * @return the report listing every problem found (valid when there is none)
@@ -316,12 +318,73 @@ public final class Portability {
     }
 
     /**
-     * Computes what importing an archive with the given options would do, without writing anything.
+     * Validates an archive file as an import with the given options would, writing nothing: everything
+     * {@link #validate(Path)} checks, and then what would make the import refuse before writing, each as a problem
+     * with the {@link ErrorCode} and message the import would give: MERGE into a table without a primary key
+     * ({@link ErrorCode#NO_PRIMARY_KEY}), a foreign-key cycle the target cannot load
+     * ({@link ErrorCode#FOREIGN_KEY_CYCLE}), and under MERGE with policy FAIL keys that already exist
+     * ({@link ErrorCode#CONFLICTS}, looked up in the target). The archive is valid for these options exactly
+     * when the import would go ahead (short of failures while writing).
+     *
+     * @param archive the archive file
+     * @param options the import options to check for (mode, duplicate policy, tables)
+     * @return the report listing every problem found
+     */
+    public ValidationReport validate(Path archive, ImportOptions options) {
+        Objects.requireNonNull(options, "options");
+        try {
+            return withArchive(archive, file -> validate(host, file, options));
+        } catch (InvalidArchiveException e) {
+            return e.report();
+        }
+    }
+
+    /**
+     * Validates an archive read from a stream of unknown length as an import with the given options would; see
+     * {@link #validate(Path, ImportOptions)}. The stream is spooled to a temporary file, which is deleted before
+     * this method returns.
+     *
+     * @param archive the stream; read to its end, not closed
+     * @param options the import options to check for
+     * @return the report
+     */
+    public ValidationReport validate(InputStream archive, ImportOptions options) {
+        Objects.requireNonNull(options, "options");
+        try {
+            return spooled(archive, path -> validate(path, options));
+        } catch (InvalidArchiveException e) {
+            return e.report();
+        }
+    }
+
+    private <U extends UnitOfWork> ValidationReport validate(Host<U> host, ArchiveFile file, ImportOptions options) {
+        Operation operation = operation("validate", options.listener().orElse(listener),
+                options.cancellation().orElse(null));
+        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
+                .validate(file, options.tables(), operation, true);
+        ValidationReport report = outcome.report();
+        if (!report.valid()) {
+            return report;
+        }
+        List<Problem> refusals = new Importer<>(host, settings).refusals(file, outcome, options, operation);
+        if (refusals.isEmpty()) {
+            return report;
+        }
+        List<Problem> kept = refusals.size() > settings.maxProblems() ? refusals.subList(0, settings.maxProblems())
+                : refusals;
+        return new ValidationReport(report.archive(), kept, refusals.size(), report.migrationSteps());
+    }
+
+    /**
+     * Computes what importing an archive with the given options would do, without writing anything: per table the
+     * rows that are new and those whose key exists (keys compared as the store compares them), and every reason
+     * the import would be refused before writing ({@link ImportPreview#refusals()}, with the codes and messages
+     * the import would give).
      *
      * @param archive the archive file
      * @param options the import options to preview
      * @return the preview
-     * @throws InvalidArchiveException if the archive is invalid
+     * @throws InvalidArchiveException if the archive is invalid (as the import would)
      */
     public ImportPreview preview(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
@@ -356,6 +419,8 @@ public final class Portability {
      * @param options mode, duplicate policy, tables, batch size, progress and cancellation
      * @return what the import did
      * @throws InvalidArchiveException if the archive is invalid (nothing was written)
+     * @throws dev.portability.api.ImportRefusedException if the import cannot be done as asked: MERGE into a table
+     *     without a primary key, a foreign-key cycle the store cannot load (nothing was written)
      * @throws dev.portability.api.ImportConflictException under MERGE with policy FAIL when keys exist
      * @throws StoreException if the store fails (the import was rolled back)
      * @throws dev.portability.api.OperationCancelledException if cancelled (the import was rolled back)

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportOptions;
+import dev.portability.api.ImportRefusedException;
+import dev.portability.api.Problem;
 import dev.portability.api.StoreException;
+import dev.portability.core.Portability;
 import dev.portability.jdbc.TestDatabase.Kind;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -137,23 +141,64 @@ class NotNullCycleTest {
     }
 
     @Test
-    void h2RefusesANotNullCycleItCannotDeferAndKeepsTheTarget() throws Exception {
+    void h2RefusesANotNullCycleItCannotDeferBeforeWritingAndKeepsTheTarget() throws Exception {
+        refusesACycleNoOrderCanLoad(Kind.H2);
+    }
+
+    @Test
+    void postgresqlRefusesANotNullCycleOfConstraintsThatAreNotDeferrableBeforeWriting() throws Exception {
+        refusesACycleNoOrderCanLoad(Kind.POSTGRESQL);
+    }
+
+    /** A target whose constraints are not DEFERRABLE, added after its rows (no database could load them). */
+    private void refusesACycleNoOrderCanLoad(Kind kind) throws Exception {
         Path archive;
-        try (TestDatabase source = TestDatabase.create(Kind.H2)) {
-            source.execute(ddl(Kind.H2, false));
+        try (TestDatabase source = TestDatabase.create(kind)) {
+            source.execute(ddl(kind, false));
             fill(source, 1, 20, "source", -1);
-            archive = dir.resolve("h2.zip");
+            archive = dir.resolve(kind + "-refused.zip");
             Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
         }
-        try (TestDatabase target = TestDatabase.create(Kind.H2)) {
-            target.execute(ddl(Kind.H2, true));
+        try (TestDatabase target = TestDatabase.create(kind)) {
+            target.execute(ddl(kind, false));
+            fill(target, 41, 5, "target", -1);
+            List<String> constraints = List.of(ddl(Kind.H2, true)); // H2's: no DEFERRABLE
+            target.execute(constraints.subList(2, constraints.size()).toArray(String[]::new));
+            Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), TABLES);
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
 
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
-                    .importArchive(archive, ImportOptions.replace()))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("alphas")
-                    .hasMessageContaining("Referential integrity");
+            for (ImportOptions options : List.of(ImportOptions.replace(),
+                    ImportOptions.merge(DuplicatePolicy.SKIP))) {
+                assertThatThrownBy(() -> portability.importArchive(archive, options))
+                        .isInstanceOfSatisfying(ImportRefusedException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.FOREIGN_KEY_CYCLE))
+                        .hasMessageContaining("tables [alphas, betas] reference each other")
+                        .hasMessageContaining("alphas [beta_id] -> betas [id]")
+                        .hasMessageContaining("betas [alpha_id] -> alphas [id]")
+                        .hasMessageContaining("DEFERRABLE");
+                assertThat(portability.preview(archive, options).refusals()).extracting(Problem::code)
+                        .containsExactly(ErrorCode.FOREIGN_KEY_CYCLE);
+            }
 
-            assertThat(Databases.contents(target.dataSource(), TABLES).get("alphas")).isEmpty();
+            assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), before)).isEmpty();
+        }
+    }
+
+    @Test
+    void postgresqlLoadsACycleWhoseOnlyDeferrableKeyIsWrittenLast() throws Exception {
+        // alphas -> betas is checked row by row; betas -> alphas is DEFERRABLE: betas must be written first
+        Path archive = export(Kind.POSTGRESQL, true, -1);
+        try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+            target.execute(ddl(Kind.POSTGRESQL, false));
+            fill(target, 11, 20, "target", -1);
+            target.execute("ALTER TABLE alphas ADD FOREIGN KEY (beta_id) REFERENCES betas(id)",
+                    "ALTER TABLE betas ADD FOREIGN KEY (alpha_id) REFERENCES alphas(id) DEFERRABLE",
+                    "ALTER TABLE betas ADD FOREIGN KEY (next_id) REFERENCES betas(id)");
+
+            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+                    ImportOptions.replace());
+
+            assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), expected)).isEmpty();
         }
     }
 }

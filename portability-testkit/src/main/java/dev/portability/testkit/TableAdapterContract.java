@@ -96,6 +96,11 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
     public static final String DELETE_ALL = "delete all";
     /** {@code existingKeys} returns exactly the given keys that exist. */
     public static final String EXISTING_KEYS = "existing-key lookup";
+    /**
+     * {@code collationKeys} returns the keys themselves, or one collation key per key, equal for keys
+     * {@code existingKeys} takes for one; {@code generators} names only the table's own columns, each once.
+     */
+    public static final String KEY_COMPARISON = "keys compared as the store compares them";
     /** Reads of a unit of work see the unit's own writes. */
     public static final String OWN_WRITES = "a unit sees its own writes";
     /** Writes of a unit stay invisible to other units until it commits. */
@@ -400,6 +405,60 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
     }
 
     @Test
+    @DisplayName(KEY_COMPARISON)
+    void comparesKeysAsTheStoreDoes() {
+        contract(KEY_COMPARISON, () -> {
+            insert(ITEMS, items(1, 5));
+            insert(TAGS, List.of(tag(2, "x", null), tag(4, "y", null)));
+            List<Key> asked = List.of(Key.of(2L, "x"), Key.of(2L, "y"), Key.of(4L, "y"), Key.of(5L, "x"),
+                    Key.of(2L, "x"));
+            inUnit(Access.READ, work -> {
+                for (String table : List.of(ITEMS, TAGS, VALUES)) {
+                    List<dev.portability.api.GeneratorPosition> positions = step("reading the generators of "
+                            + table, () -> adapter(table).generators(work));
+                    Set<String> columns = new HashSet<>();
+                    for (dev.portability.api.GeneratorPosition position : positions) {
+                        if (!position.table().equals(table) || adapter(table).schema().indexOf(position.column()) < 0
+                                || !columns.add(position.column())) {
+                            throw new AssertionFailedError("generators of " + table + " returned " + position
+                                    + ", which is not one per column of that table");
+                        }
+                    }
+                }
+                List<Key> collated = step("asking the collation keys of " + TAGS,
+                        () -> adapter(TAGS).collationKeys(work, asked));
+                if (collated == asked) {
+                    return null;
+                }
+                if (collated.size() != asked.size()) {
+                    throw new AssertionFailedError("collationKeys of " + TAGS + " returned " + collated.size()
+                            + " keys for " + asked.size() + "; it must return one per key, in order");
+                }
+                if (!collated.get(0).equals(collated.get(4))) {
+                    throw new AssertionFailedError("collationKeys of " + TAGS + " returned " + collated.get(0)
+                            + " and " + collated.get(4) + " for the same key " + asked.get(0));
+                }
+                Set<Key> existing = step("looking up composite keys in " + TAGS,
+                        () -> adapter(TAGS).existingKeys(work, asked));
+                Set<Key> storedCollated = new HashSet<>();
+                for (int i = 0; i < asked.size(); i++) {
+                    if (existing.contains(asked.get(i))) {
+                        storedCollated.add(collated.get(i));
+                    }
+                }
+                for (int i = 0; i < asked.size(); i++) {
+                    if (storedCollated.contains(collated.get(i)) != existing.contains(asked.get(i))) {
+                        throw new AssertionFailedError("key " + asked.get(i) + " of " + TAGS + " has the "
+                                + "collation key of an existing key, but existingKeys says otherwise (or the "
+                                + "reverse): collationKeys and existingKeys must compare keys alike");
+                    }
+                }
+                return null;
+            });
+        });
+    }
+
+    @Test
     @DisplayName(OWN_WRITES)
     void letsAUnitSeeItsOwnWrites() {
         contract(OWN_WRITES, () -> {
@@ -623,7 +682,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
     @DisplayName("known failures name tests of this suite")
     void knownFailuresNameTestsOfThisSuite() {
         Set<String> names = new HashSet<>(List.of(DESCRIBE, COUNT, READ, READ_STOPS, INSERT, UPDATE, DELETE_ALL,
-                EXISTING_KEYS, OWN_WRITES, ISOLATION, SNAPSHOT, ROLLBACK, CLOSE));
+                EXISTING_KEYS, KEY_COMPARISON, OWN_WRITES, ISOLATION, SNAPSHOT, ROLLBACK, CLOSE));
         names.add(FIDELITY + ALL_AT_ONCE);
         DataGenerator generator = DataGenerator.seeded(seed()).within(capabilities());
         for (Column column : ContractTables.valueColumns(capabilities().nativeTypes())) {

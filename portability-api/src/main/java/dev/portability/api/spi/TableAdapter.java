@@ -1,5 +1,7 @@
 package dev.portability.api.spi;
 
+import dev.portability.api.ForeignKey;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.Key;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
@@ -107,13 +109,46 @@ public interface TableAdapter<U extends UnitOfWork> {
     }
 
     /**
-     * Answers which of the given keys exist in the table.
+     * Says whether the store checks one of this table's foreign keys as each row is written, with no way to put
+     * the check off until the unit of work commits: a PostgreSQL constraint that is not {@code DEFERRABLE}, every
+     * H2 foreign key. The import then writes the tables of a foreign-key cycle in an order in which such keys
+     * refer back to tables already written, writes a row whose key of this kind refers to its own table first
+     * referring to itself and then sets the reference in a second step, and refuses, before writing, a cycle of
+     * such keys whose columns refuse NULL ({@link dev.portability.api.ErrorCode#FOREIGN_KEY_CYCLE}). False by
+     * default: the store checks references when the unit of work commits, or not at all.
+     *
+     * @param foreignKey one of {@code schema().foreignKeys()}
+     * @return whether the store checks it row by row, without deferring
+     */
+    default boolean checksImmediately(ForeignKey foreignKey) {
+        return false;
+    }
+
+    /**
+     * Answers which of the given keys exist in the table. Keys are compared as the store compares them: a key
+     * equal to a stored one under the column's collation (case- or accent-insensitive, trailing blanks ignored by
+     * {@code PAD SPACE} or {@code CHAR}) exists, whatever its spelling.
      *
      * @param work the unit of work
      * @param keys a batch of primary keys
-     * @return the subset of {@code keys} that exist
+     * @return the subset of {@code keys} that exist (the given instances, not the stored spellings)
      */
     Set<Key> existingKeys(U work, List<Key> keys);
+
+    /**
+     * The keys as the store compares them, for finding archive rows whose keys the store would take for one: two
+     * keys the store considers equal (a case-insensitive collation, trailing blanks under {@code PAD SPACE}) must
+     * give equal results, two it tells apart unequal results, e.g. {@code Key.of(weightString)}, like a
+     * {@link java.text.CollationKey}. By default, and whenever the store compares this table's keys by value as
+     * {@link Key#equals} does, it returns {@code keys} itself, and the engine stops asking for this table.
+     *
+     * @param work the unit of work (read-only)
+     * @param keys a batch of primary keys of this table
+     * @return one key per given key, in the same order; or {@code keys} itself
+     */
+    default List<Key> collationKeys(U work, List<Key> keys) {
+        return keys;
+    }
 
     /**
      * Called once per imported table after all its rows are written and before the unit commits: the place to
@@ -122,6 +157,44 @@ public interface TableAdapter<U extends UnitOfWork> {
      * @param work the unit of work
      */
     default void afterImport(U work) {
+    }
+
+    /**
+     * The positions of the generators (sequences, identity columns, {@code AUTO_INCREMENT} counters) that feed
+     * this table's columns, read in an export's unit of work after its rows: the archive records them. Empty by
+     * default: a store without generators.
+     *
+     * @param work the unit of work (read-only)
+     * @return one position per generated column, naming this table
+     */
+    default List<GeneratorPosition> generators(U work) {
+        return List.of();
+    }
+
+    /**
+     * Moves the generators of this table's columns to at least the archive's positions, in their direction, never
+     * backwards: each ends at the further of where it stands and the archive's position (and past the imported
+     * values, see {@link #afterImport}). Called once per imported table after all its rows are written and before
+     * the unit commits, with the archive's positions of this table's columns (after migration, the columns of the
+     * same name). Only what does not commit belongs here; a change that is not undone by a rollback (a PostgreSQL
+     * {@code setval}) is harmless because it only moves forward. Does nothing by default.
+     *
+     * @param work the unit of work
+     * @param archived the archive's positions, naming this table; empty when the archive has none
+     */
+    default void advanceGenerators(U work, List<GeneratorPosition> archived) {
+    }
+
+    /**
+     * The part of {@link #advanceGenerators} a store can only do by committing (MariaDB's
+     * {@code ALTER TABLE ... AUTO_INCREMENT}): called once per imported table after the unit of work committed,
+     * before it is closed, with the same positions. The import is complete by then: a failure here is logged as an
+     * error (new rows may then take values the source had handed out), not thrown. Does nothing by default.
+     *
+     * @param work the committed unit of work
+     * @param archived the archive's positions, naming this table
+     */
+    default void advanceGeneratorsAfterCommit(U work, List<GeneratorPosition> archived) {
     }
 
     /**

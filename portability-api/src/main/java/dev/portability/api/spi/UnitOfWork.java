@@ -19,6 +19,9 @@ package dev.portability.api.spi;
  *     work.close();
  * }
  * }</pre>
+ *
+ * <p>Between a successful {@link #commit()} and {@link #close()}, an import still passes the unit to
+ * {@link TableAdapter#advanceGeneratorsAfterCommit}, for what a store can only do outside the transaction.
  */
 public interface UnitOfWork extends AutoCloseable {
 

@@ -293,6 +293,86 @@ public abstract class Dialect {
     }
 
     /**
+     * How the database compares the primary keys of a table, where that differs from comparing the values in
+     * Java: collations (case- or accent-insensitive), {@code PAD SPACE} and {@code CHAR} trailing blanks, types
+     * such as {@code citext}.
+     *
+     * @param byValue whether the database compares these keys as {@link dev.portability.api.Key#equals} does:
+     *     then the other two are empty
+     * @param parameters per key column, the SQL of its parameter in {@link #existingKeysQuery} (with one
+     *     {@code ?}), typed so that the comparison is the column's
+     * @param collationKeys per key column, an SQL expression with one {@code ?} whose value is equal for two
+     *     values exactly when the column takes them for equal (e.g. MariaDB's {@code WEIGHT_STRING}), or null when
+     *     the values themselves compare so; all null when the database has no such expression for a column
+     */
+    public record KeyComparison(boolean byValue, List<String> parameters, List<String> collationKeys) {
+
+        /** Keys compared by value. */
+        public static final KeyComparison BY_VALUE = new KeyComparison(true, List.of(), List.of());
+
+        /** @return whether some column has a collation key expression */
+        public boolean hasCollationKeys() {
+            return collationKeys.stream().anyMatch(java.util.Objects::nonNull);
+        }
+    }
+
+    /**
+     * Finds how the database compares a table's primary keys. Called once per table, on first use.
+     *
+     * @param connection a connection
+     * @param table the table, with a primary key
+     * @return the comparison; {@link KeyComparison#BY_VALUE} by default
+     * @throws SQLException if the catalog cannot be read
+     */
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) throws SQLException {
+        return KeyComparison.BY_VALUE;
+    }
+
+    /**
+     * A query answering which of {@code keys} keys exist in a table, each compared as the database compares the
+     * key columns (their collation): it returns one row per key that exists, holding its 0-based position. The
+     * parameters are key after key, column after column. This default asks one {@code EXISTS} per key, each
+     * parameter typed by the column it is compared with.
+     *
+     * @param table the quoted, qualified table name
+     * @param keyColumns the quoted key column names
+     * @param parameters per key column, the SQL of its parameter
+     * @param keys the number of keys
+     * @return the query
+     */
+    public String existingKeysQuery(String table, List<String> keyColumns, List<String> parameters, int keys) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < keys; i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" WHERE EXISTS (SELECT 1 FROM ")
+                    .append(table).append(" t WHERE ").append(matchKey(keyColumns, parameters)).append(')');
+        }
+        return sql.toString();
+    }
+
+    private static String matchKey(List<String> keyColumns, List<String> parameters) {
+        StringBuilder where = new StringBuilder();
+        for (int c = 0; c < keyColumns.size(); c++) {
+            where.append(c == 0 ? "" : " AND ").append("t.").append(keyColumns.get(c)).append(" = ")
+                    .append(parameters.get(c));
+        }
+        return where.toString();
+    }
+
+    /**
+     * @param table the quoted, qualified table name
+     * @param keyColumns the quoted key column names
+     * @return the condition matching row {@code t} of the table with row {@code v} of a derived table of keys whose
+     *     columns are {@code k0, k1, ...}
+     */
+    static String keyJoin(String table, List<String> keyColumns) {
+        StringBuilder where = new StringBuilder(" WHERE EXISTS (SELECT 1 FROM ").append(table).append(" t WHERE ");
+        for (int c = 0; c < keyColumns.size(); c++) {
+            where.append(c == 0 ? "" : " AND ").append("t.").append(keyColumns.get(c)).append(" = v.k").append(c);
+        }
+        return where.append(')').toString();
+    }
+
+    /**
      * How many rows one INSERT statement carries. Above 1, the table builds multi-row {@code VALUES} lists: the
      * same rewrite as PostgreSQL's {@code reWriteBatchedInserts}, without depending on the host's URL.
      *
@@ -349,6 +429,35 @@ public abstract class Dialect {
      * @throws SQLException if the database refuses
      */
     public void advanceIdentity(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+    }
+
+    /**
+     * Reads the positions of the generators that feed a table's columns (sequences, identities,
+     * {@code AUTO_INCREMENT}).
+     *
+     * @param connection the export's connection
+     * @param table the table
+     * @return one position per generated column; none by default
+     * @throws SQLException if the database refuses
+     */
+    public List<dev.portability.api.GeneratorPosition> generators(Connection connection, JdbcTable table)
+            throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Moves a table's generators to at least the archive's positions, never backwards: before the import commits
+     * what does not commit, after it what does (DDL that commits, such as MariaDB's
+     * {@code ALTER TABLE ... AUTO_INCREMENT}).
+     *
+     * @param connection the import's connection
+     * @param table the table
+     * @param archived the archive's positions of the table's columns
+     * @param committed false inside the import's transaction, true after it committed
+     * @throws SQLException if the database refuses
+     */
+    public void advanceGenerators(Connection connection, JdbcTable table,
+            List<dev.portability.api.GeneratorPosition> archived, boolean committed) throws SQLException {
     }
 
     /**

@@ -140,17 +140,22 @@ public final class Discovery {
             columnsByTable.put(logical, byName);
         }
         Map<String, List<ForeignKey>> foreignKeys = new HashMap<>();
+        Map<String, Set<ForeignKey>> deferrable = new HashMap<>();
         for (Map.Entry<String, String> entry : sqlNameByLogical.entrySet()) {
+            Set<ForeignKey> deferrableKeys = new java.util.HashSet<>();
             List<ForeignKey> fks = foreignKeys(meta, catalog, schema, entry.getValue(), folds,
-                    columnsByTable, columnsByTable.get(entry.getKey()));
+                    columnsByTable, columnsByTable.get(entry.getKey()), deferrableKeys);
+            deferrable.put(entry.getKey(), deferrableKeys);
             fks.forEach(builders.get(entry.getKey())::foreignKey);
             foreignKeys.put(entry.getKey(), fks);
         }
         for (Map.Entry<String, TableSchema.Builder> entry : builders.entrySet()) {
             String logical = entry.getKey();
             String sqlName = sqlNameByLogical.get(logical);
-            tables.add(new JdbcTable(entry.getValue().build(), dialect, schema != null ? schema : catalog, sqlName,
-                    qualifier + dialect.quote(sqlName), columnLists.get(logical)));
+            JdbcTable table = new JdbcTable(entry.getValue().build(), dialect, schema != null ? schema : catalog,
+                    sqlName, qualifier + dialect.quote(sqlName), columnLists.get(logical));
+            table.deferrableForeignKeys(deferrable.get(logical));
+            tables.add(table);
         }
         Dialect.Storage storage = dialect.storage(connection, catalog, schema);
         for (JdbcTable table : tables) {
@@ -308,18 +313,23 @@ public final class Discovery {
 
     private static List<ForeignKey> foreignKeys(DatabaseMetaData meta, String catalog, String schema,
             String sqlTable, boolean folds, Map<String, Map<String, JdbcColumn>> tables,
-            Map<String, JdbcColumn> own) throws SQLException {
+            Map<String, JdbcColumn> own, Set<ForeignKey> deferrable) throws SQLException {
         Map<String, TreeMap<Integer, String[]>> byName = new LinkedHashMap<>();
+        Set<String> deferrableNames = new java.util.HashSet<>();
         try (ResultSet rs = meta.getImportedKeys(catalog, schema, sqlTable)) {
             while (rs.next()) {
                 String name = rs.getString("FK_NAME") + "/" + rs.getString("PKTABLE_NAME");
+                if (rs.getShort("DEFERRABILITY") != DatabaseMetaData.importedKeyNotDeferrable) {
+                    deferrableNames.add(name);
+                }
                 byName.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"), new String[] {
                     logical(rs.getString("FKCOLUMN_NAME"), folds), logical(rs.getString("PKTABLE_NAME"), folds),
                     logical(rs.getString("PKCOLUMN_NAME"), folds)});
             }
         }
         List<ForeignKey> fks = new ArrayList<>();
-        for (TreeMap<Integer, String[]> parts : byName.values()) {
+        for (Map.Entry<String, TreeMap<Integer, String[]>> named : byName.entrySet()) {
+            TreeMap<Integer, String[]> parts = named.getValue();
             List<String> columns = new ArrayList<>();
             List<String> referenced = new ArrayList<>();
             String referencedTable = null;
@@ -329,7 +339,11 @@ public final class Discovery {
                 referenced.add(part[2]);
             }
             if (tables.containsKey(referencedTable) && own.keySet().containsAll(columns)) {
-                fks.add(new ForeignKey(columns, referencedTable, referenced));
+                ForeignKey fk = new ForeignKey(columns, referencedTable, referenced);
+                fks.add(fk);
+                if (deferrableNames.contains(named.getKey())) {
+                    deferrable.add(fk); // DEFERRABLE (PostgreSQL): checked at commit, see Dialect#beginWrite
+                }
             }
         }
         return fks;

@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
 import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
@@ -410,6 +411,33 @@ final class H2Dialect extends Dialect {
     }
 
     /**
+     * {@code VARCHAR_IGNORECASE} compares case-insensitively (collation key {@code LOWER(UPPER(...))}), and
+     * {@code CHARACTER(n)} pads with blanks, so trailing blanks do not count (collation key {@code RTRIM}). Other
+     * keys compare by value (with H2's default, binary, collation).
+     */
+    @Override
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) {
+        List<String> parameters = new java.util.ArrayList<>();
+        List<String> collationKeys = new java.util.ArrayList<>();
+        boolean byValue = true;
+        for (String key : table.schema().primaryKey()) {
+            JdbcColumn column = table.columns().get(table.schema().indexOf(key));
+            parameters.add(column.codec().parameter());
+            String type = column.typeName() == null ? "" : column.typeName().toUpperCase(java.util.Locale.ROOT);
+            if (type.startsWith("VARCHAR_IGNORECASE")) {
+                byValue = false;
+                collationKeys.add("LOWER(UPPER(CAST(? AS VARCHAR)))");
+            } else if (type.equals("CHARACTER") || type.startsWith("CHARACTER(")) {
+                byValue = false;
+                collationKeys.add("RTRIM(CAST(? AS VARCHAR))");
+            } else {
+                collationKeys.add(null);
+            }
+        }
+        return byValue ? KeyComparison.BY_VALUE : new KeyComparison(false, parameters, collationKeys);
+    }
+
+    /**
      * Restarts the identity with {@code ALTER TABLE ... ALTER COLUMN ... RESTART WITH}: in H2 2.x this is an
      * {@code AlterSequence} command, which H2 marks transactional, so it does not commit the import's
      * transaction; like a sequence change anywhere it is not undone by a rollback (it only ever moves forward).
@@ -445,6 +473,98 @@ final class H2Dialect extends Dialect {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("ALTER TABLE " + table.qualifiedName() + " ALTER COLUMN "
                         + quote(column.sqlName()) + " RESTART WITH " + next);
+            }
+        }
+    }
+
+    /** A column default that draws from a sequence: {@code NEXT VALUE FOR "schema"."sequence"}. */
+    private static final java.util.regex.Pattern NEXT_VALUE = java.util.regex.Pattern.compile(
+            "NEXT VALUE FOR \"((?:[^\"]|\"\")+)\"\\.\"((?:[^\"]|\"\")+)\"",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Where a column's generator stands: its increment and next value, and the statement that restarts it (with
+     * the value appended); null if no generator feeds the column.
+     */
+    private record Generator(long increment, long next, String restart) {
+    }
+
+    private Generator generator(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+        if (column.column().type().kind() != LogicalType.Kind.INTEGER) {
+            return null;
+        }
+        if (column.identity()) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT IDENTITY_BASE, IDENTITY_INCREMENT FROM "
+                    + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+                ps.setString(1, table.sqlSchema());
+                ps.setString(2, table.sqlName());
+                ps.setString(3, column.sqlName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        return new Generator(rs.getLong(2), rs.getLong(1), "ALTER TABLE " + table.qualifiedName()
+                                + " ALTER COLUMN " + quote(column.sqlName()) + " RESTART WITH ");
+                    }
+                }
+            }
+            return null;
+        }
+        java.util.regex.Matcher m = column.defaultValue() == null ? null
+                : NEXT_VALUE.matcher(column.defaultValue().trim());
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        String schema = m.group(1).replace("\"\"", "\"");
+        String name = m.group(2).replace("\"\"", "\"");
+        try (PreparedStatement ps = connection.prepareStatement("SELECT BASE_VALUE, INCREMENT FROM "
+                + "INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Generator(rs.getLong(2), rs.getLong(1), "ALTER SEQUENCE " + quote(schema) + "."
+                        + quote(name) + " RESTART WITH ");
+            }
+        }
+    }
+
+    /** Identity columns, and columns whose default is {@code NEXT VALUE FOR} a sequence. */
+    @Override
+    public List<GeneratorPosition> generators(Connection connection, JdbcTable table) throws SQLException {
+        List<GeneratorPosition> positions = new java.util.ArrayList<>();
+        for (JdbcColumn column : table.columns()) {
+            Generator generator = generator(connection, table, column);
+            if (generator != null) {
+                positions.add(new GeneratorPosition(table.schema().name(), column.column().name(),
+                        generator.increment() > 0, generator.next()));
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... RESTART WITH} or {@code ALTER SEQUENCE ... RESTART WITH} where the
+     * archive's position is further: H2 runs both as an {@code AlterSequence} command, which does not commit the
+     * import, and which a rollback does not undo (harmless: it only moves forward).
+     */
+    @Override
+    public void advanceGenerators(Connection connection, JdbcTable table, List<GeneratorPosition> archived,
+            boolean committed) throws SQLException {
+        if (committed) {
+            return;
+        }
+        for (GeneratorPosition archive : archived) {
+            JdbcColumn column = table.column(archive.column());
+            Generator generator = column == null ? null : generator(connection, table, column);
+            if (generator == null) {
+                continue;
+            }
+            long target = GeneratorPosition.further(generator.increment() > 0, generator.next(), archive.next());
+            if (target != generator.next()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(generator.restart() + target);
+                }
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.portability.jdbc.internal;
 
 import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.ForeignKey;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType.Kind;
 import dev.portability.api.PortabilityException;
@@ -47,6 +49,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final int rowsPerInsert;
     private final String insertMany;
     private String update;
+    /** Sets the text key columns of a row found by its key: see {@link #update}. */
+    private String keySpelling;
     private final boolean largeValues;
     private final String selected;
     private final List<JdbcColumn> identities = new ArrayList<>();
@@ -58,6 +62,10 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private volatile boolean bulkLoadable = true;
     /** Pairs of referenced table and the UPDATE that clears the references to it: see {@link #cyclicReference}. */
     private final List<String[]> cyclicReferences = new ArrayList<>();
+    /** Foreign keys declared DEFERRABLE, which a WRITE unit of work defers to commit (PostgreSQL). */
+    private Set<ForeignKey> deferrable = Set.of();
+    /** How the database compares this table's keys; read from the catalog on first use. */
+    private volatile Dialect.KeyComparison keyComparison;
     /**
      * The table as reading, counting, updating and deleting statements name it: {@code ONLY} before a PostgreSQL
      * table, whose inheritance children are tables of their own (see {@link #traits}).
@@ -150,6 +158,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         } else {
             this.update = null;
         }
+        StringJoiner spelling = new StringJoiner(", ");
+        for (int k : keyIndexes) {
+            if (columns.get(k).column().type().kind() == Kind.TEXT) {
+                spelling.add(quoted(columns.get(k)) + " = " + columns.get(k).codec().parameter());
+            }
+        }
+        this.keySpelling = spelling.length() == 0 ? null
+                : "UPDATE " + from + " SET " + spelling + " WHERE " + keyCondition();
     }
 
     /**
@@ -230,6 +246,26 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
      */
     public void writeWithoutForeignKeyChecks() {
         this.uncheckedWrites = true;
+    }
+
+    /**
+     * Declares which of this table's foreign keys are {@code DEFERRABLE}: checked when the import commits (see
+     * {@link Dialect#beginWrite}), not as each row is written.
+     *
+     * @param foreignKeys some of {@code schema().foreignKeys()}
+     */
+    public void deferrableForeignKeys(Set<ForeignKey> foreignKeys) {
+        this.deferrable = Set.copyOf(foreignKeys);
+    }
+
+    /**
+     * The database checks a foreign key as each statement ends unless it is {@code DEFERRABLE} (PostgreSQL defers
+     * those to commit) or this table is written with checks switched off (MariaDB, see
+     * {@link #writeWithoutForeignKeyChecks}). H2 has neither.
+     */
+    @Override
+    public boolean checksImmediately(ForeignKey foreignKey) {
+        return !uncheckedWrites && !deferrable.contains(foreignKey);
     }
 
     /** A statement run with foreign-key checks off when {@link #uncheckedWrites} says so. */
@@ -555,26 +591,67 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    /**
+     * Sets the columns outside the key, then, where the database takes keys of other spellings for one (see
+     * {@link Dialect#keyComparison}), the text key columns too, so that the row takes the archive's spelling. The
+     * key's identity does not change (the database found the row by it), so references to the row stay valid;
+     * MariaDB, which refuses to change a referenced key's spelling, runs that second statement with foreign-key
+     * checks off.
+     */
     @Override
     public void update(JdbcUnitOfWork work, List<Row> rows) {
-        if (update == null || rows.isEmpty()) {
-            return; // every column is part of the key: an existing row already holds these values
+        if (rows.isEmpty()) {
+            return;
         }
-        try (PreparedStatement ps = work.connection().prepareStatement(update)) {
+        try {
+            if (update != null) { // null: every column is part of the key
+                try (PreparedStatement ps = work.connection().prepareStatement(update)) {
+                    for (Row row : rows) {
+                        int p = 1;
+                        for (int i : updatedIndexes) {
+                            bind(ps, p++, row, i);
+                        }
+                        for (int k : keyIndexes) {
+                            bind(ps, p++, row, k);
+                        }
+                        ps.addBatch();
+                    }
+                    write(work.connection(), ps::executeBatch);
+                }
+            }
+            if (keySpelling != null && !keyComparison(work.connection()).byValue()) {
+                updateKeySpelling(work.connection(), rows);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.writeFailure("Updating table " + schema().name() + " failed", schema().name(), columns,
+                    e);
+        }
+    }
+
+    private void updateKeySpelling(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(keySpelling)) {
             for (Row row : rows) {
                 int p = 1;
-                for (int i : updatedIndexes) {
-                    bind(ps, p++, row, i);
+                for (int k : keyIndexes) {
+                    if (columns.get(k).column().type().kind() == Kind.TEXT) {
+                        bind(ps, p++, row, k);
+                    }
                 }
                 for (int k : keyIndexes) {
                     bind(ps, p++, row, k);
                 }
                 ps.addBatch();
             }
-            write(work.connection(), ps::executeBatch);
-        } catch (SQLException e) {
-            throw SqlErrors.writeFailure("Updating table " + schema().name() + " failed", schema().name(), columns,
-                    e);
+            if (!dialect.switchesForeignKeyChecks() || uncheckedWrites) {
+                write(connection, ps::executeBatch);
+                return;
+            }
+            dialect.foreignKeyChecks(connection, false);
+            try {
+                ps.executeBatch();
+            } finally {
+                dialect.foreignKeyChecks(connection, true);
+            }
         }
     }
 
@@ -602,17 +679,115 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
+    /**
+     * Keys the database compares by value are looked up with an {@code IN} list and matched in Java; keys it
+     * compares its own way (see {@link Dialect#keyComparison}) are compared by the database itself, which answers
+     * which of the given keys exist ({@link Dialect#existingKeysQuery}).
+     */
     @Override
     public Set<Key> existingKeys(JdbcUnitOfWork work, List<Key> keys) {
         if (keyIndexes.length == 0) {
             throw new IllegalStateException("table " + schema().name() + " has no primary key");
         }
+        Dialect.KeyComparison comparison = keyComparison(work.connection());
         Set<Key> found = new HashSet<>();
         for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
             List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-            lookUp(work.connection(), chunk, found);
+            if (comparison.byValue()) {
+                lookUp(work.connection(), chunk, found);
+            } else {
+                compareInDatabase(work.connection(), comparison, chunk, found);
+            }
         }
         return found;
+    }
+
+    private Dialect.KeyComparison keyComparison(Connection connection) {
+        Dialect.KeyComparison comparison = keyComparison;
+        if (comparison == null) {
+            try {
+                comparison = dialect.keyComparison(connection, this);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Reading how table " + schema().name() + " compares its keys failed", e);
+            }
+            keyComparison = comparison;
+        }
+        return comparison;
+    }
+
+    private void compareInDatabase(Connection connection, Dialect.KeyComparison comparison, List<Key> chunk,
+            Set<Key> found) {
+        List<String> keyColumns = new ArrayList<>();
+        for (int k : keyIndexes) {
+            keyColumns.add(quoted(columns.get(k)));
+        }
+        String sql = dialect.existingKeysQuery(from, keyColumns, comparison.parameters(), chunk.size());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bindKeys(ps, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(chunk.get(rs.getInt(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Looking up keys in table " + schema().name() + " failed", e);
+        }
+    }
+
+    /**
+     * The database's collation key of each key column that has one ({@link Dialect.KeyComparison#collationKeys()},
+     * e.g. MariaDB's {@code WEIGHT_STRING}), the value itself for the others; the keys themselves when no column
+     * has one.
+     */
+    @Override
+    public List<Key> collationKeys(JdbcUnitOfWork work, List<Key> keys) {
+        if (keyIndexes.length == 0) {
+            return keys;
+        }
+        Dialect.KeyComparison comparison = keyComparison(work.connection());
+        if (!comparison.hasCollationKeys()) {
+            return keys;
+        }
+        List<Integer> keyed = new ArrayList<>();
+        for (int i = 0; i < keyIndexes.length; i++) {
+            if (comparison.collationKeys().get(i) != null) {
+                keyed.add(i);
+            }
+        }
+        int perQuery = Math.max(1, KEYS_PER_QUERY / keyed.size());
+        List<Key> result = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += perQuery) {
+            List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + perQuery));
+            StringJoiner select = new StringJoiner(", ", "SELECT ", "");
+            for (int k = 0; k < chunk.size(); k++) {
+                for (int i : keyed) {
+                    select.add(comparison.collationKeys().get(i));
+                }
+            }
+            try (PreparedStatement ps = work.connection().prepareStatement(select.toString())) {
+                int p = 1;
+                for (Key key : chunk) {
+                    for (int i : keyed) {
+                        columns.get(keyIndexes[i]).codec().bind(ps, p++, key.values().get(i));
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int c = 1;
+                    for (Key key : chunk) {
+                        Object[] values = key.values().toArray();
+                        for (int i : keyed) {
+                            values[i] = rs.getObject(c++);
+                        }
+                        result.add(Key.of(values));
+                    }
+                }
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Comparing keys of table " + schema().name() + " as the database does failed",
+                        e);
+            }
+        }
+        return result;
     }
 
     private void lookUp(Connection connection, List<Key> chunk, Set<Key> found) {
@@ -755,6 +930,47 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 throw SqlErrors.wrap("Moving the generator of column " + column.column().name() + " of table "
                         + schema().name() + " past the imported values failed", e);
             }
+        }
+    }
+
+    /**
+     * @param name a column's logical name
+     * @return the column, or null if the table has none of that name
+     */
+    public JdbcColumn column(String name) {
+        int at = schema().indexOf(name);
+        return at < 0 ? null : columns.get(at);
+    }
+
+    /** The positions of the sequences, identities and AUTO_INCREMENT counters of this table's columns. */
+    @Override
+    public List<GeneratorPosition> generators(JdbcUnitOfWork work) {
+        try {
+            return dialect.generators(work.connection(), this);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Reading the generator positions of table " + schema().name() + " failed", e);
+        }
+    }
+
+    @Override
+    public void advanceGenerators(JdbcUnitOfWork work, List<GeneratorPosition> archived) {
+        advance(work, archived, false);
+    }
+
+    @Override
+    public void advanceGeneratorsAfterCommit(JdbcUnitOfWork work, List<GeneratorPosition> archived) {
+        advance(work, archived, true);
+    }
+
+    private void advance(JdbcUnitOfWork work, List<GeneratorPosition> archived, boolean committed) {
+        if (archived.isEmpty()) {
+            return;
+        }
+        try {
+            dialect.advanceGenerators(work.connection(), this, archived, committed);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Moving the generators of table " + schema().name() + " to the archive's "
+                    + "positions " + archived + " failed", e);
         }
     }
 

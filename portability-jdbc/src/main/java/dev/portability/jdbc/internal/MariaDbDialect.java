@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
 import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class MariaDbDialect extends Dialect {
 
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbDialect.class);
+
+    /** A character set or collation name as information_schema gives it, safe to write into SQL. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private static final Pattern JSON_CHECK = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)",
             Pattern.CASE_INSENSITIVE);
@@ -460,6 +465,69 @@ final class MariaDbDialect extends Dialect {
     }
 
     /**
+     * Every text column has a collation, and every collation but the {@code _nopad_} ones ignores trailing blanks
+     * ({@code PAD SPACE}, even {@code utf8mb4_bin}): text keys are compared by the database. The collation key is
+     * {@code WEIGHT_STRING} of the value in the column's character set and collation, trailing blanks removed
+     * first for a {@code PAD SPACE} collation ({@code WEIGHT_STRING} keeps them).
+     */
+    @Override
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) throws SQLException {
+        List<String> parameters = new java.util.ArrayList<>();
+        List<String> collationKeys = new java.util.ArrayList<>();
+        boolean byValue = true;
+        for (String key : table.schema().primaryKey()) {
+            JdbcColumn column = table.columns().get(table.schema().indexOf(key));
+            parameters.add(column.codec().parameter());
+            String charset = null;
+            String collation = null;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT CHARACTER_SET_NAME, COLLATION_NAME "
+                    + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+                ps.setString(1, table.sqlSchema());
+                ps.setString(2, table.sqlName());
+                ps.setString(3, column.sqlName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        charset = rs.getString(1);
+                        collation = rs.getString(2);
+                    }
+                }
+            }
+            if (collation == null || charset == null || !NAME.matcher(collation).matches()
+                    || !NAME.matcher(charset).matches()) {
+                collationKeys.add(null); // not text (binary strings compare byte by byte)
+                continue;
+            }
+            byValue = false;
+            String value = "CAST(? AS CHAR CHARACTER SET " + charset + ") COLLATE " + collation;
+            boolean padSpace;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT CAST('a' AS CHAR CHARACTER SET " + charset
+                            + ") COLLATE " + collation + " = CAST('a ' AS CHAR CHARACTER SET " + charset + ")")) {
+                rs.next();
+                padSpace = rs.getInt(1) == 1;
+            }
+            collationKeys.add("WEIGHT_STRING(" + (padSpace ? "RTRIM(" + value + ")" : value) + ")");
+        }
+        return byValue ? KeyComparison.BY_VALUE : new KeyComparison(false, parameters, collationKeys);
+    }
+
+    /**
+     * A derived table of the keys, joined to the table: each parameter has the lowest collation precedence
+     * (coercible), so the column's collation decides, and the primary key answers each lookup.
+     */
+    @Override
+    public String existingKeysQuery(String table, List<String> keyColumns, List<String> parameters, int keys) {
+        StringBuilder sql = new StringBuilder("SELECT v.i FROM (");
+        for (int i = 0; i < keys; i++) {
+            sql.append(i == 0 ? "SELECT 0 AS i" : " UNION ALL SELECT " + i);
+            for (int c = 0; c < parameters.size(); c++) {
+                sql.append(", ").append(parameters.get(c)).append(i == 0 ? " AS k" + c : "");
+            }
+        }
+        return sql.append(") v").append(keyJoin(table, keyColumns)).toString();
+    }
+
+    /**
      * Nothing to move: InnoDB raises a table's AUTO_INCREMENT counter whenever a row is inserted with a larger
      * explicit value, inside the transaction and without DDL ({@code ALTER TABLE ... AUTO_INCREMENT} would
      * commit). This checks that it did, and logs if an engine did not.
@@ -480,6 +548,109 @@ final class MariaDbDialect extends Dialect {
                             + "move it on insert, and moving it (ALTER TABLE) would commit the import, so new rows "
                             + "may collide until it is raised by hand", table.schema().name(), rs.getLong(1),
                             column.column().name(), max);
+                }
+            }
+        }
+    }
+
+    /** A column default that draws from a sequence (MariaDB 10.3+): {@code nextval(`database`.`sequence`)}. */
+    private static final Pattern SEQUENCE_DEFAULT = Pattern.compile(
+            "nextval\\(`((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`\\)", Pattern.CASE_INSENSITIVE);
+
+    /** The sequence a column's default draws from, quoted and qualified, or null. */
+    private String sequenceOf(JdbcColumn column) {
+        if (column.defaultValue() == null) {
+            return null;
+        }
+        Matcher m = SEQUENCE_DEFAULT.matcher(column.defaultValue().trim());
+        return m.matches() ? quote(m.group(1).replace("``", "`")) + "." + quote(m.group(2).replace("``", "`"))
+                : null;
+    }
+
+    /**
+     * A sequence's increment and the first value no session has cached ({@code next_not_cached_value}): the next
+     * value exactly when the sequence caches nothing ({@code NOCACHE}), otherwise a value at or beyond it.
+     */
+    private static long[] sequencePosition(Connection connection, String sequence) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT next_not_cached_value, increment FROM " + sequence)) {
+            return rs.next() ? new long[] {rs.getLong(2), rs.getLong(1)} : null;
+        }
+    }
+
+    /** The next AUTO_INCREMENT value of a table, or null (none, or beyond a signed 64-bit integer). */
+    private static Long autoIncrement(Connection connection, JdbcTable table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT AUTO_INCREMENT FROM "
+                + "information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, table.sqlSchema());
+            ps.setString(2, table.sqlName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                java.math.BigDecimal next = rs.getBigDecimal(1);
+                return next == null || next.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? null
+                        : next.longValue();
+            }
+        }
+    }
+
+    /** The table's {@code AUTO_INCREMENT} column, and columns whose default draws from a sequence. */
+    @Override
+    public List<GeneratorPosition> generators(Connection connection, JdbcTable table) throws SQLException {
+        List<GeneratorPosition> positions = new java.util.ArrayList<>();
+        for (JdbcColumn column : table.columns()) {
+            String sequence = sequenceOf(column);
+            if (column.identity()) {
+                Long next = autoIncrement(connection, table);
+                if (next != null) {
+                    positions.add(new GeneratorPosition(table.schema().name(), column.column().name(), true, next));
+                }
+            } else if (sequence != null) {
+                long[] position = sequencePosition(connection, sequence);
+                if (position != null) {
+                    positions.add(new GeneratorPosition(table.schema().name(), column.column().name(),
+                            position[0] > 0, position[1]));
+                }
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * Inside the import's transaction, {@code SETVAL(sequence, next, 0)} where the archive's position is further
+     * (not undone by a rollback, harmless since it only moves forward). After the import committed,
+     * {@code ALTER TABLE ... AUTO_INCREMENT = next} where the archive's position is beyond the table's counter: the
+     * statement commits, so it cannot run inside the import, and it runs while the import still holds the import
+     * lock. InnoDB never sets the counter below the highest value in the column.
+     */
+    @Override
+    public void advanceGenerators(Connection connection, JdbcTable table, List<GeneratorPosition> archived,
+            boolean committed) throws SQLException {
+        for (GeneratorPosition archive : archived) {
+            JdbcColumn column = table.column(archive.column());
+            if (column == null) {
+                continue;
+            }
+            String sequence = sequenceOf(column);
+            if (column.identity() && committed) {
+                Long next = autoIncrement(connection, table);
+                if (next != null && archive.next() > next) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeUpdate("ALTER TABLE " + table.qualifiedName() + " AUTO_INCREMENT = "
+                                + archive.next());
+                    }
+                }
+            } else if (!column.identity() && sequence != null && !committed) {
+                long[] position = sequencePosition(connection, sequence);
+                if (position == null) {
+                    continue;
+                }
+                long target = GeneratorPosition.further(position[0] > 0, position[1], archive.next());
+                if (target != position[1]) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeQuery("SELECT SETVAL(" + sequence + ", " + target + ", 0)").close();
+                    }
                 }
             }
         }

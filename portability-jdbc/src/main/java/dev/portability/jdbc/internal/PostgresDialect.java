@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
 import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
@@ -512,6 +513,72 @@ final class PostgresDialect extends Dialect {
         }
     }
 
+    /**
+     * Text is compared byte by byte under a deterministic collation (the default), so most keys compare by value.
+     * Not so: {@code char(n)} ({@code bpchar}), which ignores trailing blanks (collation key {@code rtrim}),
+     * {@code citext}, which compares {@code lower()} of both sides (collation key {@code lower}), and a column
+     * with a nondeterministic ICU collation, for which PostgreSQL has no collation key function. Parameters are
+     * cast to the column's type, so that the comparison is the column's.
+     */
+    @Override
+    public KeyComparison keyComparison(Connection connection, JdbcTable table) throws SQLException {
+        List<String> parameters = new java.util.ArrayList<>();
+        List<String> collationKeys = new java.util.ArrayList<>();
+        boolean byValue = true;
+        for (String key : table.schema().primaryKey()) {
+            JdbcColumn column = table.columns().get(table.schema().indexOf(key));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod), "
+                    + "coalesce(b.typname, t.typname), coalesce(co.collisdeterministic, true) "
+                    + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                    + "LEFT JOIN pg_catalog.pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype "
+                    + "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+                    + "WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ?")) {
+                ps.setString(1, table.qualifiedName());
+                ps.setString(2, column.sqlName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return KeyComparison.BY_VALUE;
+                    }
+                    String type = rs.getString(1);
+                    String base = rs.getString(2);
+                    boolean deterministic = rs.getBoolean(3);
+                    parameters.add("CAST(? AS " + type + ")");
+                    if (!deterministic) {
+                        byValue = false;
+                        collationKeys.add(null);
+                    } else if ("bpchar".equals(base)) {
+                        byValue = false;
+                        collationKeys.add("rtrim(CAST(? AS text))");
+                    } else if ("citext".equals(base)) {
+                        byValue = false;
+                        collationKeys.add("lower(CAST(? AS text))");
+                    } else {
+                        collationKeys.add(null);
+                    }
+                }
+            }
+        }
+        return byValue ? KeyComparison.BY_VALUE : new KeyComparison(false, parameters, collationKeys);
+    }
+
+    /** A {@code VALUES} list of the keys, joined to the table (an index lookup per key). */
+    @Override
+    public String existingKeysQuery(String table, List<String> keyColumns, List<String> parameters, int keys) {
+        StringBuilder sql = new StringBuilder("SELECT v.i FROM (VALUES ");
+        for (int i = 0; i < keys; i++) {
+            sql.append(i == 0 ? "(" : ", (").append(i);
+            for (String parameter : parameters) {
+                sql.append(", ").append(parameter);
+            }
+            sql.append(')');
+        }
+        sql.append(") AS v(i");
+        for (int c = 0; c < parameters.size(); c++) {
+            sql.append(", k").append(c);
+        }
+        return sql.append(')').append(keyJoin(table, keyColumns)).toString();
+    }
+
     @Override
     public int rowsPerInsert(int columns) {
         return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / Math.max(1, columns)));
@@ -524,6 +591,32 @@ final class PostgresDialect extends Dialect {
      */
     @Override
     public void advanceIdentity(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
+        String sequence = sequenceOf(connection, table, column);
+        if (sequence == null) {
+            return;
+        }
+        long[] position = position(connection, sequence);
+        if (position == null) {
+            return;
+        }
+        long increment = position[0];
+        long next = position[1];
+        Long extreme = table.extreme(connection, column, increment > 0);
+        if (extreme == null || (increment > 0 ? extreme < next : extreme > next)) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT setval(CAST(? AS regclass), ?, true)")) {
+            ps.setString(1, sequence);
+            ps.setLong(2, extreme);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
+     * The sequence that feeds a column: an identity's or a serial's ({@code pg_get_serial_sequence}), or the one a
+     * {@code nextval(...)} default names.
+     */
+    private static String sequenceOf(Connection connection, JdbcTable table, JdbcColumn column) throws SQLException {
         String sequence = null;
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
             ps.setString(1, table.qualifiedName());
@@ -540,33 +633,75 @@ final class PostgresDialect extends Dialect {
                 sequence = m.group(1).replace("''", "'");
             }
         }
-        if (sequence == null) {
-            return;
-        }
-        long increment;
-        long next;
+        return sequence;
+    }
+
+    /** The increment and the next value {@code nextval} would return, or null if the sequence is not found. */
+    private static long[] position(Connection connection, String sequence) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT s.seqincrement, s.seqstart, "
                 + "pg_sequence_last_value(s.seqrelid) FROM pg_catalog.pg_sequence s "
                 + "WHERE s.seqrelid = CAST(? AS regclass)")) {
             ps.setString(1, sequence);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return;
+                    return null;
                 }
-                increment = rs.getLong(1);
+                long increment = rs.getLong(1);
                 long start = rs.getLong(2);
                 long last = rs.getLong(3);
-                next = rs.wasNull() ? start : last + increment;
+                return new long[] {increment, rs.wasNull() ? start : last + increment};
             }
         }
-        Long extreme = table.extreme(connection, column, increment > 0);
-        if (extreme == null || (increment > 0 ? extreme < next : extreme > next)) {
+    }
+
+    /** The identity columns, serials and columns whose default is {@code nextval(...)}: their sequences. */
+    @Override
+    public List<GeneratorPosition> generators(Connection connection, JdbcTable table) throws SQLException {
+        List<GeneratorPosition> positions = new java.util.ArrayList<>();
+        for (JdbcColumn column : table.columns()) {
+            if (!column.identity() || column.column().type().kind() != LogicalType.Kind.INTEGER) {
+                continue;
+            }
+            String sequence = sequenceOf(connection, table, column);
+            long[] position = sequence == null ? null : position(connection, sequence);
+            if (position != null) {
+                positions.add(new GeneratorPosition(table.schema().name(), column.column().name(), position[0] > 0,
+                        position[1]));
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * {@code setval(sequence, next, false)} where the archive's position is further than the sequence's, inside
+     * the import's transaction: PostgreSQL never rolls a sequence back, which is harmless because it only moves
+     * forward. A sequence that also feeds tables outside the import only moves forward too.
+     */
+    @Override
+    public void advanceGenerators(Connection connection, JdbcTable table, List<GeneratorPosition> archived,
+            boolean committed) throws SQLException {
+        if (committed) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT setval(CAST(? AS regclass), ?, true)")) {
-            ps.setString(1, sequence);
-            ps.setLong(2, extreme);
-            ps.executeQuery().close();
+        for (GeneratorPosition archive : archived) {
+            JdbcColumn column = table.column(archive.column());
+            if (column == null || !column.identity() || column.column().type().kind() != LogicalType.Kind.INTEGER) {
+                continue;
+            }
+            String sequence = sequenceOf(connection, table, column);
+            long[] position = sequence == null ? null : position(connection, sequence);
+            if (position == null) {
+                continue;
+            }
+            long target = GeneratorPosition.further(position[0] > 0, position[1], archive.next());
+            if (target != position[1]) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT setval(CAST(? AS regclass), ?, false)")) {
+                    ps.setString(1, sequence);
+                    ps.setLong(2, target);
+                    ps.executeQuery().close();
+                }
+            }
         }
     }
 }

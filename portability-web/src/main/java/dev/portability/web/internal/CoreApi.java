@@ -445,8 +445,8 @@ public final class CoreApi {
                     "Invalid archive");
             case WRONG_APPLICATION, UNKNOWN_TABLE, UNKNOWN_COLUMN, MISSING_COLUMN, TYPE_MISMATCH, ARCHIVE_TOO_NEW,
                     MIGRATION_MISSING, MIGRATION_FAILED -> new Status(422, "Archive does not fit this application");
-            case NO_PRIMARY_KEY, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT, NON_TRANSACTIONAL_TABLE ->
-                    new Status(422, "Import not possible");
+            case NO_PRIMARY_KEY, FOREIGN_KEY_CYCLE, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT,
+                    NON_TRANSACTIONAL_TABLE -> new Status(422, "Import not possible");
             case ROWS_HIDDEN -> new Status(422, "Export not possible");
             case UNSUPPORTED_COLUMN -> new Status(422, "Column not supported");
             case CONFLICTS -> new Status(409, "Conflicts refused");

@@ -6,6 +6,7 @@ import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.core.internal.json.Json;
@@ -127,11 +128,26 @@ public final class ArchiveWriter implements Closeable {
      * @throws IOException if writing fails
      */
     public ArchiveInfo finish(String application, int schemaVersion, String libraryVersion) throws IOException {
+        return finish(application, schemaVersion, libraryVersion, List.of());
+    }
+
+    /**
+     * Writes the manifest, with the positions of the tables' generators, and finishes the ZIP container.
+     *
+     * @param application the host application id
+     * @param schemaVersion the host's data schema version
+     * @param libraryVersion this library's version
+     * @param generators the positions of the generators of the written tables' columns
+     * @return what the manifest says
+     * @throws IOException if writing fails
+     */
+    public ArchiveInfo finish(String application, int schemaVersion, String libraryVersion,
+            List<GeneratorPosition> generators) throws IOException {
         if (open != null) {
             throw new IllegalStateException("table " + open.schema.name() + " is not finished");
         }
         ArchiveInfo info = new ArchiveInfo(Manifest.FORMAT_VERSION, application, schemaVersion, Instant.now(),
-                libraryVersion, tables);
+                libraryVersion, tables, generators);
         zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
         Manifest.write(info, zip);
         zip.closeEntry();

@@ -6,6 +6,7 @@ import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ForeignKey;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.LogicalType;
 import dev.portability.api.NativeType;
 import dev.portability.api.TableSchema;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * Reads and writes {@code manifest.json}: the mapping between {@link ArchiveInfo} and its JSON form, in format
- * version 2 (which adds NATIVE types and each column's {@code native} type) and version 1.
+ * version 2 (which adds NATIVE types, each column's {@code native} type and the generators' positions) and
+ * version 1.
  */
 public final class Manifest {
 
@@ -62,6 +64,22 @@ public final class Manifest {
                 writeTable(g, table, version);
             }
             g.writeEndArray();
+            if (!info.generators().isEmpty()) {
+                if (version < 2) {
+                    throw new IllegalArgumentException("generator positions cannot be written in archive format "
+                            + "version " + version);
+                }
+                g.writeArrayFieldStart("generators");
+                for (GeneratorPosition generator : info.generators()) {
+                    g.writeStartObject();
+                    g.writeStringField("table", generator.table());
+                    g.writeStringField("column", generator.column());
+                    g.writeStringField("direction", generator.ascending() ? "ascending" : "descending");
+                    g.writeNumberField("next", generator.next());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -160,7 +178,35 @@ public final class Manifest {
             tables.add(readTable(tablesNode.get(i), "tables[" + i + "]"));
         }
         return new ArchiveInfo(root.get("formatVersion").asInt(), root.get("application").asText(),
-                root.get("schemaVersion").asInt(), createdAt, root.get("libraryVersion").asText(), tables);
+                root.get("schemaVersion").asInt(), createdAt, root.get("libraryVersion").asText(), tables,
+                readGenerators(root.get("generators"), tables));
+    }
+
+    private static List<GeneratorPosition> readGenerators(JsonNode node, List<ArchiveTable> tables) {
+        List<GeneratorPosition> generators = new ArrayList<>();
+        if (node == null) {
+            return generators;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode g = node.get(i);
+            String table = g.get("table").asText();
+            String column = g.get("column").asText();
+            String at = "generators[" + i + "]";
+            ArchiveTable archived = tables.stream().filter(t -> t.name().equals(table)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(at + ": table " + table
+                            + " is not one of the manifest's tables"));
+            if (archived.schema().indexOf(column) < 0) {
+                throw new IllegalArgumentException(at + ": table " + table + " has no column " + column);
+            }
+            if (!seen.add(table + '\u0000' + column)) {
+                throw new IllegalArgumentException(at + ": column " + column + " of table " + table
+                        + " has a position already");
+            }
+            generators.add(new GeneratorPosition(table, column, g.get("direction").asText().equals("ascending"),
+                    g.get("next").asLong()));
+        }
+        return generators;
     }
 
     private static ArchiveTable readTable(JsonNode node, String path) {

@@ -2,21 +2,28 @@ package dev.portability.core.internal.engine;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Finds repeated primary keys in one streaming pass. It remembers a 64-bit hash per key up to a cap, and watches
- * whether keys arrive in strictly ascending order (an export reads in key order). Ascending keys are unique by
- * construction, so past the cap an ascending table is still fully checked; only a table that is both larger
- * than the cap and out of order goes partly unchecked, and then the store's own primary key constraint is the
- * last line of defence.
+ * Finds repeated primary keys in one streaming pass. It remembers a 64-bit hash per key, with the row it came
+ * from, up to a cap, and watches whether keys arrive in strictly ascending order (an export reads in key order).
+ * Ascending keys are unique by construction, so past the cap an ascending table is still fully checked; only a
+ * table that is both larger than the cap and out of order goes partly unchecked, and then the store's own primary
+ * key constraint is the last line of defence.
  */
 final class DuplicateKeys {
 
+    /** {@link #add} found no earlier row with the key. */
+    static final long NEW = 0;
+    /** {@link #add} found the key before, in a row it cannot name (beyond row 2^31 - 1). */
+    static final long SEEN_IN_UNKNOWN_ROW = -1;
+
     private final int capacity;
     private Object[] previous;
+    private long previousRow;
     private boolean ascending = true;
-    private LongSet seen = new LongSet();
+    private HashRows seen = new HashRows();
     private boolean gaveUp;
 
     /** @param capacity the most key hashes remembered */
@@ -28,40 +35,42 @@ final class DuplicateKeys {
      * Records a key.
      *
      * @param key the key values
-     * @return true if the key was seen before (certain for ascending keys; otherwise with a one in 2^64 chance of
-     *     a false alarm per pair of keys)
+     * @param row the 1-based row the key comes from
+     * @return the earlier row with the same key, {@link #SEEN_IN_UNKNOWN_ROW}, or {@link #NEW} (certain for
+     *     ascending keys; otherwise with a one in 2^64 chance of a false alarm per pair of keys)
      */
-    boolean add(Object[] key) {
+    long add(Object[] key, long row) {
         if (gaveUp) {
-            return false;
+            return NEW;
         }
         if (ascending && previous != null) {
             int order = compare(previous, key);
             if (order == 0) {
-                return true;
+                return previousRow;
             }
             if (order > 0) {
                 ascending = false;
                 if (seen == null) {
                     gaveUp = true;
-                    return false;
+                    return NEW;
                 }
             }
         }
         if (ascending) {
             previous = key.clone();
+            previousRow = row;
         }
         if (seen == null) {
-            return false;
+            return NEW;
         }
-        boolean added = seen.add(hash(key));
+        long earlier = seen.add(hash(key), row);
         if (seen.size() >= capacity) {
             seen = null;
             if (!ascending) {
                 gaveUp = true;
             }
         }
-        return !added;
+        return earlier;
     }
 
     /** @return whether some keys could not be checked (more than the cap, and out of order) */
@@ -126,5 +135,67 @@ final class DuplicateKeys {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
+    }
+
+    /** An open-addressing map of long hashes to row numbers: 12 to 24 bytes per key. */
+    private static final class HashRows {
+        private long[] slots = new long[1024];
+        private int[] rows = new int[1024];
+        private boolean hasZero;
+        private int zeroRow;
+        private int size;
+
+        /** @return the row recorded for the value before, or {@link #NEW} after recording {@code row} for it */
+        long add(long value, long row) {
+            int rowNumber = row > Integer.MAX_VALUE ? -1 : (int) row;
+            if (value == 0) {
+                if (hasZero) {
+                    return zeroRow;
+                }
+                hasZero = true;
+                zeroRow = rowNumber;
+                size++;
+                return NEW;
+            }
+            if ((size + 1) * 2 > slots.length) {
+                grow();
+            }
+            int mask = slots.length - 1;
+            int i = (int) (value ^ (value >>> 32)) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == value) {
+                    return rows[i];
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = value;
+            rows[i] = rowNumber;
+            size++;
+            return NEW;
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            long[] old = slots;
+            int[] oldRows = rows;
+            slots = new long[old.length * 2];
+            rows = new int[old.length * 2];
+            int mask = slots.length - 1;
+            for (int o = 0; o < old.length; o++) {
+                long value = old[o];
+                if (value != 0) {
+                    int i = (int) (value ^ (value >>> 32)) & mask;
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = value;
+                    rows[i] = oldRows[o];
+                }
+            }
+            Arrays.fill(old, 0);
+        }
     }
 }

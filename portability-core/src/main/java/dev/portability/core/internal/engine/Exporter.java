@@ -4,6 +4,7 @@ import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.GeneratorPosition;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
 import dev.portability.api.Phase;
@@ -78,7 +79,7 @@ public final class Exporter<U extends UnitOfWork> {
                 for (TableSchema table : tables) {
                     written.add(writeTable(work, writer, table, counts.get(table.name()), operation));
                 }
-                writer.finish(host.application(), host.schemaVersion(), libraryVersion);
+                writer.finish(host.application(), host.schemaVersion(), libraryVersion, generators(work, tables));
             }
             work.commit();
         } catch (RuntimeException | IOException e) {
@@ -89,6 +90,36 @@ public final class Exporter<U extends UnitOfWork> {
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         return new ExportResult(written, counting.count, false, duration);
+    }
+
+    /**
+     * The positions of the generators of the exported tables' columns, read after their rows: a position is never
+     * behind a value the archive holds.
+     */
+    private List<GeneratorPosition> generators(U work, List<TableSchema> tables) {
+        List<GeneratorPosition> positions = new ArrayList<>();
+        for (TableSchema table : tables) {
+            List<GeneratorPosition> found;
+            try {
+                found = host.adapter(table.name()).generators(work);
+            } catch (PortabilityException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new StoreException("Reading the generator positions of table " + table.name() + " failed: "
+                        + e.getMessage() + ". Nothing was exported.", false, e);
+            }
+            java.util.Set<String> columns = new java.util.HashSet<>();
+            for (GeneratorPosition position : found) {
+                if (!position.table().equals(table.name()) || table.indexOf(position.column()) < 0
+                        || !columns.add(position.column())) {
+                    throw new PortabilityException(ErrorCode.STORE_FAILURE, "Export failed: the table adapter of "
+                            + table.name() + " reported the generator position " + position + ", which is not one "
+                            + "per column of that table; fix the adapter's generators(). Nothing was exported.");
+                }
+                positions.add(position);
+            }
+        }
+        return positions;
     }
 
     private Map<String, Long> count(U work, List<TableSchema> tables, Operation operation) {
@@ -180,13 +211,16 @@ public final class Exporter<U extends UnitOfWork> {
         }
         int[] keyIndexes = Validator.keyIndexes(table);
         DuplicateKeys seen = new DuplicateKeys(TRACKED_KEYS);
+        long[] row = {0};
         return values -> {
             Object[] key = new Object[keyIndexes.length];
             for (int i = 0; i < key.length; i++) {
                 key[i] = values[keyIndexes[i]];
             }
-            return seen.add(key) ? new ArchiveWriter.RowProblem(ErrorCode.DUPLICATE_KEY, "primary key "
-                    + dev.portability.api.Key.of(key) + " appears in an earlier row too") : null;
+            long earlier = seen.add(key, ++row[0]);
+            return earlier != DuplicateKeys.NEW ? new ArchiveWriter.RowProblem(ErrorCode.DUPLICATE_KEY, "primary key "
+                    + dev.portability.api.Key.of(key) + " appears in " + (earlier > 0 ? "row " + earlier
+                            : "an earlier row") + " too") : null;
         };
     }
 

@@ -54,7 +54,7 @@ public final class Host<U extends UnitOfWork> {
             schemas.add(schema);
         }
         this.adapters = Collections.unmodifiableMap(byName);
-        this.order = TableOrder.of(schemas);
+        this.order = TableOrder.of(schemas, CycleWrites.refersBack(byName::get));
     }
 
     /** @return the application id */

@@ -1,8 +1,8 @@
 package dev.portability.core.internal.engine;
 
+import dev.portability.api.ArchiveInfo;
 import dev.portability.api.DuplicatePolicy;
 import dev.portability.api.ErrorCode;
-import dev.portability.api.ForeignKey;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
@@ -112,7 +112,42 @@ public final class Importer<U extends UnitOfWork> {
             work.close();
         }
         return new ImportPreview(options.mode(), options.duplicatePolicy(), tables,
-                outcome.report().migrationSteps(), guard.refusals());
+                outcome.report().migrationSteps(), refusals(ImportRefusals.of(host, outcome.tables(), options), guard));
+    }
+
+    /** The refusals of the tables themselves ({@link ImportRefusals}), then those of the safeguards. */
+    private static List<Problem> refusals(List<Problem> tableRefusals, Safeguards<?> guard) {
+        List<Problem> all = new ArrayList<>(tableRefusals);
+        all.addAll(guard.refusals());
+        return all;
+    }
+
+    /**
+     * Everything that would make an import of a validated archive with these options refuse before writing, as
+     * problems, found as the preview finds them: the preview's {@link ImportPreview#refusals() refusals} (what
+     * {@link ImportRefusedException} would carry), then under MERGE with policy FAIL one
+     * {@link ErrorCode#CONFLICTS} problem per table whose keys exist.
+     *
+     * @param archive the archive
+     * @param outcome its successful validation
+     * @param options the import options
+     * @param operation progress and cancellation
+     * @return the problems, refusals first; empty when the import would go ahead
+     */
+    public List<Problem> refusals(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
+            Operation operation) {
+        ImportPreview preview = preview(archive, outcome, options, operation);
+        List<Problem> problems = new ArrayList<>(preview.refusals());
+        if (options.mode() == ImportMode.MERGE && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
+            for (TablePreview table : preview.tables()) {
+                if (table.existingRows() > 0) {
+                    TablePlan<U> plan = outcome.tables().stream().filter(p -> p.table().equals(table.table()))
+                            .findFirst().orElseThrow();
+                    problems.add(ImportRefusals.conflicts(plan, table.existingRows(), table.sampleExistingKeys()));
+                }
+            }
+        }
+        return problems;
     }
 
     /**
@@ -170,9 +205,7 @@ public final class Importer<U extends UnitOfWork> {
     public ImportResult run(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
             Operation operation, long startNanos) {
         boolean merge = options.mode() == ImportMode.MERGE;
-        if (merge) {
-            requirePrimaryKeys(outcome.tables());
-        }
+        List<Problem> tableRefusals = ImportRefusals.of(host, outcome.tables(), options);
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         U work = host.store().begin(Access.WRITE);
@@ -195,8 +228,9 @@ public final class Importer<U extends UnitOfWork> {
             }
             // every refusal, as the preview lists them
             outsideChanges(guard, work, missing);
-            if (!guard.refusals().isEmpty()) {
-                throw new ImportRefusedException(guard.refusals());
+            List<Problem> refusals = refusals(tableRefusals, guard);
+            if (!refusals.isEmpty()) {
+                throw new ImportRefusedException(refusals);
             }
             if (merge && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
                 refuseConflicts(archive, plans, work, options, operation);
@@ -231,12 +265,13 @@ public final class Importer<U extends UnitOfWork> {
             if (!guard.inPlace().isEmpty()) {
                 deleteMissing(plans, missing, work, tallies, options, operation);
             }
-            List<TableImportResult> results = finish(plans, work, tallies, merge, operation);
+            List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
             operation.checkCancelled("committing");
             store(null, "committing", () -> {
                 work.commit();
                 return 0L;
             });
+            Generators.afterCommit(plans, outcome.info(), work, operation);
             operation.finished(Phase.COMMITTING, null, plans.size(), plans.size(), 0);
             operation.log().info("[{}] import committed: {} tables", operation.id(), plans.size());
             return new ImportResult(options.mode(), options.duplicatePolicy(), results,
@@ -293,21 +328,6 @@ public final class Importer<U extends UnitOfWork> {
         }
     }
 
-    private void requirePrimaryKeys(List<TablePlan<U>> plans) {
-        List<String> keyless = new ArrayList<>();
-        for (TablePlan<U> plan : plans) {
-            if (!plan.mapping().target().hasPrimaryKey()) {
-                keyless.add(plan.table());
-            }
-        }
-        if (!keyless.isEmpty()) {
-            throw new PortabilityException(ErrorCode.NO_PRIMARY_KEY, "MERGE matches rows by primary key, but "
-                    + (keyless.size() == 1 ? "table " + keyless.get(0) + " has none" : "tables " + keyless
-                            + " have none") + ". Declare a primary key for it in the table adapter, leave it out "
-                    + "with a table filter, or import with REPLACE. Nothing was imported.");
-        }
-    }
-
     private void refuseConflicts(ArchiveFile archive, List<TablePlan<U>> plans, U work, ImportOptions options,
             Operation operation) {
         Map<String, List<Key>> conflicts = new LinkedHashMap<>();
@@ -351,8 +371,8 @@ public final class Importer<U extends UnitOfWork> {
         long start = System.nanoTime();
         TableSchema schema = plan.mapping().target();
         TableAdapter<U> adapter = plan.adapter();
-        int[] deferred = deferredColumns(order, schema);
-        BitSet secondPass = deferred.length == 0 ? null : new BitSet();
+        CycleWrites cycle = CycleWrites.of(order, schema, adapter);
+        BitSet secondPass = cycle.any() ? new BitSet() : null;
         long total = plan.archived().rows();
         operation.started(Phase.WRITING, plan.table(), total);
         boolean merge = options.mode() == ImportMode.MERGE;
@@ -365,7 +385,7 @@ public final class Importer<U extends UnitOfWork> {
                 rows = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     Row row = batch.get(i);
-                    Row withoutForward = withNulls(row, deferred);
+                    Row withoutForward = cycle.firstPass(row);
                     if (withoutForward != row) {
                         secondPass.set((int) (firstRow - 1 + i));
                     }
@@ -420,37 +440,6 @@ public final class Importer<U extends UnitOfWork> {
         operation.finished(Phase.WRITING, plan.table(), tally.inserted + tally.updated + tally.skipped, total, 0);
     }
 
-    /**
-     * The columns of foreign keys that point at rows which may not be written yet (a self-reference, or a later
-     * table of the same cycle) and accept NULL: they are written as NULL first and set in a second pass.
-     */
-    private static int[] deferredColumns(TableOrder order, TableSchema schema) {
-        Set<Integer> columns = new java.util.TreeSet<>();
-        for (ForeignKey fk : order.forwardReferences(schema)) {
-            boolean nullable = true;
-            for (String column : fk.columns()) {
-                nullable &= schema.column(column).orElseThrow().nullable();
-            }
-            if (nullable) {
-                fk.columns().forEach(c -> columns.add(schema.indexOf(c)));
-            }
-        }
-        return columns.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static Row withNulls(Row row, int[] columns) {
-        Object[] values = null;
-        for (int column : columns) {
-            if (row.get(column) != null) {
-                if (values == null) {
-                    values = row.values();
-                }
-                values[column] = null;
-            }
-        }
-        return values == null ? row : Row.of(row.schema(), values);
-    }
-
     private void updateForwardReferences(ArchiveFile archive, TablePlan<U> plan, U work, int batchSize,
             BitSet rows, Operation operation) {
         forEachBatch(archive, plan, batchSize, operation, Phase.WRITING, (batch, firstRow) -> {
@@ -470,13 +459,17 @@ public final class Importer<U extends UnitOfWork> {
         });
     }
 
-    private List<TableImportResult> finish(List<TablePlan<U>> plans, U work, Map<String, Tally> tallies,
-            boolean merge, Operation operation) {
+    private List<TableImportResult> finish(List<TablePlan<U>> plans, ArchiveInfo info, U work,
+            Map<String, Tally> tallies, boolean merge, Operation operation) {
         // REPLACE: the archive's rows (inserted, or updated in place); MERGE: the rows before and the new ones
         operation.started(Phase.COMMITTING, null, plans.size());
         for (TablePlan<U> plan : plans) {
             store(plan, "finishing the import of", () -> {
                 plan.adapter().afterImport(work);
+                return 0L;
+            });
+            store(plan, "moving to the archive's positions the generators of", () -> {
+                plan.adapter().advanceGenerators(work, Generators.of(plan, info));
                 return 0L;
             });
         }

@@ -55,7 +55,7 @@ final class Safeguards<U extends UnitOfWork> {
             plans.put(plan.table(), plan);
             schemas.add(plan.mapping().target());
         }
-        this.foreignKeyOrder = TableOrder.of(schemas);
+        this.foreignKeyOrder = TableOrder.of(schemas, Map.of(), CycleWrites.refersBack(host::adapter));
         this.order = foreignKeyOrder;
         checkRollback();
         if (options.mode() == ImportMode.REPLACE) {
@@ -180,7 +180,7 @@ final class Safeguards<U extends UnitOfWork> {
         for (TableSchema schema : foreignKeyOrder.writeOrder()) {
             schemas.add(schema);
         }
-        order = TableOrder.of(schemas, after);
+        order = TableOrder.of(schemas, after, CycleWrites.refersBack(host::adapter));
         for (List<String> pair : order.conflicts()) {
             String source = pair.get(0);
             String fed = pair.get(1);

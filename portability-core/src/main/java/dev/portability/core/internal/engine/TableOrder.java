@@ -11,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Orders tables so that referenced tables come before the tables that reference them. Cycles (self-references
- * included) are kept, not refused: the tables of a cycle stay together in their given order, and the foreign
- * keys that point forward inside a cycle are reported by {@link #forwardReferences(TableSchema)} so the import
- * can write those columns in a second step.
+ * included) are kept, not refused: the tables of a cycle stay together in their given order, except that the
+ * foreign keys a store checks as each row is written point back (see {@link #of(List, BiPredicate)}), and the
+ * foreign keys that point forward inside a cycle are reported by {@link #forwardReferences(TableSchema)} so the
+ * import can write those columns in a second step.
  */
 public final class TableOrder {
 
@@ -40,7 +42,7 @@ public final class TableOrder {
      * @return the order
      */
     public static TableOrder of(List<TableSchema> tables) {
-        return of(tables, Map.of());
+        return of(tables, Map.of(), (table, fk) -> false);
     }
 
     /**
@@ -52,6 +54,33 @@ public final class TableOrder {
      * @return the order; {@link #conflicts()} lists the {@code after} pairs that cannot be kept
      */
     public static TableOrder of(List<TableSchema> tables, Map<String, Set<String>> after) {
+        return of(tables, after, (table, fk) -> false);
+    }
+
+    /**
+     * Orders the given tables; inside a cycle, a foreign key for which {@code refersBack} holds points at a table
+     * written before (where the keys for which it holds form no cycle of their own).
+     *
+     * @param tables the tables, in a stable preferred order (ties keep it)
+     * @param refersBack the foreign keys that must refer to a table written earlier
+     * @return the order
+     */
+    public static TableOrder of(List<TableSchema> tables, BiPredicate<TableSchema, ForeignKey> refersBack) {
+        return of(tables, Map.of(), refersBack);
+    }
+
+    /**
+     * Orders the given tables so that referenced tables come first and each table comes after the tables named
+     * for it in {@code after}; inside a cycle, a foreign key for which {@code refersBack} holds points at a table
+     * written before (where the keys for which it holds form no cycle of their own).
+     *
+     * @param tables the tables, in a stable preferred order (ties keep it)
+     * @param after per table, the tables it must come after (tables that triggers of those tables feed)
+     * @param refersBack the foreign keys that must refer to a table written earlier
+     * @return the order; {@link #conflicts()} lists the {@code after} pairs that cannot be kept
+     */
+    public static TableOrder of(List<TableSchema> tables, Map<String, Set<String>> after,
+            BiPredicate<TableSchema, ForeignKey> refersBack) {
         Map<String, TableSchema> byName = new LinkedHashMap<>();
         for (TableSchema table : tables) {
             byName.put(table.name(), table);
@@ -70,6 +99,9 @@ public final class TableOrder {
         for (List<String> members : tarjan.components) {
             List<String> sorted = new ArrayList<>(byName.keySet());
             sorted.retainAll(members);
+            if (sorted.size() > 1) {
+                sorted = referencedFirst(sorted, byName, refersBack);
+            }
             for (String name : sorted) {
                 ordered.add(byName.get(name));
                 component.put(name, c);
@@ -118,6 +150,43 @@ public final class TableOrder {
             }
         }
         return table.referencedTables().contains(table.name());
+    }
+
+    /**
+     * Sorts the members of one cycle so that the keys {@code refersBack} names point at earlier members: a stable
+     * topological sort (ties keep the given order); members left in a cycle of such keys keep their given order.
+     */
+    private static List<String> referencedFirst(List<String> members, Map<String, TableSchema> byName,
+            BiPredicate<TableSchema, ForeignKey> refersBack) {
+        Map<String, Set<String>> needs = new LinkedHashMap<>();
+        for (String name : members) {
+            Set<String> referenced = new HashSet<>();
+            TableSchema table = byName.get(name);
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (!fk.referencedTable().equals(name) && members.contains(fk.referencedTable())
+                        && refersBack.test(table, fk)) {
+                    referenced.add(fk.referencedTable());
+                }
+            }
+            needs.put(name, referenced);
+        }
+        List<String> sorted = new ArrayList<>();
+        List<String> left = new ArrayList<>(members);
+        boolean progress = true;
+        while (!left.isEmpty() && progress) {
+            progress = false;
+            for (java.util.Iterator<String> it = left.iterator(); it.hasNext();) {
+                String name = it.next();
+                if (sorted.containsAll(needs.get(name))) {
+                    sorted.add(name);
+                    it.remove();
+                    progress = true;
+                    break; // restart from the first member left, so that ties keep the given order
+                }
+            }
+        }
+        sorted.addAll(left);
+        return sorted;
     }
 
     /** @return the tables, referenced tables first */

@@ -148,9 +148,11 @@ public final class Validator<U extends UnitOfWork> {
                         missingEntries.add(table.entry());
                     }
                 }
-                for (TablePlan<U> plan : plans) {
-                    if (!missingEntries.contains(plan.archived().entry())) {
-                        checkRows(archive, plan, problems, operation);
+                try (TargetKeys<U> targetKeys = new TargetKeys<>(host)) {
+                    for (TablePlan<U> plan : plans) {
+                        if (!missingEntries.contains(plan.archived().entry())) {
+                            checkRows(archive, plan, problems, operation, targetKeys);
+                        }
                     }
                 }
             }
@@ -378,13 +380,15 @@ public final class Validator<U extends UnitOfWork> {
         return ordered;
     }
 
-    private void checkRows(ArchiveFile archive, TablePlan<U> plan, Problems problems, Operation operation) {
+    private void checkRows(ArchiveFile archive, TablePlan<U> plan, Problems problems, Operation operation,
+            TargetKeys<U> targetKeys) {
         String table = plan.table();
         long total = plan.archived().rows();
         operation.started(Phase.VALIDATING, table, total);
         TableSchema target = plan.mapping().target();
         int[] keyIndexes = keyIndexes(target);
         DuplicateKeys duplicates = keyIndexes.length == 0 ? null : new DuplicateKeys(settings.maxTrackedKeys());
+        TargetKeys<U>.Table collated = targetKeys.table(plan, settings.maxTrackedKeys(), problems::add);
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             Row row;
             while ((row = rows.next(problems::add)) != null) {
@@ -393,15 +397,22 @@ public final class Validator<U extends UnitOfWork> {
                     for (int i = 0; i < key.length; i++) {
                         key[i] = row.get(keyIndexes[i]);
                     }
-                    if (duplicates.add(key)) {
+                    long earlier = duplicates.add(key, rows.row());
+                    if (earlier != DuplicateKeys.NEW) {
                         problems.add(new Problem(ErrorCode.DUPLICATE_KEY, "primary key "
-                                + dev.portability.api.Key.of(key) + " appears in an earlier row too",
-                                plan.archived().entry(), rows.row(), plan.archived().name(), null));
+                                + dev.portability.api.Key.of(key) + " appears in " + (earlier > 0 ? "row " + earlier
+                                        : "an earlier row") + " too", plan.archived().entry(), rows.row(),
+                                plan.archived().name(), null));
+                    } else if (collated != null) {
+                        collated.add(dev.portability.api.Key.of(key), rows.row());
                     }
                 }
                 if ((rows.row() & 1023) == 0) {
                     operation.progress(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
                 }
+            }
+            if (collated != null) {
+                collated.finish();
             }
             rows.finish(problems::add);
             if (duplicates != null && duplicates.gaveUp()) {

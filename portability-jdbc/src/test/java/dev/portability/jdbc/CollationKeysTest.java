@@ -1,0 +1,229 @@
+package dev.portability.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ErrorCode;
+import dev.portability.api.ImportConflictException;
+import dev.portability.api.ImportOptions;
+import dev.portability.api.ImportPreview;
+import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.Key;
+import dev.portability.api.Problem;
+import dev.portability.api.TablePreview;
+import dev.portability.api.ValidationReport;
+import dev.portability.core.Portability;
+import dev.portability.jdbc.TestDatabase.Kind;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keys are equal as the target compares them, not as Java does: MariaDB's case-insensitive collations and
+ * {@code PAD SPACE} (trailing blanks do not count, even under {@code utf8mb4_bin}), PostgreSQL's {@code char(n)} and
+ * nondeterministic collations, H2's {@code VARCHAR_IGNORECASE}. A key equal to an existing one counts as existing
+ * (preview, SKIP, OVERWRITE, FAIL); two archive keys equal to each other are refused before writing.
+ */
+class CollationKeysTest {
+
+    @TempDir
+    Path dir;
+
+    /** An archive of table {@code item (id, v)} exported from a table whose key compares byte by byte. */
+    private Path archive(Kind kind, String... ids) throws SQLException {
+        try (TestDatabase source = TestDatabase.create(kind)) {
+            String type = switch (kind) {
+                case MARIADB -> "VARCHAR(10) COLLATE utf8mb4_nopad_bin";
+                case POSTGRESQL, H2 -> "VARCHAR(10)";
+            };
+            source.execute("CREATE TABLE item (id " + type + " PRIMARY KEY, v INTEGER NOT NULL)");
+            for (int i = 0; i < ids.length; i++) {
+                source.execute("INSERT INTO item VALUES ('" + ids[i] + "', " + (i + 1) + ")");
+            }
+            Path archive = dir.resolve(kind + "-" + String.join("_", ids).replace(' ', '-') + ".zip");
+            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            return archive;
+        }
+    }
+
+    /** The target's rows, as {@code [id]=v} in key order, the key's spelling kept. */
+    private static List<String> rows(TestDatabase db) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, v FROM item ORDER BY v, id")) {
+            while (rs.next()) {
+                rows.add("[" + rs.getString(1) + "]=" + rs.getInt(2));
+            }
+        }
+        return rows;
+    }
+
+    private static TestDatabase target(Kind kind, String keyType, String... rows) {
+        TestDatabase target = TestDatabase.create(kind);
+        target.execute("CREATE TABLE item (id " + keyType + " PRIMARY KEY, v INTEGER NOT NULL)");
+        for (String row : rows) {
+            target.execute("INSERT INTO item VALUES " + row);
+        }
+        return target;
+    }
+
+    @Test
+    void mariaDbTakesAKeyEqualUnderACaseInsensitiveCollationForTheExistingOne() throws Exception {
+        Path archive = archive(Kind.MARIADB, "ABC", "new"); // v = 1, 2
+        String ci = "VARCHAR(10) COLLATE utf8mb4_general_ci";
+        try (TestDatabase target = target(Kind.MARIADB, ci, "('abc', 100)")) {
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            TablePreview preview = portability.preview(archive, ImportOptions.merge(DuplicatePolicy.SKIP)).tables()
+                    .get(0);
+            assertThat(preview.existingRows()).isEqualTo(1);
+            assertThat(preview.newRows()).isEqualTo(1);
+            assertThat(preview.sampleExistingKeys()).containsExactly(Key.of("ABC"));
+            assertThat(preview.rowsReplaceWouldDelete()).isZero();
+
+            assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.FAIL)))
+                    .isInstanceOfSatisfying(ImportConflictException.class,
+                            e -> assertThat(e.conflicts()).containsEntry("item", List.of(Key.of("ABC"))));
+            assertThat(portability.validate(archive, ImportOptions.merge(DuplicatePolicy.FAIL)).problems())
+                    .extracting(Problem::code).containsExactly(ErrorCode.CONFLICTS);
+
+            portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP));
+            assertThat(rows(target)).containsExactly("[new]=2", "[abc]=100");
+
+            portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+            assertThat(rows(target)).as("the archive's row, the key's spelling included")
+                    .containsExactly("[ABC]=1", "[new]=2");
+        }
+    }
+
+    @Test
+    void mariaDbOverwriteTakesTheArchivesSpellingOfAKeyOtherRowsReference() throws Exception {
+        Path archive = archive(Kind.MARIADB, "ABC");
+        String ci = "VARCHAR(10) COLLATE utf8mb4_general_ci";
+        try (TestDatabase target = target(Kind.MARIADB, ci, "('abc', 100)")) {
+            target.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, item_id " + ci + " NOT NULL, "
+                    + "FOREIGN KEY (item_id) REFERENCES item(id) ON UPDATE CASCADE)", "INSERT INTO note VALUES (1, 'abc')");
+
+            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+                    ImportOptions.merge(DuplicatePolicy.OVERWRITE).withTables("item"));
+
+            assertThat(rows(target)).containsExactly("[ABC]=1");
+            try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT item_id FROM note")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the table outside the import is left as it was").isEqualTo("abc");
+            }
+        }
+    }
+
+    @Test
+    void mariaDbIgnoresTrailingBlanksOfKeysUnderPadSpaceEvenWithABinaryCollation() throws Exception {
+        Path archive = archive(Kind.MARIADB, "abc ", "x");
+        try (TestDatabase target = target(Kind.MARIADB, "VARCHAR(10) COLLATE utf8mb4_bin", "('abc', 100)")) {
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            assertThat(portability.preview(archive, ImportOptions.merge(DuplicatePolicy.SKIP)).existingRows())
+                    .isEqualTo(1);
+            portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+
+            assertThat(rows(target)).containsExactly("[abc ]=1", "[x]=2");
+        }
+    }
+
+    @Test
+    void mariaDbRefusesTwoArchiveKeysItTakesForOneBeforeWritingAndNamesBothRows() throws Exception {
+        Path archive = archive(Kind.MARIADB, "a", "Straße", "x", "STRASSE", "y"); // exported in key order:
+        // STRASSE, Straße, a, x, y
+        String ci = "VARCHAR(10) COLLATE utf8mb4_unicode_ci"; // ß = ss, case-insensitive
+        try (TestDatabase target = target(Kind.MARIADB, ci, "('kept', 100)")) {
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            ValidationReport report = portability.validate(archive);
+            assertThat(report.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.code()).isEqualTo(ErrorCode.DUPLICATE_KEY);
+                assertThat(problem.table()).isEqualTo("item");
+                assertThat(problem.line()).isEqualTo(2L);
+                assertThat(problem.message()).contains("primary key Straße and the key of row 1");
+            });
+            for (ImportOptions options : List.of(ImportOptions.replace(), ImportOptions.merge(DuplicatePolicy.SKIP))) {
+                assertThatThrownBy(() -> portability.importArchive(archive, options))
+                        .isInstanceOfSatisfying(InvalidArchiveException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_KEY))
+                        .hasMessageContaining("row 2").hasMessageContaining("row 1");
+                assertThatThrownBy(() -> portability.preview(archive, options))
+                        .isInstanceOf(InvalidArchiveException.class).hasMessageContaining("row 1");
+            }
+
+            assertThat(rows(target)).containsExactly("[kept]=100");
+        }
+        try (TestDatabase binary = target(Kind.MARIADB, "VARCHAR(10) COLLATE utf8mb4_nopad_bin")) {
+            assertThat(Stores.portability(JdbcAdapters.discover(binary.dataSource())).validate(archive).valid())
+                    .as("a binary collation tells the keys apart").isTrue();
+        }
+    }
+
+    @Test
+    void postgresqlCharKeysIgnoreTrailingBlanks() throws Exception {
+        Path archive = archive(Kind.POSTGRESQL, "ab", "cd");
+        try (TestDatabase target = target(Kind.POSTGRESQL, "char(5)", "('ab   ', 100)")) {
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            assertThat(portability.preview(archive, ImportOptions.merge(DuplicatePolicy.SKIP)).existingRows())
+                    .isEqualTo(1);
+            portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP));
+
+            assertThat(rows(target)).containsExactly("[cd   ]=2", "[ab   ]=100");
+        }
+        Path twice = archive(Kind.POSTGRESQL, "ab", "ab ");
+        try (TestDatabase target = target(Kind.POSTGRESQL, "char(5)")) {
+            assertThat(Stores.portability(JdbcAdapters.discover(target.dataSource())).validate(twice).problems())
+                    .extracting(Problem::code, Problem::line).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ErrorCode.DUPLICATE_KEY, 2L));
+        }
+    }
+
+    @Test
+    void postgresqlComparesKeysOfANondeterministicCollationInTheDatabase() throws Exception {
+        Path archive = archive(Kind.POSTGRESQL, "ABC", "new");
+        try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+            target.execute("CREATE COLLATION case_insensitive (provider = icu, locale = 'und-u-ks-level2', "
+                    + "deterministic = false)",
+                    "CREATE TABLE item (id VARCHAR(10) COLLATE case_insensitive PRIMARY KEY, v INTEGER NOT NULL)",
+                    "INSERT INTO item VALUES ('abc', 100)");
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            ImportPreview preview = portability.preview(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+            assertThat(preview.existingRows()).isEqualTo(1);
+            portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+
+            assertThat(rows(target)).containsExactly("[ABC]=1", "[new]=2");
+        }
+    }
+
+    @Test
+    void h2VarcharIgnoreCaseKeysCompareWithoutCase() throws Exception {
+        Path archive = archive(Kind.H2, "ABC", "new");
+        try (TestDatabase target = target(Kind.H2, "VARCHAR_IGNORECASE(10)", "('abc', 100)")) {
+            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+
+            assertThat(portability.preview(archive, ImportOptions.merge(DuplicatePolicy.SKIP)).existingRows())
+                    .isEqualTo(1);
+            portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+
+            assertThat(rows(target)).containsExactly("[ABC]=1", "[new]=2");
+        }
+        Path twice = archive(Kind.H2, "abc", "x", "ABC"); // exported in key order: ABC, abc, x
+        try (TestDatabase target = target(Kind.H2, "VARCHAR_IGNORECASE(10)")) {
+            assertThat(Stores.portability(JdbcAdapters.discover(target.dataSource())).validate(twice).problems())
+                    .extracting(Problem::code, Problem::line, p -> p.message().contains("row 1")).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ErrorCode.DUPLICATE_KEY, 2L, true));
+        }
+    }
+}
