@@ -340,6 +340,39 @@ public interface Limit {
         };
     }
 
+    /** The labels of an {@code enum('a','b')} or {@code set(...)} column type: quoted, {@code ''} for a quote. */
+    static List<String> labels(String columnType) {
+        List<String> labels = new ArrayList<>();
+        int open = columnType.indexOf('(');
+        int i = open + 1;
+        while (open >= 0 && i < columnType.length()) {
+            char c = columnType.charAt(i);
+            if (c == '\'') {
+                StringBuilder label = new StringBuilder();
+                i++;
+                while (i < columnType.length()) {
+                    char d = columnType.charAt(i);
+                    if (d == '\'' && i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
+                        label.append('\'');
+                        i += 2;
+                    } else if (d == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        label.append(d);
+                        i++;
+                    }
+                }
+                labels.add(label.toString());
+            } else if (c == ')') {
+                break;
+            } else {
+                i++;
+            }
+        }
+        return labels;
+    }
+
     /** What the character set rules need of Java's character sets. */
     final class Charsets {
 

@@ -180,7 +180,8 @@ final class MariaDbDialect extends Dialect {
                     : Limit.integers(Integer.MIN_VALUE, Integer.MAX_VALUE, type);
             case "BIGINT" -> unsigned ? Limit.decimals(BigDecimal.ZERO, new BigDecimal("18446744073709551615"), type)
                     : Limit.NONE;
-            case "YEAR" -> value -> value instanceof Long n && n != 0 && (n < 1901 || n > 2155) ? "the integer " + n
+            case "YEAR" -> lower.startsWith("year(2)") ? Limit.integers(0, 99, type)
+                    : value -> value instanceof Long n && n != 0 && (n < 1901 || n > 2155) ? "the integer " + n
                     + " is not a year " + type + " holds (1901 to 2155, or 0); MariaDB would refuse it or store "
                     + "another year" : null;
             case "DECIMAL", "DEC", "NUMERIC", "FIXED" -> unsigned ? Limit.decimals(BigDecimal.ZERO, null, type)
@@ -192,8 +193,8 @@ final class MariaDbDialect extends Dialect {
             case "CHAR", "VARCHAR", "JSON", "LONGTEXT" -> charset;
             case "TINYTEXT", "TEXT", "MEDIUMTEXT" -> Limit.all(charset, fact.octets() > 0
                     ? Limit.bytes(fact.octets(), fact.charset() == null ? "utf8mb4" : fact.charset(), type) : null);
-            case "ENUM" -> Limit.all(charset, Limit.oneOf(labels(columnType), type));
-            case "SET" -> Limit.all(charset, Limit.setOf(labels(columnType), type));
+            case "ENUM" -> Limit.all(charset, Limit.oneOf(Limit.labels(columnType), type));
+            case "SET" -> Limit.all(charset, Limit.setOf(Limit.labels(columnType), type));
             case "BINARY" -> column.size() > 0 ? Limit.fixedBinary(column.size(), type) : Limit.NONE;
             case "TINYBLOB", "BLOB", "MEDIUMBLOB" -> fact.octets() > 0 ? Limit.bytes(fact.octets(), null, type)
                     : Limit.NONE;
@@ -206,39 +207,6 @@ final class MariaDbDialect extends Dialect {
             default -> Limit.NONE;
         };
         return Codecs.limited(mapping.codec(), limit);
-    }
-
-    /** The labels of an {@code enum('a','b')} or {@code set(...)} column type: quoted, {@code ''} for a quote. */
-    static java.util.List<String> labels(String columnType) {
-        java.util.List<String> labels = new java.util.ArrayList<>();
-        int open = columnType.indexOf('(');
-        int i = open + 1;
-        while (open >= 0 && i < columnType.length()) {
-            char c = columnType.charAt(i);
-            if (c == '\'') {
-                StringBuilder label = new StringBuilder();
-                i++;
-                while (i < columnType.length()) {
-                    char d = columnType.charAt(i);
-                    if (d == '\'' && i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
-                        label.append('\'');
-                        i += 2;
-                    } else if (d == '\'') {
-                        i++;
-                        break;
-                    } else {
-                        label.append(d);
-                        i++;
-                    }
-                }
-                labels.add(label.toString());
-            } else if (c == ')') {
-                break;
-            } else {
-                i++;
-            }
-        }
-        return labels;
     }
 
     /**
