@@ -42,6 +42,8 @@ final class PostgresCodec implements Codec {
     private final char delimiter;
     private final boolean strings;
     private final boolean jsonb;
+    /** The column's own rules beyond its type's (see {@link #limited}). */
+    private Limit limit = Limit.NONE;
 
     private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
             char delimiter, boolean strings, boolean jsonb) {
@@ -101,6 +103,19 @@ final class PostgresCodec implements Codec {
     /** @return the codec of a column that references large objects */
     static PostgresCodec largeObject() {
         return new PostgresCodec(Shape.LARGE_OBJECT, null, PostgresText.BYTEA, "oid", null, null, ',', false, false);
+    }
+
+    /**
+     * A copy of this codec with a column's own rules as its {@link #limitRefusal(Object)} (see
+     * {@link PostgresDialect#withLimits}).
+     *
+     * @param rules the column's rules
+     * @return the copy
+     */
+    PostgresCodec limited(Limit rules) {
+        PostgresCodec copy = new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb);
+        copy.limit = rules;
+        return copy;
     }
 
     /** @return how values travel */
@@ -283,14 +298,30 @@ final class PostgresCodec implements Codec {
 
     /**
      * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), and its arrays hold
-     * several dimensions and any lower bounds; no PostgreSQL type holds another engine's {@link NativeValue}.
+     * several dimensions and any lower bounds; no PostgreSQL type holds another engine's {@link NativeValue}; no
+     * text holds U+0000 (nor jsonb the escape <code>&#92;u0000</code>). The column's own rules are
+     * {@link #limitRefusal}.
      */
     @Override
     public String refusal(Object value) {
         boolean infinity = form == PostgresText.DATE || form == PostgresText.TIMESTAMP
                 || form == PostgresText.TIMESTAMPTZ;
         boolean array = shape == Shape.ARRAY;
-        return Codecs.refusal(value, infinity, null, array, array);
+        String reason = Codecs.refusal(value, infinity, null, array, array);
+        if (reason != null) {
+            return reason;
+        }
+        try {
+            checkNul(value);
+        } catch (BadValueException e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    @Override
+    public String limitRefusal(Object value) {
+        return limit.refusal(value);
     }
 
     @Override

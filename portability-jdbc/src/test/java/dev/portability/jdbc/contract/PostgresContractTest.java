@@ -18,7 +18,7 @@ class PostgresContractTest extends JdbcContract {
         return Capabilities.full()
                 .withFractionalSeconds(6, "PostgreSQL keeps microseconds")
                 .withOffsetsNormalized("PostgreSQL timestamptz stores the instant, not the offset")
-                .withoutNulCharacters("PostgreSQL text cannot hold U+0000")
+                // text without U+0000: the adapter refuses it (TableAdapter.refusals)
                 .withoutNativeValues("PostgreSQL has no zero dates and no TIME beyond 24 hours")
                 .withNativeType(LogicalType.nativeType("postgresql", "interval"),
                         List.of("1 year 2 mons -3 days +04:05:06.789", "00:00:00", "-178000000 years"))
