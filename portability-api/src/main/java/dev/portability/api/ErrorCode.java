@@ -118,6 +118,15 @@ public enum ErrorCode {
             + "the import, or accept an import that cannot be undone if it fails "
             + "(ImportOptions.withNonAtomicImportAllowed, --allow-non-atomic)."),
 
+    // The host's store
+    /**
+     * A column of the host's store has a type an archive cannot carry (see {@link ColumnException}); discovery
+     * refuses it unless the column, its table, or every such column is left out.
+     */
+    UNSUPPORTED_COLUMN("Leave the named column out (JdbcAdapters.Configuration.skipColumn or skipUnsupportedColumns; "
+            + "on the command line --skip-column or --skip-unsupported-columns) or its table, or give it a type an "
+            + "archive carries (docs/jdbc-types.md lists them)."),
+
     // Export
     /** Row-level security would hide rows of a table from the exporting user, so the archive would lack them. */
     ROWS_HIDDEN("Export as a user that may read every row of the named table (its owner, a superuser or a role "

@@ -66,6 +66,17 @@ final class ConnectionOptions {
                     + "these patterns (* and ?, case-insensitive), comma-separated.")
     List<String> exclude = new ArrayList<>();
 
+    @Option(order = 17, names = "--skip-column", paramLabel = "TABLE.COLUMN",
+            description = "Leave this column out (repeat the option for more): an export does not read it, an import "
+                    + "does not write it (it must accept NULL or have a default). A name that holds a dot is written "
+                    + "in double quotes: '\"my.table\".\"col\"'.")
+    List<String> skipColumns = new ArrayList<>();
+
+    @Option(order = 18, names = "--skip-unsupported-columns",
+            description = "Leave out every column whose type an archive cannot carry, instead of stopping with an "
+                    + "error that names it.")
+    boolean skipUnsupportedColumns;
+
     /** @return whether a database was given */
     boolean given() {
         return url != null;
@@ -110,6 +121,20 @@ final class ConnectionOptions {
         }
         if (!exclude.isEmpty()) {
             configuration.exclude(exclude.toArray(String[]::new));
+        }
+        for (String skipped : skipColumns) {
+            String[] column;
+            try {
+                column = ColumnNames.parse(skipped);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--skip-column '" + skipped + "': "
+                        + e.getMessage() + "; write a name that holds a dot in double quotes, e.g. "
+                        + "'\"my.table\".\"col\"'");
+            }
+            configuration.skipColumn(column[0], column[1]);
+        }
+        if (skipUnsupportedColumns) {
+            configuration.skipUnsupportedColumns();
         }
         return configuration.discover();
     }

@@ -25,6 +25,8 @@ final class ExitCodes {
     static final int DATABASE = 5;
     /** A file cannot be read or written. */
     static final int IO = 6;
+    /** A column's type cannot be carried by an archive: leave it out with --skip-column or the like. */
+    static final int UNSUPPORTED_COLUMN = 7;
     /** Interrupted (Ctrl-C); an import was rolled back and an export left no file. */
     static final int INTERRUPTED = 130;
 
@@ -43,6 +45,8 @@ final class ExitCodes {
         HELP.put(" " + DATABASE, "Database failure: cannot connect or log in, or the database failed (an import "
                 + "is rolled back).");
         HELP.put(" " + IO, "File failure: an archive cannot be read or written.");
+        HELP.put(" " + UNSUPPORTED_COLUMN, "A column's type cannot be carried by an archive: leave it out "
+                + "(--skip-column TABLE.COLUMN, --skip-unsupported-columns, --exclude TABLE).");
         HELP.put(String.valueOf(INTERRUPTED), "Interrupted (Ctrl-C): an import is rolled back, an export leaves "
                 + "no file.");
     }
@@ -76,6 +80,7 @@ final class ExitCodes {
             case CONFLICTS, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT, NON_TRANSACTIONAL_TABLE, FOREIGN_KEY_CYCLE ->
                     ExitCodes.CONFLICTS;
             case ROWS_HIDDEN -> DATABASE;
+            case UNSUPPORTED_COLUMN -> ExitCodes.UNSUPPORTED_COLUMN;
             case NO_PRIMARY_KEY, INVALID_CONFIGURATION -> USAGE;
             case STORE_FAILURE -> DATABASE;
             case IO_FAILURE, EXPORT_VERIFICATION_FAILED -> IO;

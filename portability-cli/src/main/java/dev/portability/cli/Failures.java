@@ -1,6 +1,7 @@
 package dev.portability.cli;
 
 import dev.portability.api.ArchiveInfo;
+import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportRefusedException;
@@ -70,7 +71,8 @@ final class Failures {
             return onUsage(usage, parsed.originalArgs().toArray(String[]::new));
         }
         BaseCommand command = commandLine.getCommand() instanceof BaseCommand c ? c : null;
-        Failure failure = describe(e, command == null ? null : command.archive());
+        Failure failure = describe(e, command == null ? null : command.archive(),
+                command instanceof DatabaseCommand database ? database.database() : null);
         PrintWriter err = commandLine.getErr();
         err.println("Error: " + failure.message());
         boolean verbose = command != null && command.output.verbose;
@@ -93,8 +95,21 @@ final class Failures {
      * @return the description
      */
     static Failure describe(Throwable e, Path archive) {
+        return describe(e, archive, null);
+    }
+
+    /**
+     * Describes a failure of a command that works on a database.
+     *
+     * @param e the failure
+     * @param archive the archive the command works on, or null
+     * @param database the database's URL, or null
+     * @return the description
+     */
+    static Failure describe(Throwable e, Path archive, String database) {
         if (e instanceof InvalidArchiveException invalid) {
-            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code(), invalidArchive(invalid, archive));
+            return new Failure(ExitCodes.INVALID_ARCHIVE, invalid.code(), invalidArchive(invalid, archive,
+                    database));
         }
         if (e instanceof ImportConflictException conflicts) {
             return new Failure(ExitCodes.CONFLICTS, ErrorCode.CONFLICTS, conflicts(conflicts));
@@ -105,6 +120,9 @@ final class Failures {
                     + sentence(store.getMessage()) + (hint.isEmpty() ? " " + ErrorCode.STORE_FAILURE.suggestion()
                     : hint));
         }
+        if (e instanceof ColumnException column) {
+            return new Failure(ExitCodes.of(column.code()), column.code(), column(column));
+        }
         if (e instanceof ImportRefusedException refused) {
             String hint = hint(refused.code());
             return new Failure(ExitCodes.of(refused.code()), refused.code(), sentence(refused.getMessage())
@@ -114,8 +132,14 @@ final class Failures {
             return new Failure(ExitCodes.INTERRUPTED, cancelled.code(), Text.oneLine(cancelled.getMessage()));
         }
         if (e instanceof PortabilityException portability) {
+            String message = portability.getMessage();
+            if (portability.code() == ErrorCode.INVALID_CONFIGURATION && message.startsWith("skipColumn: ")) {
+                // the setting is this command's option
+                return new Failure(ExitCodes.USAGE, "USAGE", "--skip-column: " + sentence(message.substring(
+                        "skipColumn: ".length())) + " Name the column as the database's table has it.", null);
+            }
             return new Failure(ExitCodes.of(portability.code()), portability.code(),
-                    sentence(portability.getMessage()) + " " + portability.code().suggestion());
+                    sentence(message) + " " + portability.code().suggestion());
         }
         IOException io = e instanceof UncheckedIOException unchecked ? unchecked.getCause()
                 : e instanceof IOException checked ? checked : null;
@@ -126,6 +150,22 @@ final class Failures {
         }
         return new Failure(ExitCodes.INTERNAL, "INTERNAL", "Unexpected failure: " + Text.oneLine(e.toString())
                 + ". Run again with --verbose to see the stack trace, and report it.", null);
+    }
+
+    /**
+     * A failure of one column, with what to do in this command's options: the library's message says it in the Java
+     * API's words.
+     */
+    private static String column(ColumnException e) {
+        String name = ColumnNames.format(e.table(), e.column());
+        String detail = sentence(e.detail());
+        if (e.code() == ErrorCode.UNSUPPORTED_COLUMN) {
+            return detail + " Leave the column out with --skip-column " + name + ", its table with --exclude "
+                    + e.table() + ", or every such column with --skip-unsupported-columns; docs/jdbc-types.md lists "
+                    + "the types that can be carried.";
+        }
+        return detail + " Change the value in the database, or leave the column out with --skip-column " + name
+                + ".";
     }
 
     /**
@@ -148,7 +188,7 @@ final class Failures {
         return line.endsWith(".") ? line : line + ".";
     }
 
-    private static String invalidArchive(InvalidArchiveException e, Path archive) {
+    private static String invalidArchive(InvalidArchiveException e, Path archive, String database) {
         ValidationReport report = e.report();
         String what = archive == null ? "The archive" : archive.toString();
         if (report == null || report.problems().isEmpty()) {
@@ -181,7 +221,7 @@ final class Failures {
         if (more > 0) {
             message.append(" ").append(Text.count(more)).append(more == 1 ? " more problem" : " more problems")
                     .append(": 'portability validate").append(archive == null ? "" : " " + archive)
-                    .append("' lists them.");
+                    .append(database == null ? "" : " --url " + database + " ...").append("' lists them.");
         }
         return message.toString();
     }

@@ -51,7 +51,8 @@ public final class JdbcAdapters {
      *
      * @param dataSource the host's data source; one connection is borrowed for discovery
      * @return the store
-     * @throws ConfigurationException if a column's type cannot be carried (the message says how to skip it)
+     * @throws dev.portability.api.ColumnException if a column's type cannot be carried
+     *     ({@link dev.portability.api.ErrorCode#UNSUPPORTED_COLUMN}; the message says how to skip it)
      * @throws dev.portability.api.StoreException if the database cannot be reached
      */
     public static JdbcStore discover(DataSource dataSource) {
@@ -194,7 +195,9 @@ public final class JdbcAdapters {
          * Reads the database's metadata and builds the store.
          *
          * @return the store
-         * @throws ConfigurationException if a type cannot be carried, or a setting names an unknown table or
+         * @throws dev.portability.api.ColumnException if a column's type cannot be carried
+         *     ({@link dev.portability.api.ErrorCode#UNSUPPORTED_COLUMN})
+         * @throws ConfigurationException if a setting names an unknown table or
          *     column
          * @throws dev.portability.api.StoreException if the database cannot be reached
          */

@@ -3,8 +3,10 @@ package dev.portability.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portability.api.ColumnException;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportResult;
 import dev.portability.api.TableSchema;
@@ -167,7 +169,11 @@ class DiscoveryTest {
                     "CREATE TABLE plain (id INTEGER PRIMARY KEY)");
 
             assertThatThrownBy(() -> JdbcAdapters.discover(db.dataSource()))
-                    .isInstanceOf(ConfigurationException.class)
+                    .isInstanceOfSatisfying(ColumnException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_COLUMN);
+                        assertThat(e.table()).isEqualTo("odd");
+                        assertThat(e.column()).isEqualTo("strange");
+                    })
                     .hasMessageContaining("table odd, column strange")
                     .hasMessageContaining(unsupportedType(kind).split(" ")[0])
                     .hasMessageContaining("skipColumn(\"odd\", \"strange\")")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.BoundedArray;
-import dev.portability.api.ConfigurationException;
+import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Infinity;
 import dev.portability.api.NativeType;
@@ -37,7 +37,8 @@ class H2TypesTest {
             db.execute("CREATE TABLE sessions (id INTEGER PRIMARY KEY, state JAVA_OBJECT)");
 
             assertThatThrownBy(() -> JdbcAdapters.discover(db.dataSource()))
-                    .isInstanceOf(ConfigurationException.class)
+                    .isInstanceOfSatisfying(ColumnException.class, e -> assertThat(e.code())
+                            .isEqualTo(ErrorCode.UNSUPPORTED_COLUMN))
                     .hasMessageContaining("table sessions, column state: type 'JAVA_OBJECT'")
                     .hasMessageContaining("serialized Java object")
                     .hasMessageContaining("an archive is untrusted input")
@@ -52,11 +53,13 @@ class H2TypesTest {
                     "CREATE TABLE rows (id INTEGER PRIMARY KEY, r ROW(a INTEGER) ARRAY)");
 
             assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).include("blobs").discover())
-                    .isInstanceOf(ConfigurationException.class)
+                    .isInstanceOfSatisfying(ColumnException.class, e -> assertThat(e.code())
+                            .isEqualTo(ErrorCode.UNSUPPORTED_COLUMN))
                     .hasMessageContaining("table blobs, column r")
                     .hasMessageContaining("a ROW travels as the texts of its fields");
             assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).include("rows").discover())
-                    .isInstanceOf(ConfigurationException.class)
+                    .isInstanceOfSatisfying(ColumnException.class, e -> assertThat(e.code())
+                            .isEqualTo(ErrorCode.UNSUPPORTED_COLUMN))
                     .hasMessageContaining("table rows, column r")
                     .hasMessageContaining("H2 2.3 converts such elements into rows wrongly");
         }

@@ -257,7 +257,7 @@ class MigrationRoundTripTest {
             assertThat(problem.table()).isEqualTo("clients");
             assertThat(problem.line()).isEqualTo(1L);
             assertThat(problem.column()).isEqualTo("status");
-            assertThat(problem.message()).isEqualTo("NULL, but table customers declares this column NOT NULL "
+            assertThat(problem.message()).isEqualTo("key 1: NULL, but table customers declares this column NOT NULL "
                     + "(after migration step 1 -> 2, which writes column status)");
         });
         assertThat(contents(target.dataSource())).isEqualTo(before);

@@ -197,7 +197,66 @@ class OneVerdictTest {
                     + "PRIMARY KEY, note VARCHAR(50))", "CREATE TRIGGER item_log AFTER INSERT ON item FOR EACH ROW "
                     + "CALL \"" + LoggingTrigger.class.getName() + "\""}, new String[] {"item", "id", "event_log", "id"},
                 items(new Object[] {1L, "one"}), replace, ErrorCode.TRIGGER_REFUSED));
+        targetRefusals(scenarios, replace, skip);
         return scenarios;
+    }
+
+    /** A table {@code item} of a key and one column of the given type. */
+    private static TableSchema item(LogicalType type) {
+        return TableSchema.builder("item").column("id", LogicalType.integer(), false)
+                .column("name", type, true).primaryKey("id").build();
+    }
+
+    private static String[] itemTable(String type) {
+        return new String[] {"CREATE TABLE item (id INTEGER PRIMARY KEY, name " + type + ")",
+            "INSERT INTO item (id) VALUES (7)"};
+    }
+
+    /** Values the target would refuse or store as something else (issue 13), one scenario per kind. */
+    private static void targetRefusals(List<Scenario> scenarios, ImportOptions replace, ImportOptions skip) {
+        scenarios.add(new Scenario("five emoji of a PostgreSQL varchar(5) into H2, which counts UTF-16 units",
+                Kind.H2, itemTable("VARCHAR(5)"), ITEM_ORDER, exported(Kind.POSTGRESQL,
+                        "CREATE TABLE item (id INTEGER PRIMARY KEY, name varchar(5))",
+                        "INSERT INTO item VALUES (1, '😀😀😀😀😀')"), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("an emoji into a MariaDB utf8mb3 column", Kind.MARIADB,
+                itemTable("VARCHAR(20) CHARACTER SET utf8mb3"), ITEM_ORDER, items(new Object[] {1L, "Hello 😄"}),
+                skip, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("U+0000 into PostgreSQL text", Kind.POSTGRESQL, itemTable("text"), ITEM_ORDER,
+                items(new Object[] {1L, "a\u0000b"}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("-0.0 into a MariaDB DOUBLE", Kind.MARIADB, itemTable("DOUBLE"), ITEM_ORDER,
+                items(item(LogicalType.float64()), new Object[] {1L, -0.0}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("NaN into a MariaDB DOUBLE", Kind.MARIADB, itemTable("DOUBLE"), ITEM_ORDER,
+                items(item(LogicalType.float64()), new Object[] {1L, Double.NaN}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("-0.0 into an H2 DOUBLE PRECISION", Kind.H2, itemTable("DOUBLE PRECISION"),
+                ITEM_ORDER, items(item(LogicalType.float64()), new Object[] {1L, -0.0}), replace,
+                ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("an integer beyond a MariaDB TINYINT", Kind.MARIADB, itemTable("TINYINT"),
+                ITEM_ORDER, items(item(LogicalType.integer()), new Object[] {1L, 128L}), replace,
+                ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("a decimal beyond the target's scale", Kind.POSTGRESQL, itemTable("numeric(5,2)"),
+                ITEM_ORDER, items(item(LogicalType.decimal()), new Object[] {1L, new java.math.BigDecimal("1.234")}),
+                replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("PostgreSQL's infinity into a MariaDB DATE", Kind.MARIADB, itemTable("DATE"),
+                ITEM_ORDER, items(item(LogicalType.date()), new Object[] {1L, dev.portability.api.Infinity.POSITIVE}),
+                replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("a BC date into a MariaDB DATE", Kind.MARIADB, itemTable("DATE"), ITEM_ORDER,
+                items(item(LogicalType.date()), new Object[] {1L, LocalDate.of(-100, 1, 1)}), replace,
+                ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("a year beyond 9999 into a MariaDB DATETIME", Kind.MARIADB, itemTable("DATETIME"),
+                ITEM_ORDER, items(item(LogicalType.timestamp()), new Object[] {1L,
+                    java.time.LocalDateTime.of(10_000, 1, 1, 0, 0)}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("a MariaDB zero date into PostgreSQL", Kind.POSTGRESQL, itemTable("date"),
+                ITEM_ORDER, items(item(LogicalType.date()), new Object[] {1L,
+                    new dev.portability.api.NativeValue("mariadb", "0000-00-00")}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("fractional seconds into a PostgreSQL time(0)", Kind.POSTGRESQL,
+                itemTable("time(0)"), ITEM_ORDER, items(item(LogicalType.time()), new Object[] {1L,
+                    java.time.LocalTime.of(10, 0, 0, 500_000_000)}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("fractional seconds into a MariaDB TIME", Kind.MARIADB, itemTable("TIME"),
+                ITEM_ORDER, items(item(LogicalType.time()), new Object[] {1L,
+                    java.time.LocalTime.of(10, 0, 0, 500_000_000)}), replace, ErrorCode.INVALID_VALUE));
+        scenarios.add(new Scenario("the same fractional seconds into a MariaDB TIME(1)", Kind.MARIADB,
+                itemTable("TIME(1)"), ITEM_ORDER, items(item(LogicalType.time()), new Object[] {1L,
+                    java.time.LocalTime.of(10, 0, 0, 500_000_000)}), replace, null));
     }
 
     /** An H2 trigger that logs each insert into {@code event_log}. */

@@ -33,8 +33,10 @@ final class PooledDataSource implements DataSource, AutoCloseable {
      * @param readOnly the read-only flag
      * @param timeZone the session time zone (MariaDB), or null
      * @param lockTimeout the session's lock wait bound (see {@link Sessions#lockTimeout})
+     * @param sqlMode the session's {@code sql_mode} (MariaDB), or null
      */
-    record State(boolean autoCommit, int isolation, boolean readOnly, String timeZone, String lockTimeout) {
+    record State(boolean autoCommit, int isolation, boolean readOnly, String timeZone, String lockTimeout,
+            String sqlMode) {
     }
 
     /**
@@ -51,8 +53,17 @@ final class PooledDataSource implements DataSource, AutoCloseable {
     private final Runnable closer;
     private final List<Borrowing> borrowings = Collections.synchronizedList(new ArrayList<>());
 
-    @SuppressWarnings("deprecation") // PGPoolingDataSource: pgjdbc's own pool, deprecated but shipped
     PooledDataSource(TestDatabase database) throws SQLException {
+        this(database, null);
+    }
+
+    /**
+     * @param database the database
+     * @param sqlMode the {@code sql_mode} every MariaDB session starts with (the host's pool setting, driver option
+     *     {@code sessionVariables}), or null for the server's
+     */
+    @SuppressWarnings("deprecation") // PGPoolingDataSource: pgjdbc's own pool, deprecated but shipped
+    PooledDataSource(TestDatabase database, String sqlMode) throws SQLException {
         this.kind = database.kind();
         switch (database.kind()) {
             case H2 -> {
@@ -72,7 +83,8 @@ final class PooledDataSource implements DataSource, AutoCloseable {
             }
             case MARIADB -> {
                 MariaDbPoolDataSource maria = new MariaDbPoolDataSource(database.url() + "?user=" + database.user()
-                        + "&password=&maxPoolSize=1&minPoolSize=1&transactionIsolation=SERIALIZABLE");
+                        + "&password=&maxPoolSize=1&minPoolSize=1&transactionIsolation=SERIALIZABLE"
+                        + (sqlMode == null ? "" : "&sessionVariables=sql_mode='" + sqlMode + "'"));
                 pool = maria;
                 closer = maria::close;
             }
@@ -100,14 +112,17 @@ final class PooledDataSource implements DataSource, AutoCloseable {
 
     private State state(Connection c) throws SQLException {
         String zone = null;
+        String mode = null;
         if (kind == TestDatabase.Kind.MARIADB) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@session.time_zone")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT @@session.time_zone, @@session.sql_mode")) {
                 rs.next();
                 zone = rs.getString(1);
+                mode = rs.getString(2);
             }
         }
         return new State(c.getAutoCommit(), c.getTransactionIsolation(), c.isReadOnly(), zone,
-                Sessions.lockTimeout(kind, c));
+                Sessions.lockTimeout(kind, c), mode);
     }
 
     @Override

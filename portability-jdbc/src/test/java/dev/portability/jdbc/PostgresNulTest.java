@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.ErrorCode;
+import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.ImportOptions;
-import dev.portability.api.PortabilityException;
 import dev.portability.api.TableSchema;
 import dev.portability.core.Portability;
 import dev.portability.jdbc.TestDatabase.Kind;
@@ -68,10 +68,17 @@ class PostgresNulTest {
 
             assertThatThrownBy(() -> Stores.portability(store).importArchive(archive,
                     ImportOptions.replace().withBatchSize(10)))
-                    .isInstanceOfSatisfying(PortabilityException.class, e -> {
+                    .isInstanceOfSatisfying(InvalidArchiveException.class, e -> {
+                        // refused by validation, before anything is written; validate says so too
                         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
-                        assertThat(e.getMessage()).contains("table notes, column " + column + ", row with key 17")
-                                .contains(reason).contains("Nothing was imported");
+                        assertThat(e.report().problems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.table()).isEqualTo("notes");
+                            assertThat(problem.column()).isEqualTo(column);
+                            assertThat(problem.line()).isEqualTo(17L);
+                            assertThat(problem.message()).startsWith("key 17: ");
+                            assertThat(Stores.portability(store).validate(archive).problems()).containsExactly(problem);
+                        });
+                        assertThat(e.getMessage()).contains(reason).contains("Nothing was imported");
                         assertThat(e.getMessage()).contains(kind.equals("jsonb")
                                 ? "which PostgreSQL cannot store in jsonb" : "which PostgreSQL cannot store in text");
                     });

@@ -35,6 +35,15 @@ final class Sessions {
         }
     }
 
+    /** @return the MariaDB server's {@code max_allowed_packet} */
+    static long maxAllowedPacket(javax.sql.DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@max_allowed_packet")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** @return the session's lock wait bound as the database shows it */
     static String lockTimeout(Kind kind, Connection c) throws SQLException {
         String sql = switch (kind) {

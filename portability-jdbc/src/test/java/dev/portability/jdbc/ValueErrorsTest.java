@@ -42,8 +42,8 @@ class ValueErrorsTest {
                     .importArchive(archive, ImportOptions.replace()))
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
-                    .hasMessageContaining("table readings, column reading, row with key 2")
-                    .hasMessageContaining("NaN cannot be stored")
+                    .hasMessageContaining("table readings, row 2, column reading")
+                    .hasMessageContaining("key 2: the DOUBLE NaN cannot be stored")
                     .hasMessageContaining("Nothing was imported");
 
             assertThat(Databases.contents(target.dataSource(), "readings", "id")).isEqualTo(before);

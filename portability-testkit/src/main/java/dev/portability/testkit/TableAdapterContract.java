@@ -10,6 +10,7 @@ import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.api.spi.ValueRefusal;
 import dev.portability.testkit.internal.Contents;
 import dev.portability.testkit.internal.ContractTables;
 import dev.portability.testkit.internal.Values;
@@ -63,7 +64,10 @@ import org.opentest4j.TestAbortedException;
  * in {@link #capabilities()}: the cases it cannot hold are reported as skipped, with the reason. Values only some
  * stores hold (the JSON literal null, infinities, native values, arrays of several dimensions or with lower
  * bounds) are not skipped when declared: a {@value #REFUSAL} test (named like {@code refused DATE: infinity, ...})
- * checks that the store refuses them, because storing something else would change data silently. NATIVE columns
+ * checks that the store refuses them, because storing something else would change data silently. A value the
+ * adapter itself declares it cannot hold ({@link TableAdapter#refusals}, e.g. a database that counts lengths in
+ * UTF-16 code units) is checked to be refused by insert too, and the fidelity test is reported as skipped with
+ * the adapter's reason. NATIVE columns
  * are tested with the samples declared by {@link Capabilities#withNativeType}. A contract the
  * store is known to break can be listed in {@link #knownFailures()}: it still runs, is reported as skipped with
  * the reason while it fails, and fails once it passes, so the list cannot go stale.
@@ -656,8 +660,19 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
                 byName.put("id", (long) ids.incrementAndGet());
                 rows.add(row(VALUES, byName));
             }
-            insert(VALUES, rows);
-            expectRows(VALUES, rows, read(VALUES), "20 random rows of every type");
+            List<Row> held = new ArrayList<>();
+            for (Row row : rows) {
+                List<ValueRefusal> refusals = adapter(VALUES).refusals(row);
+                if (refusals.isEmpty()) {
+                    held.add(row);
+                } else {
+                    expectRefused(row, "a random row", describe(refusals));
+                }
+            }
+            insert(VALUES, held);
+            expectRows(VALUES, held, read(VALUES), held.size() + " random rows of every type"
+                    + (held.size() < rows.size() ? " (" + (rows.size() - held.size()) + " more the store refuses, "
+                            + "as it declares, checked one by one)" : ""));
             inUnit(Access.WRITE, work -> adapter(VALUES).deleteAll(work));
         })));
         return tests.stream();
@@ -691,6 +706,14 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
         values.put("id", id);
         values.put(column.name(), value);
         Row written = row(VALUES, values);
+        List<ValueRefusal> refusals = step("asking which values of a row " + VALUES + " refuses",
+                () -> adapter(VALUES).refusals(written));
+        if (!refusals.isEmpty()) {
+            String declared = describe(refusals);
+            expectRefused(written, Values.show(column.type(), value) + " in column " + column.name(), declared);
+            Assumptions.abort("the store refuses this value, as TableAdapter.refusals declares (" + declared
+                    + "); checked that insert refuses it too and stores nothing");
+        }
         insert(VALUES, List.of(written));
         List<Row> read = read(VALUES);
         try {
@@ -708,6 +731,47 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
             }
         } finally {
             inUnit(Access.WRITE, work -> adapter(VALUES).deleteAll(work));
+        }
+    }
+
+    private static String describe(List<ValueRefusal> refusals) {
+        StringBuilder out = new StringBuilder();
+        for (ValueRefusal refusal : refusals) {
+            out.append(out.length() == 0 ? "" : "; ").append(refusal.column() == null ? "the row"
+                    : "column " + refusal.column()).append(": ").append(refusal.reason());
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes a row whose values the adapter's {@link TableAdapter#refusals} declares it cannot hold and checks that
+     * insert refuses it too (throws, in insert or at commit) and leaves nothing behind: validation, preview and
+     * import ask {@code refusals}, and the writes must agree with it.
+     */
+    private void expectRefused(Row written, String what, String declared) {
+        U work = step("beginning a WRITE unit of work", () -> store.begin(Access.WRITE));
+        RuntimeException refusal = null;
+        try {
+            adapter(VALUES).insert(work, List.of(written));
+            work.commit();
+        } catch (RuntimeException e) {
+            refusal = e;
+            rollbackQuietly(work, e);
+        } finally {
+            closeQuietly(work, refusal != null ? refusal : new RuntimeException("close"));
+        }
+        List<Row> read = read(VALUES);
+        if (!read.isEmpty()) {
+            inUnit(Access.WRITE, cleanup -> adapter(VALUES).deleteAll(cleanup));
+        }
+        if (refusal == null) {
+            throw new AssertionFailedError("table " + VALUES + ": TableAdapter.refusals declares that the store "
+                    + "cannot hold " + what + " (" + declared + "), but insert stored it; what refusals declares, "
+                    + "insert must refuse, or validation and import disagree");
+        }
+        if (!read.isEmpty()) {
+            throw new AssertionFailedError("table " + VALUES + ": the store refused " + what + " (" + refusal
+                    + ") but the rolled back unit of work left " + read.size() + " row(s) behind");
         }
     }
 

@@ -85,6 +85,30 @@ public interface TableAdapter<U extends UnitOfWork> {
     }
 
     /**
+     * Says which values of a row this table cannot store exactly as they are: values the store would refuse when
+     * they are written, and values it would store as something else (text cut, or with characters it cannot hold
+     * replaced; numbers or fractional seconds rounded; {@code -0.0} turned into {@code 0.0}; bytes padded). The
+     * engine asks before anything is written, for every row an import would write, in validation
+     * ({@code Portability.validate}), preview and import alike, so that all three give the same verdict: an archive
+     * holding such a value is invalid ({@link dev.portability.api.ErrorCode#INVALID_VALUE}), with the table, row,
+     * key and column, and nothing is written.
+     *
+     * <p>The values are canonical values of the columns' logical types that already passed every check of those
+     * types (lengths in characters, precision and scale); this adds the store's own rules, e.g. a database that
+     * counts lengths in UTF-16 code units, a column whose character set lacks some characters, an integer column
+     * narrower than 64 bits, fractional seconds beyond the column's precision. Called for every row on every pass
+     * over the archive: keep it cheap and free of I/O (decide from what the adapter learnt of its columns when it
+     * was created). An adapter that reports a value here should also refuse it when asked to write it.
+     *
+     * @param row a row of this table ({@link #schema()})
+     * @return one refusal per value the table cannot hold exactly (and one for the row as a whole, if any); empty
+     *     when it holds them all, which is the default: a store that holds every value of its columns' logical types
+     */
+    default List<ValueRefusal> refusals(Row row) {
+        return List.of();
+    }
+
+    /**
      * Says whether the store checks one of this table's foreign keys as each row is written, with no way to put
      * the check off until the unit of work commits: a PostgreSQL constraint that is not {@code DEFERRABLE}, every
      * H2 foreign key. The import then writes the tables of a foreign-key cycle in an order in which such keys

@@ -64,6 +64,19 @@ public interface Codec {
         return Codecs.refusal(value, false, null, false, false);
     }
 
+    /**
+     * Why this column cannot hold a value exactly by the column's own rules, beyond its type's
+     * ({@link #refusal(Object)}): the {@link Limit}s its {@link Dialect} added at discovery
+     * ({@link Dialect#withLimits}), such as an integer range, a character set or the fractional digits of seconds
+     * it keeps. Checked after {@link #refusal(Object)}, with the same consequence. None by default.
+     *
+     * @param value a canonical non-null value that {@link #refusal(Object)} accepts
+     * @return the reason, naming the column's type and its limit, or null when the column holds the value
+     */
+    default String limitRefusal(Object value) {
+        return null;
+    }
+
     /** @return the SQL text of this column's parameter: {@code ?}, or {@code ?} wrapped where the database needs it */
     default String parameter() {
         return "?";

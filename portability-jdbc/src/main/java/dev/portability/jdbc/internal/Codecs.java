@@ -354,6 +354,53 @@ public final class Codecs {
                 + "rather than stored as NULL or another value";
     }
 
+    /**
+     * A codec with a target column's own rules as its {@link Codec#limitRefusal(Object)}: what the column's logical
+     * type does not say (see {@link Limit}). Reads, binds, SQL text and {@link Codec#refusal(Object)} are the
+     * codec's.
+     *
+     * @param codec the codec
+     * @param limit the column's rules
+     * @return the codec with the rules; {@code codec} itself when there are none
+     */
+    public static Codec limited(Codec codec, Limit limit) {
+        if (limit == null || limit == Limit.NONE) {
+            return codec;
+        }
+        return new Codec() {
+            @Override
+            public Object read(ResultSet rs, int index) throws SQLException {
+                return codec.read(rs, index);
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                codec.bind(ps, index, value);
+            }
+
+            @Override
+            public String select(String quotedColumn) {
+                return codec.select(quotedColumn);
+            }
+
+            @Override
+            public String refusal(Object value) {
+                return codec.refusal(value);
+            }
+
+            @Override
+            public String limitRefusal(Object value) {
+                String reason = codec.limitRefusal(value);
+                return reason != null ? reason : limit.refusal(value);
+            }
+
+            @Override
+            public String parameter() {
+                return codec.parameter();
+            }
+        };
+    }
+
     /** Renders values for messages. */
     static final class ValueText {
         private ValueText() {

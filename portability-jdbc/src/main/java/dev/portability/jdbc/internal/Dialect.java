@@ -144,6 +144,31 @@ public abstract class Dialect {
     public abstract Mapping map(ColumnInfo column, Hints hints);
 
     /**
+     * The codec of a mapped column with the column's own rules added to its {@link Codec#refusal(Object)}: what the
+     * database would refuse or store as something else although the logical type allows it (a narrower integer,
+     * a character set without some characters, fewer fractional digits of seconds, ...; see {@link Limit}). The
+     * rules are those of the target's documentation, listed in {@code docs/jdbc-types.md}. By default none.
+     *
+     * @param column the column as metadata describes it
+     * @param hints what {@link #hints} found
+     * @param mapping what {@link #map} returned for it
+     * @return the codec to use
+     */
+    public Codec withLimits(ColumnInfo column, Hints hints, Mapping mapping) {
+        return mapping.codec();
+    }
+
+    /**
+     * The most bytes one row may take when it is written, or 0 for no limit beyond the columns' own: MariaDB's
+     * {@code max_allowed_packet}. Known after {@link #hints} ran.
+     *
+     * @return the limit in bytes, or 0
+     */
+    public long maxRowBytes() {
+        return 0;
+    }
+
+    /**
      * @return the engine's name as {@link LogicalType#nativeType} and {@link NativeType} spell it: {@code h2},
      *     {@code postgresql}, {@code mariadb}
      */

@@ -1,7 +1,9 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.Column;
+import dev.portability.api.ColumnException;
 import dev.portability.api.ConfigurationException;
+import dev.portability.api.ErrorCode;
 import dev.portability.api.ForeignKey;
 import dev.portability.api.TableSchema;
 import dev.portability.jdbc.JdbcDialect;
@@ -70,7 +72,8 @@ public final class Discovery {
      * @param settings what to discover
      * @return the tables
      * @throws SQLException if metadata cannot be read
-     * @throws ConfigurationException if a type cannot be carried, or a setting names an unknown table or column
+     * @throws ColumnException if a column's type cannot be carried ({@link ErrorCode#UNSUPPORTED_COLUMN})
+     * @throws ConfigurationException if a setting names an unknown table or column
      */
     public static Result discover(Connection connection, Settings settings) throws SQLException {
         JdbcDialect kind = settings.dialect() != null ? settings.dialect() : Dialect.detect(connection);
@@ -250,18 +253,18 @@ public final class Discovery {
                         continue;
                     }
                     String why = dialect.whyNotCarried(info);
-                    throw new ConfigurationException("table " + table + ", column " + name + ": type '"
-                            + info.typeName() + "' (JDBC type " + info.sqlType() + ") cannot be carried by an "
-                            + "archive" + (why == null ? "" : ": " + why) + "; leave the column out with "
-                            + "skipColumn(\"" + table + "\", \"" + name + "\"), the table with exclude(\"" + table
-                            + "\"), or every such column with "
-                            + "skipUnsupportedColumns(). docs/jdbc-types.md lists the types that can be carried.");
+                    throw new ColumnException(ErrorCode.UNSUPPORTED_COLUMN, table, name, "table " + table
+                            + ", column " + name + ": type '" + info.typeName() + "' (JDBC type " + info.sqlType()
+                            + ") cannot be carried by an archive" + (why == null ? "." : ": " + why + "."),
+                            "Leave the column out with skipColumn(\"" + table + "\", \"" + name + "\"), the table "
+                            + "with exclude(\"" + table + "\"), or every such column with skipUnsupportedColumns(). "
+                            + "docs/jdbc-types.md lists the types that can be carried.", null);
                 }
                 boolean always = hints.alwaysIdentity().contains(Dialect.Hints.key(sqlTable, sqlName));
                 columns.put(rs.getInt("ORDINAL_POSITION"), new JdbcColumn(
                         new Column(name, mapping.type(), info.nullable(), dialect.nativeType(info, hints)), sqlName,
-                        info.typeName(), mapping.codec(), info.autoIncrement() || always, always,
-                        info.defaultValue()));
+                        info.typeName(), dialect.withLimits(info, hints, mapping), info.autoIncrement() || always,
+                        always, info.defaultValue()));
             }
         }
         for (String column : skipped) {

@@ -193,6 +193,41 @@ final class H2Dialect extends Dialect {
     }
 
     /**
+     * H2's own rules (H2 documentation, "Data Types"): lengths of CHARACTER, CHARACTER VARYING and
+     * VARCHAR_IGNORECASE counted in UTF-16 code units, TINYINT, SMALLINT and INTEGER ranges, DOUBLE PRECISION and
+     * REAL without -0.0 (stored as 0.0), REAL's 24 significant bits, BINARY(n)'s padding, ENUM labels, and
+     * fractional seconds beyond the column's precision (TIME keeps none unless declared, TIMESTAMP six), which H2
+     * rounds. Arrays are left to their elements' codecs.
+     */
+    @Override
+    public Codec withLimits(ColumnInfo column, Hints hints, Mapping mapping) {
+        String name = column.typeName() == null ? "" : column.typeName().trim();
+        if (ARRAY_SUFFIX.matcher(name).find()) {
+            return mapping.codec();
+        }
+        String declared = hints.columnTypes().get(Hints.key(column.sqlTable(), column.sqlName()));
+        String type = "H2's " + (declared != null ? declared : name);
+        String base = name.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim();
+        if (base.startsWith("ENUM")) {
+            return Codecs.limited(mapping.codec(), Limit.oneOf(Limit.labels(name), type));
+        }
+        int size = column.size();
+        Limit limit = switch (base) {
+            case "TINYINT" -> Limit.integers(Byte.MIN_VALUE, Byte.MAX_VALUE, type);
+            case "SMALLINT" -> Limit.integers(Short.MIN_VALUE, Short.MAX_VALUE, type);
+            case "INTEGER" -> Limit.integers(Integer.MIN_VALUE, Integer.MAX_VALUE, type);
+            case "DOUBLE PRECISION" -> Limit.noNegativeZero(type);
+            case "REAL" -> Limit.all(Limit.noNegativeZero(type), Limit.float32(type));
+            case "CHARACTER", "CHARACTER VARYING", "VARCHAR_IGNORECASE" -> size > 0 && size < Integer.MAX_VALUE
+                    ? Limit.utf16Length(size, type) : Limit.NONE;
+            case "BINARY" -> size > 0 && size < Integer.MAX_VALUE ? Limit.fixedBinary(size, type) : Limit.NONE;
+            case "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE" -> Limit.fractionalSeconds(column.scale(), type);
+            default -> Limit.NONE;
+        };
+        return Codecs.limited(mapping.codec(), limit);
+    }
+
+    /**
      * Maps a scalar type by name.
      *
      * @param typeName the name as H2's metadata gives it, possibly with length or precision, e.g.

@@ -1,5 +1,6 @@
 package dev.portability.jdbc.internal;
 
+import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ForeignKey;
 import dev.portability.api.GeneratorPosition;
@@ -9,6 +10,7 @@ import dev.portability.api.PortabilityException;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.AbstractTableAdapter;
+import dev.portability.api.spi.ValueRefusal;
 import dev.portability.jdbc.JdbcUnitOfWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +54,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     private final boolean largeValues;
     private final String selected;
     private final List<JdbcColumn> identities = new ArrayList<>();
+    /** The most bytes a row may take as sent, or 0: see {@link Dialect#maxRowBytes}. */
+    private final long maxRowBytes;
     /** Whether writes run with foreign-key checks off: see {@link #writeWithoutForeignKeyChecks}. */
     private boolean uncheckedWrites;
     /** Whether to try the dialect's bulk load; turned off once a connection cannot use it. */
@@ -130,6 +134,7 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         this.insertOne = insertPrefix + rowParameters;
         this.rowsPerInsert = dialect.rowsPerInsert(columns.size());
         this.insertMany = rowsPerInsert > 1 ? insert(rowsPerInsert) : null;
+        this.maxRowBytes = dialect.maxRowBytes();
         statements();
     }
 
@@ -352,9 +357,10 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             return columns.get(i).codec().read(rs, i + 1);
         } catch (BadValueException e) {
             String name = columns.get(i).column().name();
-            throw new PortabilityException(ErrorCode.INVALID_VALUE, "Reading table " + schema().name()
-                    + ", column " + name + describeRow(rs) + " failed: " + e.getMessage() + ". Change the value, or "
-                    + "leave the column out with skipColumn(\"" + schema().name() + "\", \"" + name + "\").", e);
+            throw new ColumnException(ErrorCode.INVALID_VALUE, schema().name(), name, "Reading table "
+                    + schema().name() + ", column " + name + describeRow(rs) + " failed: " + e.getMessage() + ".",
+                    "Change the value, or leave the column out with skipColumn(\"" + schema().name() + "\", \"" + name
+                    + "\").", e);
         }
     }
 
@@ -385,7 +391,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 return null;
             });
         } catch (SQLException e) {
-            throw SqlErrors.wrap("Inserting into table " + schema().name() + " failed", e);
+            throw SqlErrors.writeFailure("Inserting into table " + schema().name() + " failed", schema().name(),
+                    columns, e);
         }
         ImportSession session = sessions.apply(work);
         if (session != null && session.setsBackAfterInsert(schema().name())) {
@@ -473,25 +480,109 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
     }
 
     /**
-     * Refuses a value the column cannot hold exactly (see {@link Codec#refusal(Object)}).
+     * Refuses a value the column cannot hold exactly (see {@link #refusal(int, Object)}).
      *
      * @throws BadValueException with the column's index and the reason
      */
     private void refuseWhatTheColumnCannotHold(int column, Object value) {
-        if (value != null) {
-            JdbcColumn jdbcColumn = columns.get(column);
-            String reason = jdbcColumn.codec().refusal(value);
+        String reason = refusal(column, value);
+        if (reason != null) {
+            throw new BadValueException(reason, column);
+        }
+    }
+
+    /**
+     * Why a column cannot hold a value exactly: its codec's {@link Codec#refusal(Object)}, then the column's own
+     * rules, {@link Codec#limitRefusal(Object)} ({@link Dialect#withLimits}).
+     *
+     * @param column the column's index
+     * @param value the value, or null
+     * @return the reason, naming the column's type; null when the column holds the value
+     */
+    private String refusal(int column, Object value) {
+        if (value == null) {
+            return null;
+        }
+        JdbcColumn jdbcColumn = columns.get(column);
+        String reason = jdbcColumn.codec().refusal(value);
+        if (reason == null) {
+            return jdbcColumn.codec().limitRefusal(value); // names the column's type and limit itself
+        }
+        return reason + " (the column's type is " + jdbcColumn.typeName() + ")";
+    }
+
+    /**
+     * Every value the table cannot hold exactly, by the same rules its writes check before binding (see
+     * {@link Dialect#withLimits}), and the row as a whole when it is larger than the database accepts in one
+     * statement ({@link Dialect#maxRowBytes}, MariaDB's {@code max_allowed_packet}).
+     */
+    @Override
+    public List<ValueRefusal> refusals(Row row) {
+        List<ValueRefusal> found = null;
+        for (int i = 0; i < columns.size(); i++) {
+            String reason = refusal(i, row.get(i));
             if (reason != null) {
-                throw new BadValueException(reason + " (the column's type is " + jdbcColumn.typeName() + ")",
-                        column);
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(new ValueRefusal(columns.get(i).column().name(), reason));
             }
         }
+        if (maxRowBytes > 0) {
+            ValueRefusal tooLarge = tooLarge(row);
+            if (tooLarge != null) {
+                if (found == null) {
+                    found = new ArrayList<>(1);
+                }
+                found.add(tooLarge);
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    /** The row's refusal when it is larger than {@link #maxRowBytes}, naming the column that alone is; else null. */
+    private ValueRefusal tooLarge(Row row) {
+        long bound = insertOne.length();
+        for (int i = 0; i < columns.size(); i++) {
+            bound += RowSize.upperBound(row.get(i));
+        }
+        if (bound <= maxRowBytes) {
+            return null;
+        }
+        long total = insertOne.length();
+        int largest = -1;
+        long largestBytes = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            long bytes = RowSize.bytes(row.get(i));
+            total += bytes;
+            if (bytes > largestBytes) {
+                largest = i;
+                largestBytes = bytes;
+            }
+        }
+        if (total <= maxRowBytes) {
+            return null;
+        }
+        String limit = "more than the " + RowSize.show(maxRowBytes) + " the server accepts in one statement "
+                + "(max_allowed_packet); raise max_allowed_packet on the server (SET GLOBAL max_allowed_packet, or in "
+                + "its configuration file) to import it";
+        if (largestBytes + insertOne.length() > maxRowBytes) {
+            return new ValueRefusal(columns.get(largest).column().name(), "the value takes "
+                    + RowSize.show(largestBytes) + " as sent to the database, " + limit);
+        }
+        return new ValueRefusal(null, "the row takes " + RowSize.show(total) + " as sent to the database, " + limit);
     }
 
     private void bind(PreparedStatement ps, int parameter, Row row, int column) throws SQLException {
         try {
             refuseWhatTheColumnCannotHold(column, row.get(column));
-            columns.get(column).codec().bind(ps, parameter, row.get(column));
+            try {
+                columns.get(column).codec().bind(ps, parameter, row.get(column));
+            } catch (java.time.DateTimeException | IllegalArgumentException | ClassCastException e) {
+                // the driver's own conversion refused the value: a value the column cannot take, not a failure of
+                // the database
+                throw new BadValueException("the driver cannot convert the value for this column: " + e, column);
+            }
         } catch (BadValueException e) {
             String key = keyIndexes.length == 0 ? "" : ", row with key " + schema().keyOf(row);
             throw new PortabilityException(ErrorCode.INVALID_VALUE, "Writing table " + schema().name()
@@ -532,7 +623,8 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                 updateKeySpelling(work.connection(), rows);
             }
         } catch (SQLException e) {
-            throw SqlErrors.wrap("Updating table " + schema().name() + " failed", e);
+            throw SqlErrors.writeFailure("Updating table " + schema().name() + " failed", schema().name(), columns,
+                    e);
         }
     }
 

@@ -189,10 +189,17 @@ final class MariaDbCodecs {
             return text == null ? null : parse(text);
         }
 
-        /** MariaDB's own native values are held; infinities and other engines' native values are refused. */
+        /**
+         * MariaDB's own native values are held when they have the shape of this type's values; infinities and
+         * other engines' native values are refused.
+         */
         @Override
         public String refusal(Object value) {
-            return Codecs.refusal(value, false, ENGINE, false, false);
+            String reason = Codecs.refusal(value, false, ENGINE, false, false);
+            if (reason == null && value instanceof NativeValue nativeValue && !isNativeText(nativeValue.text())) {
+                return "'" + Codecs.ValueText.cut(nativeValue.text()) + "' is not a MariaDB " + type + " value";
+            }
+            return reason;
         }
 
         @Override
@@ -253,11 +260,29 @@ final class MariaDbCodecs {
             }
 
             @Override
+            public String refusal(Object value) {
+                String reason = Codecs.refusal(value, false, ENGINE, false, false);
+                if (reason != null) {
+                    return reason;
+                }
+                try {
+                    geometryBytes(value);
+                    return null;
+                } catch (BadValueException e) {
+                    return e.getMessage();
+                }
+            }
+
+            @Override
             public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
                 if (value == null) {
                     ps.setNull(index, Types.VARBINARY);
                     return;
                 }
+                ps.setBytes(index, geometryBytes(value));
+            }
+
+            private byte[] geometryBytes(Object value) {
                 byte[] bytes = hex(value, "a MariaDB " + subtype.toUpperCase(Locale.ROOT));
                 if (bytes.length < 9 || bytes[4] != 0 && bytes[4] != 1) {
                     throw new BadValueException("the value is not a MariaDB geometry (4-byte SRID and WKB)");
@@ -270,7 +295,7 @@ final class MariaDbCodecs {
                             : "geometry of WKB type " + type) + " cannot be stored in a MariaDB "
                             + subtype.toUpperCase(Locale.ROOT) + " column");
                 }
-                ps.setBytes(index, bytes);
+                return bytes;
             }
         };
     }
@@ -300,16 +325,35 @@ final class MariaDbCodecs {
             }
 
             @Override
-            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-                if (value == null) {
-                    ps.setNull(index, Types.BIT);
-                    return;
+            public String refusal(Object value) {
+                String reason = Codecs.refusal(value, false, ENGINE, false, false);
+                if (reason != null) {
+                    return reason;
                 }
+                try {
+                    bitText(value);
+                    return null;
+                } catch (BadValueException e) {
+                    return e.getMessage();
+                }
+            }
+
+            private String bitText(Object value) {
                 String text = nativeText(value, "a MariaDB BIT(" + bits + ")");
                 if (text.length() != bits || !text.chars().allMatch(c -> c == '0' || c == '1')) {
                     throw new BadValueException("'" + Codecs.ValueText.cut(text) + "' is not a BIT(" + bits
                             + ") value: it takes exactly " + bits + " characters 0 or 1");
                 }
+                return text;
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value == null) {
+                    ps.setNull(index, Types.BIT);
+                    return;
+                }
+                String text = bitText(value);
                 byte[] number = new BigInteger(text, 2).toByteArray();
                 byte[] bytes = new byte[(bits + 7) / 8];
                 int copied = Math.min(number.length, bytes.length);
@@ -345,17 +389,35 @@ final class MariaDbCodecs {
             }
 
             @Override
-            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-                if (value == null) {
-                    ps.setNull(index, Types.VARCHAR);
-                    return;
+            public String refusal(Object value) {
+                String reason = Codecs.refusal(value, false, ENGINE, false, false);
+                if (reason != null) {
+                    return reason;
                 }
+                try {
+                    address(value);
+                    return null;
+                } catch (BadValueException e) {
+                    return e.getMessage();
+                }
+            }
+
+            private String address(Object value) {
                 String text = nativeText(value, "a MariaDB " + type.toUpperCase(Locale.ROOT));
                 if (!(v4 ? isInet4(text) : INET6.matcher(text).matches())) {
                     throw new BadValueException("'" + Codecs.ValueText.cut(text) + "' is not an "
                             + (v4 ? "IPv4" : "IPv6") + " address");
                 }
-                ps.setString(index, text);
+                return text;
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+                if (value == null) {
+                    ps.setNull(index, Types.VARCHAR);
+                    return;
+                }
+                ps.setString(index, address(value));
             }
         };
     }

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -78,16 +80,133 @@ final class MariaDbDialect extends Dialect {
         // the server's own column types: the driver's metadata depends on its options (tinyInt1isBit makes a
         // TINYINT(1) a BOOLEAN, yearIsDateType a YEAR a DATE) and drops what COLUMN_TYPE keeps
         Map<String, String> types = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE FROM "
-                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, "
+                + "CHARACTER_SET_NAME, CHARACTER_OCTET_LENGTH, DATETIME_PRECISION FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ?")) {
             ps.setString(1, catalog);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    types.put(Hints.key(rs.getString(1), rs.getString(2)), rs.getString(3));
+                    String key = Hints.key(rs.getString(1), rs.getString(2));
+                    types.put(key, rs.getString(3));
+                    String charset = rs.getString(4);
+                    long octets = rs.getLong(5);
+                    boolean noOctets = rs.wasNull();
+                    int precision = rs.getInt(6);
+                    boolean noPrecision = rs.wasNull();
+                    facts.put(key, new ColumnFacts(charset, noOctets ? -1 : octets, noPrecision ? 0 : precision));
                 }
             }
         }
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT @@max_allowed_packet, VERSION()")) {
+            rs.next();
+            maxAllowedPacket = rs.getLong(1);
+            timestampMax = timestampMax(rs.getString(2));
+        }
         return new Hints(Set.of(), Set.of(), Set.of(), json, types);
+    }
+
+    /** What {@code information_schema.COLUMNS} says of a column's values, for {@link #withLimits}. */
+    private record ColumnFacts(String charset, long octets, int fractionalDigits) {
+    }
+
+    /** Per column ({@link Hints#key}): its character set, byte length and fractional seconds, read by {@link #hints}. */
+    private final Map<String, ColumnFacts> facts = new HashMap<>();
+
+    /** The server's {@code max_allowed_packet} as discovery read it; 0 before. */
+    private long maxAllowedPacket;
+
+    /** The latest TIMESTAMP the server holds, in UTC (it depends on the version). */
+    private LocalDateTime timestampMax = TIMESTAMP_MAX_32;
+
+    private static final LocalDateTime TIMESTAMP_MIN = LocalDateTime.of(1970, 1, 1, 0, 0, 1);
+    private static final LocalDateTime TIMESTAMP_MAX_32 = LocalDateTime.of(2038, 1, 19, 3, 14, 7, 999_999_000);
+    private static final LocalDateTime TIMESTAMP_MAX_64 = LocalDateTime.of(2106, 2, 7, 6, 28, 15, 999_999_000);
+    /** MariaDB's DATE holds the year 0000 (ISO year 0, 1 BC) with a month and a day, as Java's LocalDate does. */
+    private static final LocalDateTime DATE_MIN = LocalDateTime.of(0, 1, 1, 0, 0);
+    private static final LocalDateTime DATE_MAX = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999);
+
+    /**
+     * MariaDB 11.5 and later hold TIMESTAMPs up to 2106-02-07 06:28:15 UTC on 64-bit servers (MariaDB documentation,
+     * "TIMESTAMP"); earlier versions and MySQL up to 2038-01-19 03:14:07 UTC.
+     */
+    private static LocalDateTime timestampMax(String version) {
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version == null ? "" : version);
+        if (version != null && version.toLowerCase(Locale.ROOT).contains("mariadb") && m.find()) {
+            int major = Integer.parseInt(m.group(1));
+            int minor = Integer.parseInt(m.group(2));
+            if (major > 11 || major == 11 && minor >= 5) {
+                return TIMESTAMP_MAX_64;
+            }
+        }
+        return TIMESTAMP_MAX_32;
+    }
+
+    @Override
+    public long maxRowBytes() {
+        return maxAllowedPacket;
+    }
+
+    /**
+     * MariaDB's own rules, from the column's {@code COLUMN_TYPE} and {@code information_schema.COLUMNS}: integer
+     * ranges (signed and unsigned; {@code YEAR} 1901 to 2155 and 0, as it turns 1 to 99 into other years), DOUBLE and
+     * FLOAT without NaN, infinities and -0.0 (stored as 0), FLOAT's 24 significant bits, the column's character set,
+     * the byte lengths of TINYTEXT, TEXT, MEDIUMTEXT and their BLOBs, BINARY(n)'s padding, ENUM and SET labels,
+     * DATE and DATETIME from year 1 to 9999, TIMESTAMP's range, and fractional seconds beyond the column's
+     * precision (which MariaDB cuts silently even in strict mode).
+     */
+    @Override
+    public Codec withLimits(ColumnInfo column, Hints hints, Mapping mapping) {
+        String key = Hints.key(column.sqlTable(), column.sqlName());
+        String columnType = hints.columnTypes().get(key);
+        if (columnType == null) {
+            return mapping.codec();
+        }
+        ColumnFacts fact = facts.getOrDefault(key, new ColumnFacts(null, -1, 0));
+        String lower = columnType.toLowerCase(Locale.ROOT);
+        boolean unsigned = lower.contains(" unsigned");
+        String base = baseType(columnType).toUpperCase(Locale.ROOT).replace(" ZEROFILL", "").replace(" UNSIGNED", "")
+                .trim();
+        String type = "MariaDB's " + columnType.toUpperCase(Locale.ROOT) + (fact.charset() == null ? ""
+                : " CHARACTER SET " + fact.charset());
+        Limit charset = fact.charset() == null ? Limit.NONE : Limit.charset(fact.charset(), type);
+        Limit limit = switch (base) {
+            case "TINYINT", "BOOLEAN", "BOOL" -> unsigned ? Limit.integers(0, 255, type) : Limit.integers(-128, 127,
+                    type);
+            case "SMALLINT" -> unsigned ? Limit.integers(0, 65_535, type) : Limit.integers(-32_768, 32_767, type);
+            case "MEDIUMINT" -> unsigned ? Limit.integers(0, 16_777_215, type)
+                    : Limit.integers(-8_388_608, 8_388_607, type);
+            case "INT", "INTEGER" -> unsigned ? Limit.integers(0, 4_294_967_295L, type)
+                    : Limit.integers(Integer.MIN_VALUE, Integer.MAX_VALUE, type);
+            case "BIGINT" -> unsigned ? Limit.decimals(BigDecimal.ZERO, new BigDecimal("18446744073709551615"), type)
+                    : Limit.NONE;
+            case "YEAR" -> lower.startsWith("year(2)") ? Limit.integers(0, 99, type)
+                    : value -> value instanceof Long n && n != 0 && (n < 1901 || n > 2155) ? "the integer " + n
+                    + " is not a year " + type + " holds (1901 to 2155, or 0); MariaDB would refuse it or store "
+                    + "another year" : null;
+            case "DECIMAL", "DEC", "NUMERIC", "FIXED" -> unsigned ? Limit.decimals(BigDecimal.ZERO, null, type)
+                    : Limit.NONE;
+            case "FLOAT" -> Limit.all(Limit.finite(type), Limit.noNegativeZero(type), Limit.float32(type),
+                    unsigned ? Limit.decimals(BigDecimal.ZERO, null, type) : null);
+            case "DOUBLE", "DOUBLE PRECISION", "REAL" -> Limit.all(Limit.finite(type), Limit.noNegativeZero(type),
+                    unsigned ? Limit.decimals(BigDecimal.ZERO, null, type) : null);
+            case "CHAR", "VARCHAR", "JSON", "LONGTEXT" -> charset;
+            case "TINYTEXT", "TEXT", "MEDIUMTEXT" -> Limit.all(charset, fact.octets() > 0
+                    ? Limit.bytes(fact.octets(), fact.charset() == null ? "utf8mb4" : fact.charset(), type) : null);
+            case "ENUM" -> Limit.all(charset, Limit.oneOf(Limit.labels(columnType), type));
+            case "SET" -> Limit.all(charset, Limit.setOf(Limit.labels(columnType), type));
+            case "BINARY" -> column.size() > 0 ? Limit.fixedBinary(column.size(), type) : Limit.NONE;
+            case "TINYBLOB", "BLOB", "MEDIUMBLOB" -> fact.octets() > 0 ? Limit.bytes(fact.octets(), null, type)
+                    : Limit.NONE;
+            case "DATE" -> Limit.dates(DATE_MIN, DATE_MAX, type);
+            case "DATETIME" -> Limit.all(Limit.dates(DATE_MIN, DATE_MAX, type),
+                    Limit.fractionalSeconds(fact.fractionalDigits(), type));
+            case "TIMESTAMP" -> Limit.all(Limit.dates(TIMESTAMP_MIN, timestampMax, type),
+                    Limit.fractionalSeconds(fact.fractionalDigits(), type));
+            case "TIME" -> Limit.fractionalSeconds(fact.fractionalDigits(), type);
+            default -> Limit.NONE;
+        };
+        return Codecs.limited(mapping.codec(), limit);
     }
 
     /**
@@ -204,10 +323,10 @@ final class MariaDbDialect extends Dialect {
     }
 
     /**
-     * Sets the session time zone to UTC for {@link #TIMESTAMP_UTC} and bounds lock waits
+     * Sets the session time zone to UTC for {@link #TIMESTAMP_UTC}, bounds lock waits
      * ({@code innodb_lock_wait_timeout} for rows, {@code lock_wait_timeout} for tables' metadata, both in whole
-     * seconds), and puts these and the foreign-key checks (which {@link #foreignKeyChecks} may switch) back
-     * afterwards.
+     * seconds), sets an import's {@code sql_mode} to {@link #IMPORT_SQL_MODE}, and puts these and the foreign-key
+     * checks (which {@link #foreignKeyChecks} may switch) back afterwards.
      */
     @Override
     public SessionState openSession(Connection connection, Access access, Duration lockTimeout)
@@ -216,33 +335,47 @@ final class MariaDbDialect extends Dialect {
         boolean checks;
         long rowLockWait;
         long metadataLockWait;
+        String mode;
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT @@session.time_zone, @@session.foreign_key_checks, "
-                        + "@@session.innodb_lock_wait_timeout, @@session.lock_wait_timeout")) {
+                        + "@@session.innodb_lock_wait_timeout, @@session.lock_wait_timeout, @@session.sql_mode")) {
             rs.next();
             zone = rs.getString(1);
             checks = rs.getInt(2) != 0;
             rowLockWait = rs.getLong(3);
             metadataLockWait = rs.getLong(4);
+            mode = rs.getString(5);
         }
         long seconds = seconds(lockTimeout);
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SET time_zone = '+00:00', innodb_lock_wait_timeout = ?, lock_wait_timeout = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SET time_zone = '+00:00', "
+                + "innodb_lock_wait_timeout = ?, lock_wait_timeout = ?"
+                + (access == Access.WRITE ? ", sql_mode = '" + IMPORT_SQL_MODE + "'" : ""))) {
             ps.setLong(1, seconds);
             ps.setLong(2, seconds);
             ps.execute();
         }
         return c -> {
             try (PreparedStatement ps = c.prepareStatement("SET time_zone = ?, foreign_key_checks = ?, "
-                    + "innodb_lock_wait_timeout = ?, lock_wait_timeout = ?")) {
+                    + "innodb_lock_wait_timeout = ?, lock_wait_timeout = ?, sql_mode = ?")) {
                 ps.setString(1, zone);
                 ps.setInt(2, checks ? 1 : 0);
                 ps.setLong(3, rowLockWait);
                 ps.setLong(4, metadataLockWait);
+                ps.setString(5, mode == null ? "" : mode);
                 ps.execute();
             }
         };
     }
+
+    /**
+     * The {@code sql_mode} of an import's unit of work, whatever the server's or the host's: the server refuses a
+     * value it would otherwise truncate or replace ({@code STRICT_ALL_TABLES}, also for tables that cannot roll
+     * back), keeps an AUTO_INCREMENT key 0 instead of renumbering it ({@code NO_AUTO_VALUE_ON_ZERO}), and refuses a
+     * table whose storage engine is missing instead of using another ({@code NO_ENGINE_SUBSTITUTION}). Zero dates
+     * stay writable where a column holds them ({@code NO_ZERO_DATE} and {@code NO_ZERO_IN_DATE} are not set): an
+     * archive of such a database carries them as native values.
+     */
+    static final String IMPORT_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION";
 
     private static long seconds(Duration timeout) {
         return Math.max(1, (timeout.toMillis() + 999) / 1000);

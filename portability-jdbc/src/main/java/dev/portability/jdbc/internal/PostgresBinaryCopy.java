@@ -3,7 +3,6 @@ package dev.portability.jdbc.internal;
 import dev.portability.api.Infinity;
 import dev.portability.api.NativeValue;
 import dev.portability.api.LogicalType.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,22 +84,41 @@ final class PostgresBinaryCopy {
         return new PostgresBinaryCopy(forms);
     }
 
+    /** Text and bytes longer than this are sent on their own, not copied into the buffer first. */
+    private static final int LARGE = 1 << 16;
+
     /**
-     * Appends one row.
+     * Appends one row to the copy's buffer; a large text, JSON or bytea field is sent straight after what is
+     * buffered, so that the buffer never holds a large value (nor a second copy of it).
      *
-     * @param out the buffer
+     * @param copy the copy
      * @param values the canonical values, in column order
      * @throws BadValueException (with the column index) if a value does not fit its column
+     * @throws SQLException if the server fails while a large field is sent
      */
-    void row(ByteArrayOutputStream out, Object[] values) {
-        DataOutputStream data = new DataOutputStream(out);
+    void row(PostgresCopy copy, Object[] values) throws java.sql.SQLException {
+        DataOutputStream data = new DataOutputStream(copy.binary());
         try {
             data.writeShort(values.length);
             for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
+                Object value = values[i];
+                if (value == null) {
                     data.writeInt(-1);
+                } else if (value instanceof byte[] bytes && bytes.length > LARGE && forms[i] == Form.BYTEA) {
+                    data.writeInt(bytes.length);
+                    copy.sendDirect(bytes);
+                } else if (value instanceof String text && text.length() > LARGE
+                        && (forms[i] == Form.TEXT || forms[i] == Form.JSONB)) {
+                    long length = Limit.Charsets.encodedLength(text, "utf8mb4");
+                    if (forms[i] == Form.JSONB) {
+                        data.writeInt(Math.toIntExact(length + 1));
+                        data.writeByte(1); // jsonb's binary format version
+                    } else {
+                        data.writeInt(Math.toIntExact(length));
+                    }
+                    copy.sendUtf8(text);
                 } else {
-                    field(data, forms[i], values[i], i);
+                    field(data, forms[i], value, i);
                 }
             }
         } catch (IOException e) {

@@ -54,6 +54,9 @@ final class PostgresCodec implements Codec {
         ALL
     }
 
+    /** The column's own rules beyond its type's (see {@link #limited}). */
+    private Limit limit = Limit.NONE;
+
     private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
             char delimiter, boolean strings, boolean jsonb) {
         this(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb, NumericSpecials.NONE);
@@ -81,8 +84,10 @@ final class PostgresCodec implements Codec {
      * @return the codec
      */
     PostgresCodec holdingNumericSpecials(boolean infinities) {
-        return new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
+        PostgresCodec copy = new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
                 infinities ? NumericSpecials.ALL : NumericSpecials.NAN);
+        copy.limit = limit;
+        return copy;
     }
 
     /**
@@ -130,6 +135,20 @@ final class PostgresCodec implements Codec {
     /** @return the codec of a column that references large objects */
     static PostgresCodec largeObject() {
         return new PostgresCodec(Shape.LARGE_OBJECT, null, PostgresText.BYTEA, "oid", null, null, ',', false, false);
+    }
+
+    /**
+     * A copy of this codec with a column's own rules as its {@link #limitRefusal(Object)} (see
+     * {@link PostgresDialect#withLimits}).
+     *
+     * @param rules the column's rules
+     * @return the copy
+     */
+    PostgresCodec limited(Limit rules) {
+        PostgresCodec copy = new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
+                numericSpecials);
+        copy.limit = rules;
+        return copy;
     }
 
     /** @return how values travel */
@@ -319,14 +338,29 @@ final class PostgresCodec implements Codec {
      * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), its arrays hold several
      * dimensions and any lower bounds, and its {@code numeric} holds its own {@code NaN} and, without a type
      * modifier, {@code Infinity} and {@code -Infinity} ({@link NativeValue}s of engine {@code postgresql}); no
-     * PostgreSQL type holds another engine's {@link NativeValue}.
+     * PostgreSQL type holds another engine's {@link NativeValue}; no text holds U+0000 (nor jsonb the escape
+     * <code>&#92;u0000</code>). The column's own rules are {@link #limitRefusal}.
      */
     @Override
     public String refusal(Object value) {
         boolean infinity = form == PostgresText.DATE || form == PostgresText.TIMESTAMP
                 || form == PostgresText.TIMESTAMPTZ;
         boolean array = shape == Shape.ARRAY;
-        return Codecs.refusalWith(value, infinity, this::numericSpecial, array, array);
+        String reason = Codecs.refusalWith(value, infinity, this::numericSpecial, array, array);
+        if (reason != null) {
+            return reason;
+        }
+        try {
+            checkNul(value);
+        } catch (BadValueException e) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    @Override
+    public String limitRefusal(Object value) {
+        return limit.refusal(value);
     }
 
     /** Why this column cannot hold a native value, or null when it holds it (a numeric's NaN or infinity). */

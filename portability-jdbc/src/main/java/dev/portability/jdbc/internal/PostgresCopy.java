@@ -102,6 +102,50 @@ final class PostgresCopy implements AutoCloseable {
     }
 
     /**
+     * Sends what is buffered, then a large field's bytes as they are, without copying them into the buffer.
+     *
+     * @param bytes the bytes
+     * @throws SQLException if the server fails
+     */
+    void sendDirect(byte[] bytes) throws SQLException {
+        flush();
+        if (bytes.length > 0) {
+            invoke(write, bytes, 0, bytes.length);
+        }
+    }
+
+    /**
+     * Sends what is buffered, then a large text in UTF-8, encoded piece by piece: never the whole text's bytes at
+     * once.
+     *
+     * @param text the text, without unpaired surrogates
+     * @throws SQLException if the server fails
+     */
+    void sendUtf8(String text) throws SQLException {
+        flush();
+        java.nio.charset.CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        java.nio.CharBuffer in = java.nio.CharBuffer.wrap(text);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(FLUSH_AT);
+        while (true) {
+            java.nio.charset.CoderResult result = encoder.encode(in, out, true);
+            if (result.isError()) {
+                throw new SQLException("the text cannot be encoded in UTF-8: " + result);
+            }
+            if (out.position() > 0) {
+                invoke(write, out.array(), 0, out.position());
+                out.clear();
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+        }
+        encoder.flush(out);
+        if (out.position() > 0) {
+            invoke(write, out.array(), 0, out.position());
+        }
+    }
+
+    /**
      * Sends the rest and ends the copy.
      *
      * @throws SQLException if the server refuses any row

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -179,6 +180,43 @@ final class PostgresDialect extends Dialect {
         return base.typtype() == 'b' && base.schema().equals("pg_catalog") && base.name().equals("numeric");
     }
 
+    /** The earliest date and timestamp PostgreSQL holds: 4714-11-24 BC (PostgreSQL documentation, "Date/Time Types"). */
+    private static final LocalDateTime EARLIEST = LocalDateTime.of(-4713, 11, 24, 0, 0);
+    private static final LocalDateTime LATEST_DATE = LocalDateTime.of(5_874_897, 12, 31, 23, 59, 59, 999_999_999);
+    private static final LocalDateTime LATEST_TIMESTAMP = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_999);
+
+    /**
+     * PostgreSQL's own rules (PostgreSQL documentation, "Data Types"): the ranges of smallint and integer, float4's
+     * 24 significant bits, the ranges of date (4714 BC to 5874897 AD) and timestamp (4714 BC to 294276 AD), and
+     * fractional seconds beyond the precision of time(p), timestamp(p) and timestamptz(p) (six digits unless
+     * declared), which PostgreSQL rounds. Text without U+0000 is the codec's own rule. Domains take their base
+     * type's rules (their CHECK constraints run in the database); arrays are left to their elements' codecs.
+     */
+    @Override
+    public Codec withLimits(ColumnInfo column, Hints hints, Mapping mapping) {
+        PostgresTypes.ColumnType type = types.column(column.sqlTable(), column.sqlName());
+        if (type == null || type.isArray() || !(mapping.codec() instanceof PostgresCodec codec)) {
+            return mapping.codec();
+        }
+        String name = "PostgreSQL's " + type.declaredName();
+        int digits = type.typmod() >= 0 ? type.typmod() : 6;
+        Limit limit = !type.base().schema().equals("pg_catalog") ? Limit.NONE : switch (type.base().name()) {
+            case "int2" -> Limit.integers(Short.MIN_VALUE, Short.MAX_VALUE, name);
+            case "int4" -> Limit.integers(Integer.MIN_VALUE, Integer.MAX_VALUE, name);
+            case "float4" -> Limit.float32(name);
+            case "date" -> Limit.dates(EARLIEST, LATEST_DATE, name);
+            case "timestamp", "timestamptz" -> Limit.all(Limit.dates(EARLIEST, LATEST_TIMESTAMP, name),
+                    Limit.fractionalSeconds(digits, name));
+            case "time" -> {
+                Limit fraction = Limit.fractionalSeconds(digits, name);
+                // the driver reads PostgreSQL's 24:00:00 as LocalTime.MAX, and it is written back as 24:00:00
+                yield value -> value.equals(java.time.LocalTime.MAX) ? null : fraction.refusal(value);
+            }
+            default -> Limit.NONE;
+        };
+        return limit == Limit.NONE ? codec : codec.limited(limit);
+    }
+
     /**
      * The column's type as {@code format_type} writes it (without a schema), and for a domain its base type: e.g.
      * {@code numeric(10,2)}, {@code rating} over {@code integer}, {@code mood[]}.
@@ -317,7 +355,7 @@ final class PostgresDialect extends Dialect {
                             }
                         }
                     }
-                    binary.row(copy.binary(), values);
+                    binary.row(copy, values);
                     copy.flushIfFull();
                 }
 
@@ -353,7 +391,20 @@ final class PostgresDialect extends Dialect {
                     } catch (BadValueException e) {
                         throw new BadValueException(e.getMessage(), i);
                     }
-                    copyEscape(out, text);
+                    if (text.length() <= LARGE_FIELD) {
+                        copyEscape(out, text);
+                        continue;
+                    }
+                    // a large field goes out in pieces, never whole in the buffer
+                    for (int from = 0; from < text.length(); ) {
+                        int to = Math.min(text.length(), from + LARGE_FIELD);
+                        if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                            to--;
+                        }
+                        copyEscape(out, text.substring(from, to));
+                        copy.flushIfFull();
+                        from = to;
+                    }
                 }
                 out.append('\n');
                 copy.flushIfFull();
@@ -370,6 +421,9 @@ final class PostgresDialect extends Dialect {
             }
         };
     }
+
+    /** Text fields longer than this many characters are escaped and sent in pieces of this size. */
+    private static final int LARGE_FIELD = 1 << 15;
 
     /** Appends a field of COPY's text format: backslash, tab, line feed and carriage return escaped. */
     private static void copyEscape(StringBuilder out, String text) {

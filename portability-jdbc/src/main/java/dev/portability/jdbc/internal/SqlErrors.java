@@ -30,6 +30,49 @@ public final class SqlErrors {
     }
 
     /**
+     * Wraps a failure of a write: a value the database refused (SQLState class 22, data exception: a value too
+     * long, out of range, in a character set or syntax the column does not take) becomes
+     * {@link ErrorCode#INVALID_VALUE} naming the table and, where the database's message says it, the column, so
+     * that a conversion error never passes for a failure of the database; anything else is {@link #wrap}ped.
+     *
+     * @param what what was being done, e.g. "Inserting into table orders"
+     * @param table the table's name
+     * @param columns the table's columns, to name the one the database names
+     * @param e the failure
+     * @return the exception to throw
+     */
+    public static PortabilityException writeFailure(String what, String table, java.util.List<JdbcColumn> columns,
+            SQLException e) {
+        SQLException cause = failure(e);
+        String state = cause.getSQLState();
+        if (state == null || !state.startsWith("22")) {
+            return wrap(what, e);
+        }
+        String column = null;
+        String message = String.valueOf(cause.getMessage());
+        for (JdbcColumn candidate : columns) {
+            String name = candidate.sqlName();
+            if (message.contains("`." + "`" + name + "`") || message.contains("`" + name + "` at row")
+                    || message.contains("column '" + name + "'") || message.contains("column \"" + name + " ")
+                    || message.contains("column \"" + name + "\"") || message.contains("column `" + name + "`")
+                    || message.contains(", column " + name + ":")) {
+                column = candidate.column().name();
+                break;
+            }
+        }
+        return new PortabilityException(ErrorCode.INVALID_VALUE, what + ": the database refused a value of table "
+                + table + (column == null ? "" : ", column " + column) + ": " + firstLine(message) + " [SQLState "
+                + state + "]. Nothing was imported: every table is as it was before.", e);
+    }
+
+    /** The first line of a database's message, cut to 200 characters: it may quote the refused value. */
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    }
+
+    /**
      * The exception that says what went wrong: a batch's failure is chained to it (pgjdbc) or its cause, possibly
      * wrapped twice (MariaDB Connector/J), and carries the SQLState the batch exception lacks.
      */

@@ -20,7 +20,7 @@ class PostgresContractTest extends JdbcContract {
         return Capabilities.full()
                 .withFractionalSeconds(6, "PostgreSQL keeps microseconds")
                 .withOffsetsNormalized("PostgreSQL timestamptz stores the instant, not the offset")
-                .withoutNulCharacters("PostgreSQL text cannot hold U+0000")
+                // text without U+0000: the adapter refuses it (TableAdapter.refusals)
                 .withoutNativeValues("PostgreSQL has no zero dates and no TIME beyond 24 hours")
                 // numeric's NaN and infinities (numeric(30,10) gets NaN only: it holds no infinity)
                 .withNativeValues(Kind.DECIMAL, List.of(new NativeValue("postgresql", "NaN"),

@@ -448,6 +448,7 @@ public final class CoreApi {
             case NO_PRIMARY_KEY, FOREIGN_KEY_CYCLE, TRIGGER_REFUSED, CASCADES_OUTSIDE_IMPORT,
                     NON_TRANSACTIONAL_TABLE -> new Status(422, "Import not possible");
             case ROWS_HIDDEN -> new Status(422, "Export not possible");
+            case UNSUPPORTED_COLUMN -> new Status(422, "Column not supported");
             case CONFLICTS -> new Status(409, "Conflicts refused");
             case CANCELLED -> new Status(409, "Cancelled");
             case STORE_FAILURE -> new Status(503, "Database failure");

@@ -39,6 +39,8 @@ public final class RowReader implements Closeable {
     private final List<Issue> issues = new ArrayList<>();
     private final long maxRows;
     private long row;
+    /** The column whose value is being read, or -1. */
+    private int reading = -1;
 
     /**
      * @param schema the table as the manifest declares it
@@ -157,6 +159,12 @@ public final class RowReader implements Closeable {
     }
 
     private void readValue(int index) throws IOException {
+        reading = index;
+        readValueOf(index);
+        reading = -1;
+    }
+
+    private void readValueOf(int index) throws IOException {
         if (values[index] != MISSING) {
             issues.add(new Issue(ErrorCode.MALFORMED_ROW, index, "the row names this column twice"));
             parser.nextToken();
@@ -195,12 +203,53 @@ public final class RowReader implements Closeable {
 
     private MalformedEntryException malformed(long line, IOException e) throws IOException {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException constraint) {
-            throw LimitExceededException.of(constraint, limitsOf(constraint));
+            LimitExceededException limit = LimitExceededException.of(constraint, limitsOf(constraint));
+            int column = reading;
+            reading = -1;
+            if (column >= 0) {
+                // a value too large for the limits, refused by its size while the parser reads it, before it is
+                // made a value: say which
+                Column declared = schema.columns().get(column);
+                throw limit.at(line, declared.name(), partialKey(), limit.limit().equals("maxStringLength")
+                        ? describeLong(declared, parser.streamReadConstraints().getMaxStringLength()) : null);
+            }
+            throw limit;
         }
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return new MalformedEntryException(line, "the JSON cannot be read: " + Json.describe(e));
         }
         throw e;
+    }
+
+    /** What a string longer than the limit is, for a column's type. */
+    private static String describeLong(Column column, int maxStringLength) {
+        String kind = column.type().kind().name();
+        return switch (column.type().kind()) {
+            case BINARY -> "a BINARY value of more than " + String.format(java.util.Locale.ROOT, "%,d",
+                    (long) maxStringLength / 4 * 3) + " bytes (its base64 text is longer than " + String.format(
+                    java.util.Locale.ROOT, "%,d", maxStringLength) + " characters)";
+            case TEXT, JSON, NATIVE -> "a " + kind + " value longer than " + String.format(java.util.Locale.ROOT,
+                    "%,d", maxStringLength) + " characters";
+            default -> "a JSON string longer than " + String.format(java.util.Locale.ROOT, "%,d", maxStringLength)
+                    + " characters in a " + column.type() + " value";
+        };
+    }
+
+    /** @return the current row's primary key when every key column was read already, else null */
+    private Object partialKey() {
+        List<String> key = schema.primaryKey();
+        if (key.isEmpty()) {
+            return null;
+        }
+        Object[] parts = new Object[key.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Integer at = indexByName.get(key.get(i));
+            if (at == null || values[at] == MISSING || values[at] == null) {
+                return null;
+            }
+            parts[i] = values[at];
+        }
+        return dev.portability.api.Key.of(parts);
     }
 
     private dev.portability.api.ArchiveLimits limitsOf(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {

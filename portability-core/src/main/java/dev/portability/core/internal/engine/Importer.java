@@ -531,8 +531,11 @@ public final class Importer<U extends UnitOfWork> {
 
     /**
      * Streams a table's rows in batches to {@code handler} on the caller's thread, while a second thread reads,
-     * checks and maps the rows of the next batches: reading the archive and writing the store overlap. Memory is
-     * bounded by {@link #BATCHES_AHEAD} batches.
+     * checks and maps the rows of the next batches: reading the archive and writing the store overlap. A batch
+     * ends after {@code batchSize} rows or {@link #BATCH_BYTES} bytes of the archive, whichever comes first, and
+     * the reading thread starts no new batch while the batches handed over and not yet written hold
+     * {@link #BATCH_BYTES} or more (nor more than {@link #BATCHES_AHEAD} of them): memory is bounded by rows and by
+     * bytes, and rows of large values are read one at a time.
      */
     private void forEachBatch(ArchiveFile archive, TablePlan<U> plan, int batchSize, Operation operation,
             Phase phase, BatchHandler handler) {
@@ -540,7 +543,8 @@ public final class Importer<U extends UnitOfWork> {
         archive.startPass();
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
         AtomicBoolean stopped = new AtomicBoolean();
-        Thread reader = new Thread(() -> readBatches(archive, plan, batchSize, queue, stopped),
+        InFlight inFlight = new InFlight();
+        Thread reader = new Thread(() -> readBatches(archive, plan, batchSize, queue, stopped, inFlight),
                 "portability-read-" + plan.table());
         reader.setDaemon(true);
         reader.start();
@@ -554,6 +558,7 @@ public final class Importer<U extends UnitOfWork> {
                     return;
                 }
                 handler.accept(batch.rows(), batch.firstRow());
+                inFlight.release(batch.size());
                 operation.progress(phase, plan.table(), batch.firstRow() + batch.rows().size() - 1, total,
                         batch.bytes());
             }
@@ -572,8 +577,43 @@ public final class Importer<U extends UnitOfWork> {
     /** How many batches the reading thread may prepare ahead of the writes. */
     private static final int BATCHES_AHEAD = 2;
 
-    /** A batch of rows, or the end of the table ({@code rows} null), or the failure that ended the reading. */
-    private record Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
+    /**
+     * The most bytes of the archive (uncompressed JSON) in one batch, and in the batches handed to the writing
+     * thread and not yet written: what bounds the memory of rows with large values (docs/performance.md).
+     */
+    static final long BATCH_BYTES = 16L << 20;
+
+    /**
+     * A batch of rows, or the end of the table ({@code rows} null), or the failure that ended the reading.
+     *
+     * @param bytes the entry's bytes read up to the batch's end, for progress
+     * @param size the batch's own bytes of the entry
+     */
+    private record Batch(List<Row> rows, long firstRow, long bytes, long size, RuntimeException failure) {
+        Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
+            this(rows, firstRow, bytes, 0, failure);
+        }
+    }
+
+    /** The bytes of the batches handed to the writing thread and not yet written. */
+    private static final class InFlight {
+        private long bytes;
+
+        synchronized void add(long size) {
+            bytes += size;
+        }
+
+        synchronized void release(long size) {
+            bytes -= size;
+            notifyAll();
+        }
+
+        /** Waits until fewer than {@link #BATCH_BYTES} are in flight. */
+        synchronized void awaitRoom(AtomicBoolean stopped) throws InterruptedException {
+            while (bytes >= BATCH_BYTES && !stopped.get()) {
+                wait(200);
+            }
+        }
     }
 
     private Batch take(BlockingQueue<Batch> queue, Operation operation, Phase phase, String table) {
@@ -591,24 +631,36 @@ public final class Importer<U extends UnitOfWork> {
     }
 
     private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, BlockingQueue<Batch> queue,
-            AtomicBoolean stopped) {
+            AtomicBoolean stopped, InFlight inFlight) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
         Batch last;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
-            List<Row> batch = new ArrayList<>(batchSize);
+            List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
+            long batchBytes = 0;
             long done = 0;
-            Row row;
-            while ((row = rows.next(sink)) != null && problems.isEmpty() && !stopped.get()) {
+            while (!stopped.get()) {
+                if (batch.isEmpty()) {
+                    inFlight.awaitRoom(stopped);
+                }
+                long before = rows.bytes();
+                Row row = rows.next(sink);
+                if (row == null || !problems.isEmpty()) {
+                    break;
+                }
                 batch.add(row);
+                batchBytes += rows.bytes() - before;
                 done++;
-                if (batch.size() == batchSize) {
-                    queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), null));
-                    batch = new ArrayList<>(batchSize);
+                if (batch.size() == batchSize || batchBytes >= BATCH_BYTES) {
+                    inFlight.add(batchBytes);
+                    queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
+                    batch = new ArrayList<>(Math.min(batchSize, 1024));
+                    batchBytes = 0;
                 }
             }
-            if (problems.isEmpty() && !batch.isEmpty()) {
-                queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), null));
+            if (problems.isEmpty() && !batch.isEmpty() && !stopped.get()) {
+                inFlight.add(batchBytes);
+                queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
             }
             if (problems.isEmpty() && !stopped.get()) {
                 rows.finish(sink);
@@ -643,6 +695,11 @@ public final class Importer<U extends UnitOfWork> {
             if (e instanceof StoreException store && plan != null) {
                 throw new StoreException(describe(plan, what) + " failed: " + e.getMessage(), store.retryable(),
                         e);
+            }
+            if (e.code() == ErrorCode.INVALID_VALUE && plan != null && e.getClass() == PortabilityException.class) {
+                // a value the store refused while writing: say which archive rows were being written
+                throw new PortabilityException(ErrorCode.INVALID_VALUE, describe(plan, what) + " failed: "
+                        + e.getMessage(), e);
             }
             throw e;
         } catch (RuntimeException e) {

@@ -222,6 +222,29 @@ public final class RowMapping {
     }
 
     /**
+     * The primary key of a row as it arrives, for messages: the values of the host's key columns, unconverted.
+     *
+     * @param values the values in source column order
+     * @return e.g. {@code key 42: }, or an empty string when the host's table has no primary key or the row lacks
+     *     one of its values
+     */
+    public String keyPrefix(Object[] values) {
+        List<String> names = target.primaryKey();
+        if (names.isEmpty()) {
+            return "";
+        }
+        Object[] key = new Object[names.size()];
+        for (int i = 0; i < key.length; i++) {
+            int at = sourceIndex[target.indexOf(names.get(i))];
+            if (at < 0 || values[at] == null) {
+                return "";
+            }
+            key[i] = values[at];
+        }
+        return "key " + dev.portability.api.Key.of(key) + ": ";
+    }
+
+    /**
      * Maps one row.
      *
      * @param values the values in source column order

@@ -6,6 +6,8 @@ import dev.portability.api.ErrorCode;
 import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
+import dev.portability.api.spi.TableAdapter;
+import dev.portability.api.spi.ValueRefusal;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.EntryStream;
 import dev.portability.core.internal.archive.RowReader;
@@ -111,12 +113,33 @@ final class TableRows implements Closeable {
         }
         List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
         Row row = plan.mapping().map(values, columnProblems);
+        String key = columnProblems.isEmpty() ? "" : plan.mapping().keyPrefix(values);
         for (RowMapping.ColumnProblem problem : columnProblems) {
-            problems.accept(new Problem(problem.code(), problem.message()
+            problems.accept(new Problem(problem.code(), key + problem.message()
                     + (plan.upgrade() != null ? " (" + plan.upgrade().explain(problem.column()) + ")" : ""),
                     entry, line, table, problem.column()));
         }
-        return row;
+        return row == null ? null : refused(row, line, problems) ? null : row;
+    }
+
+    /**
+     * Asks the host's table whether it can store the row's values exactly (see {@link TableAdapter#refusals}):
+     * the store's own rules, the same in validation, preview and import.
+     *
+     * @return whether it refused any
+     */
+    private boolean refused(Row row, long line, Consumer<Problem> problems) {
+        List<ValueRefusal> refusals = plan.adapter().refusals(row);
+        if (refusals.isEmpty()) {
+            return false;
+        }
+        TableSchema target = plan.mapping().target();
+        String key = target.hasPrimaryKey() ? "key " + target.keyOf(row) + ": " : "";
+        for (ValueRefusal refusal : refusals) {
+            problems.accept(new Problem(ErrorCode.INVALID_VALUE, key + refusal.reason(), entry, line, table,
+                    refusal.column()));
+        }
+        return true;
     }
 
     /** @return the 1-based number of the last row read */

@@ -423,7 +423,7 @@ public final class Validator<U extends UnitOfWork> {
             operation.finished(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
         } catch (LimitExceededException e) {
             problems.add(new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage() + "; the rest of the entry was not "
-                    + "read", plan.archived().entry(), null, plan.archived().name(), null));
+                    + "read", plan.archived().entry(), e.line(), plan.archived().name(), e.column()));
         } catch (IOException e) {
             problems.add(new Problem(ErrorCode.NOT_AN_ARCHIVE, "the entry cannot be read: " + e.getMessage(),
                     plan.archived().entry(), null, plan.archived().name(), null));

@@ -22,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -625,13 +624,7 @@ public abstract class ValueCodec {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 throw notA(new RawText(tokenText(parser)));
             }
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(parser.getText());
-            } catch (IllegalArgumentException e) {
-                throw new ValueException(show(parser.getText()) + " is not base64 (" + e.getMessage() + ")");
-            }
-            return check(bytes);
+            return check(Base64Text.decode(parser));
         }
 
         @Override
