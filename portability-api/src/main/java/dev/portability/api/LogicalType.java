@@ -13,7 +13,9 @@ import java.util.Optional;
  *   <tr><th>kind</th><th>Java value</th><th>archive encoding</th></tr>
  *   <tr><td>{@link Kind#BOOLEAN}</td><td>{@link Boolean}</td><td>{@code true} / {@code false}</td></tr>
  *   <tr><td>{@link Kind#INTEGER}</td><td>{@link Long} (64-bit signed)</td><td>JSON integer</td></tr>
- *   <tr><td>{@link Kind#DECIMAL}</td><td>{@link java.math.BigDecimal}</td><td>string, e.g. {@code "-12.50"}</td></tr>
+ *   <tr><td>{@link Kind#DECIMAL}</td><td>{@link java.math.BigDecimal}; or a {@link NativeValue} (PostgreSQL's
+ *       {@code NaN}, H2's {@code DECFLOAT} infinities)</td><td>string, e.g. {@code "-12.50"}; a native value as
+ *       its text, e.g. {@code "NaN"}</td></tr>
  *   <tr><td>{@link Kind#DOUBLE}</td><td>{@link Double}</td><td>JSON number, or {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}</td></tr>
  *   <tr><td>{@link Kind#TEXT}</td><td>{@link String}</td><td>JSON string</td></tr>
  *   <tr><td>{@link Kind#BINARY}</td><td>{@code byte[]}</td><td>base64 string</td></tr>
@@ -32,10 +34,13 @@ import java.util.Optional;
  * </table>
  *
  * <p>Besides these, a DATE, TIMESTAMP or TIMESTAMP_TZ value may be {@link Infinity} (PostgreSQL's
- * {@code infinity} and {@code -infinity}), and a DATE, TIME, TIMESTAMP or TIMESTAMP_TZ value may be a
+ * {@code infinity} and {@code -infinity}), and a DECIMAL, DATE, TIME, TIMESTAMP or TIMESTAMP_TZ value may be a
  * {@link NativeValue}: what the source engine stored that has no value of the type (a MariaDB zero date
- * {@code 0000-00-00}, a MariaDB {@code TIME} beyond 24 hours). Only a store of the same engine can hold it; any
- * other target refuses it before anything is written.
+ * {@code 0000-00-00}, a MariaDB {@code TIME} beyond 24 hours, a PostgreSQL {@code numeric} {@code NaN} or
+ * {@code Infinity}, an H2 {@code DECFLOAT} {@code NaN}), where {@link NativeValue#fits(LogicalType)} allows it and
+ * the column's {@link Column#nativeType()} names the value's engine. The archive writes it as the engine's text,
+ * a JSON string that is not the type's own encoding. Only a store of the same engine whose column can hold it
+ * accepts it; any other target refuses it rather than store something else.
  *
  * <p>SQL NULL is Java {@code null} and JSON {@code null} in the archive, always distinct from an empty string,
  * empty binary and the JSON literal {@code null}. Instances are immutable and compare by value.
@@ -48,7 +53,11 @@ public final class LogicalType {
         BOOLEAN,
         /** A 64-bit signed integer. */
         INTEGER,
-        /** An exact decimal number, optionally limited by precision and scale. */
+        /**
+         * An exact decimal number, optionally limited by precision and scale (a value may also be one of the
+         * {@link NativeValue}s of {@code numeric} and {@code DECFLOAT}: {@code NaN}, {@code Infinity},
+         * {@code -Infinity}).
+         */
         DECIMAL,
         /** An IEEE 754 64-bit floating point number, including NaN, infinities and -0.0. */
         DOUBLE,

@@ -17,6 +17,7 @@ import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,24 +36,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Archive format version 2: the values only it can carry travel exactly (the JSON literal null, JSON text
- * verbatim, infinities, native values of dates and times, arrays of several dimensions and with lower bounds,
- * NATIVE columns and each column's native type), the lines hold the documented encodings, and malformed encodings
- * are refused naming entry, row and column.
+ * verbatim, infinities, native values of decimals, dates and times as their engine's text in a column of that
+ * engine, arrays of several dimensions and with lower bounds, NATIVE columns and each column's native type), the
+ * lines hold the documented encodings, malformed encodings are refused naming entry, row and column, and an export
+ * refuses a native value its column cannot hold naming table, key and column.
  */
 class ArchiveFormat2Test {
 
     static final TableSchema VALUES = TableSchema.builder("vals")
             .column("id", LogicalType.integer(), false)
             .column(new Column("doc", LogicalType.json(), false, new NativeType("postgresql", "jsonb", null)))
-            .column("day", LogicalType.date(), true)
-            .column("at", LogicalType.time(), true)
-            .column("seen", LogicalType.timestamp(), true)
-            .column("stamped", LogicalType.timestampTz(), true)
+            .column(new Column("day", LogicalType.date(), true, NativeType.of("mariadb", "date")))
+            .column(new Column("at", LogicalType.time(), true, NativeType.of("mariadb", "time")))
+            .column(new Column("seen", LogicalType.timestamp(), true, NativeType.of("mariadb", "datetime")))
+            .column(new Column("stamped", LogicalType.timestampTz(), true, NativeType.of("mariadb", "timestamp")))
             .column("nums", LogicalType.array(LogicalType.integer()), true)
             .column("docs", LogicalType.array(LogicalType.json()), true)
             .column(new Column("span", LogicalType.nativeType("postgresql", "interval"), true,
                     new NativeType("postgresql", "duration", "interval")))
             .column("addrs", LogicalType.array(LogicalType.nativeType("postgresql", "inet")), true)
+            .column(new Column("price", LogicalType.decimal(), true, NativeType.of("postgresql", "numeric")))
+            .column(new Column("prices", LogicalType.array(LogicalType.decimal(10, 2)), true,
+                    NativeType.of("postgresql", "numeric(10,2)[]")))
+            .column(new Column("ratio", LogicalType.decimal(), true, NativeType.of("h2", "DECFLOAT")))
+            .column("plain", LogicalType.decimal(), true)
+            .column(new Column("when", LogicalType.date(), true, NativeType.of("postgresql", "date")))
             .primaryKey("id")
             .build();
 
@@ -70,17 +78,25 @@ class ArchiveFormat2Test {
         List<Object[]> rows = new ArrayList<>();
         rows.add(row(1, "null", Infinity.POSITIVE, null, Infinity.NEGATIVE, Infinity.POSITIVE,
                 List.of(List.of(1L, 2L), List.of(3L, 4L)), Arrays.asList("null", null, "{\"a\":[1,null]}"),
-                "1 year 2 mons -3 days +04:05:06.789", Arrays.asList("192.168.0.1/24", null, "::1")));
+                "1 year 2 mons -3 days +04:05:06.789", Arrays.asList("192.168.0.1/24", null, "::1"),
+                new NativeValue("postgresql", "NaN"),
+                Arrays.asList(new NativeValue("postgresql", "NaN"), new BigDecimal("1.50"), null),
+                new NativeValue("h2", "-Infinity"), null, null));
         rows.add(row(2, "  {\"b\":1,\"a\":2,\"a\":3, \"e\": 1e400}  ", new NativeValue("mariadb", "0000-00-00"),
                 new NativeValue("mariadb", "838:59:59"), new NativeValue("mariadb", "2024-00-15 00:00:00"),
                 new NativeValue("mariadb", "0000-00-00 00:00:00"),
                 new BoundedArray(List.of(0), List.of(10L, 20L, 30L)),
-                List.of(), "00:00:00", List.of()));
+                List.of(), "00:00:00", List.of(), new NativeValue("postgresql", "-Infinity"), null,
+                new NativeValue("h2", "NaN"), null, null));
         rows.add(row(3, "\"text\"", LocalDate.of(2024, 2, 29), LocalTime.of(13, 45), LocalDateTime.of(2024, 1, 1, 0, 0),
                 OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)),
                 new BoundedArray(List.of(-2, 5), List.of(List.of(1L, 2L, 3L), Arrays.asList(4L, null, 6L))),
-                null, null, null));
-        rows.add(row(4, "[]", null, null, null, null, Arrays.asList(1L, null), null, null, null));
+                null, null, null, new BigDecimal("12.50"), List.of(), new BigDecimal("-1E-30"),
+                new BigDecimal("-7"), LocalDate.of(2024, 2, 29)));
+        rows.add(row(4, "[]", new NativeValue("mariadb", "2024-02-30"), new NativeValue("mariadb", "-00:00:01.500000"),
+                new NativeValue("mariadb", "2020-05-00 10:00:00.500000"), null, Arrays.asList(1L, null), null, null,
+                null, new NativeValue("postgresql", "Infinity"), null, new NativeValue("h2", "Infinity"), null,
+                null));
         return rows;
     }
 
@@ -119,15 +135,20 @@ class ArchiveFormat2Test {
         assertThat(lines[0]).isEqualTo("{\"id\":1,\"doc\":\"null\",\"day\":\"infinity\",\"at\":null,"
                 + "\"seen\":\"-infinity\",\"stamped\":\"infinity\",\"nums\":[[1,2],[3,4]],"
                 + "\"docs\":[\"null\",null,\"{\\\"a\\\":[1,null]}\"],"
-                + "\"span\":\"1 year 2 mons -3 days +04:05:06.789\",\"addrs\":[\"192.168.0.1/24\",null,\"::1\"]}");
+                + "\"span\":\"1 year 2 mons -3 days +04:05:06.789\",\"addrs\":[\"192.168.0.1/24\",null,\"::1\"],"
+                + "\"price\":\"NaN\",\"prices\":[\"NaN\",\"1.50\",null],\"ratio\":\"-Infinity\",\"plain\":null,"
+                + "\"when\":null}");
         assertThat(lines[1]).isEqualTo("{\"id\":2,\"doc\":\"  {\\\"b\\\":1,\\\"a\\\":2,\\\"a\\\":3, \\\"e\\\": 1e400}  \","
-                + "\"day\":{\"engine\":\"mariadb\",\"text\":\"0000-00-00\"},"
-                + "\"at\":{\"engine\":\"mariadb\",\"text\":\"838:59:59\"},"
-                + "\"seen\":{\"engine\":\"mariadb\",\"text\":\"2024-00-15 00:00:00\"},"
-                + "\"stamped\":{\"engine\":\"mariadb\",\"text\":\"0000-00-00 00:00:00\"},"
+                + "\"day\":\"0000-00-00\",\"at\":\"838:59:59\",\"seen\":\"2024-00-15 00:00:00\","
+                + "\"stamped\":\"0000-00-00 00:00:00\","
                 + "\"nums\":{\"lowerBounds\":[0],\"elements\":[10,20,30]},\"docs\":[],\"span\":\"00:00:00\","
-                + "\"addrs\":[]}");
-        assertThat(lines[2]).contains("\"nums\":{\"lowerBounds\":[-2,5],\"elements\":[[1,2,3],[4,null,6]]}");
+                + "\"addrs\":[],\"price\":\"-Infinity\",\"prices\":null,\"ratio\":\"NaN\",\"plain\":null,"
+                + "\"when\":null}");
+        assertThat(lines[2]).contains("\"nums\":{\"lowerBounds\":[-2,5],\"elements\":[[1,2,3],[4,null,6]]}")
+                .contains("\"price\":\"12.50\",\"prices\":[],\"ratio\":\"-0.000000000000000000000000000001\"");
+        assertThat(lines[3]).contains("\"day\":\"2024-02-30\",\"at\":\"-00:00:01.500000\","
+                + "\"seen\":\"2020-05-00 10:00:00.500000\"").contains("\"price\":\"Infinity\"")
+                .contains("\"ratio\":\"Infinity\"");
     }
 
     @Test
@@ -154,10 +175,24 @@ class ArchiveFormat2Test {
             doc   | `"1 2"`                                   | more than one JSON value
             at    | `"infinity"`                              | is not a TIME
             day   | `"Infinity"`                              | is not a DATE
-            day   | {"engine":"mariadb"}                      | it lacks text
-            day   | {"engine":"MariaDB","text":"0000-00-00"}  | is not a lower-case name
-            day   | {"engine":"mariadb","text":"x","more":1}  | besides engine and text
-            day   | {"engine":"mariadb","text":1}             | its member text is not a string
+            day   | {"engine":"mariadb","text":"0000-00-00"}  | an object is not a DATE
+            day   | `"0000-13-00"`                            | nor mariadb's text of a value DATE cannot hold (such as 0000-00-00, 2024-00-15)
+            day   | `"2024-02-32"`                            | is not a DATE
+            day   | `"0000-00-00 00:00:00"`                   | is not a DATE
+            when  | `"0000-00-00"`                            | '0000-00-00' is not a DATE (
+            at    | `"-00:00:00"`                             | nor mariadb's text of a value TIME cannot hold
+            at    | `"024:00:00"`                             | is not a TIME
+            at    | `"839:00:00"`                             | is not a TIME
+            at    | `"24:00:00.1234567"`                      | is not a TIME
+            seen  | `"2024-01-15 10:00:00"`                   | nor mariadb's text of a value TIMESTAMP cannot hold
+            seen  | `"0000-00-00T00:00:00"`                   | is not a TIMESTAMP
+            stamped | `"0000-00-00 24:00:00"`                 | is not a TIMESTAMP_TZ
+            price | `"nan"`                                   | 'nan' is not a DECIMAL, nor postgresql's text of a value DECIMAL cannot hold (such as NaN, Infinity, -Infinity)
+            price | `"+Infinity"`                             | is not a DECIMAL
+            price | {"engine":"postgresql","text":"NaN"}      | an object is not a DECIMAL
+            prices | `["Infinity"]`                           | element 0: 'Infinity' is not a DECIMAL(10,2), nor postgresql's text of a value DECIMAL(10,2) cannot hold (such as NaN)
+            ratio | `"0000-00-00"`                            | is not a DECIMAL
+            plain | `"NaN"`                                   | 'NaN' is not a DECIMAL
             nums  | [[1,2],[3]]                               | element [1] has 1 elements where the first array of its level has 2
             nums  | [[1,2],3]                                 | element [1] is a value where an array of 2 elements belongs
             nums  | [1,[2]]                                   | element 1 is an array where element 0 is not
@@ -188,6 +223,47 @@ class ArchiveFormat2Test {
         assertThat(problem.column()).isEqualTo(column);
         assertThat(problem.line()).isEqualTo(1L);
         assertThat(problem.message()).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0} = {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain  | postgresql | NaN        | only a column whose native type is postgresql's holds it; this column's native type is not known
+            ratio  | postgresql | NaN        | this column's native type is h2's
+            when   | mariadb    | 0000-00-00 | this column's native type is postgresql's
+            price  | postgresql | nan        | the postgresql value 'nan' is not postgresql's text of a value DECIMAL cannot hold (such as NaN, Infinity, -Infinity)
+            prices | postgresql | Infinity   | element 0: the postgresql value 'Infinity' is not postgresql's text of a value DECIMAL(10,2) cannot hold (such as NaN)
+            ratio  | h2         | 1.5        | is not h2's text of a value DECIMAL cannot hold
+            day    | mariadb    | 2024-01-15 | a value of the type itself is passed as its Java value
+            at     | mariadb    | -00:00:00  | is not mariadb's text of a value TIME cannot hold
+            at     | mariadb    | 12:00:00   | is not mariadb's text of a value TIME cannot hold
+            seen   | mariadb    | 2024-01-15 10:00:00 | is not mariadb's text of a value TIMESTAMP cannot hold
+            nums   | mariadb    | 0000-00-00 | element 0: the mariadb value '0000-00-00' is not an INTEGER
+            """)
+    void aNativeValueItsColumnCannotHoldIsRefusedByTheExportNamingTableKeyAndColumn(String column, String engine,
+            String text, String expected) {
+        Object[] values = row(7, "{}");
+        NativeValue value = new NativeValue(engine, text);
+        values[VALUES.indexOf(column)] = VALUES.column(column).orElseThrow().type().elementType().isPresent()
+                ? List.of(value) : value;
+        MemoryStore store = new MemoryStore(VALUES);
+        store.put("vals", values);
+
+        assertThatThrownBy(() -> Portability.builder().application("values").store(store).build()
+                .export(dir.resolve("x.zip")))
+                .isInstanceOfSatisfying(PortabilityException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                    assertThat(e.getMessage()).contains("table vals").contains("key 7").contains("column " + column)
+                            .contains(expected).contains("Nothing was exported");
+                });
+        assertThat(dir.resolve("x.zip")).doesNotExist();
+    }
+
+    @Test
+    void aFormat2ArchiveOfNativeValuesCannotBeWrittenAsFormat1() {
+        // the archive reader of format 1 has no native values: a v1 codec refuses them, whatever the column
+        assertThatThrownBy(() -> dev.portability.core.internal.json.ValueCodec.of(
+                VALUES.column("price").orElseThrow(), 1).check(new NativeValue("postgresql", "NaN")))
+                .hasMessageContaining("cannot be written in archive format version 1");
     }
 
     @Test

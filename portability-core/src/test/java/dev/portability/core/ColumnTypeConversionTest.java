@@ -10,10 +10,12 @@ import dev.portability.api.ImportOptions;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.LogicalType;
 import dev.portability.api.NativeType;
+import dev.portability.api.NativeValue;
 import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -148,6 +150,36 @@ class ColumnTypeConversionTest {
                     .contains(target.columns().get(1).type().toString())
                     .contains("a NATIVE value goes only into a column of the same engine and type");
         }
+    }
+
+    @Test
+    void aNativeDecimalValueGoesIntoAnotherDecimalColumnWhereThatTypeHoldsItAndIsRefusedElsewhere() {
+        TableSchema numeric = TableSchema.builder("t").column("id", LogicalType.integer(), false)
+                .column(new Column("v", LogicalType.decimal(), true, NativeType.of("postgresql", "numeric")))
+                .primaryKey("id").build();
+        MemoryStore source = new MemoryStore(numeric);
+        source.put("t", new Object[] {1L, new NativeValue("postgresql", "NaN")});
+        source.put("t", new Object[] {2L, new BigDecimal("1.5")});
+        Path archive = dir.resolve("numeric.zip");
+        Portability.builder().application("conv").store(source).build().export(archive);
+        source.put("t", new Object[] {3L, new NativeValue("postgresql", "Infinity")});
+        Path withInfinity = dir.resolve("numeric-infinity.zip");
+        Portability.builder().application("conv").store(source).build().export(withInfinity);
+
+        assertThat(values(importInto(archive, new MemoryStore(table(LogicalType.decimal(10, 2))))))
+                .containsExactly(new NativeValue("postgresql", "NaN"), new BigDecimal("1.50"));
+        ValidationReport bounded = Portability.builder().application("conv")
+                .store(new MemoryStore(table(LogicalType.decimal(10, 2)))).build().validate(withInfinity);
+        assertThat(bounded.problems()).extracting(Problem::code, Problem::table, Problem::column, Problem::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_VALUE, "t", "v", 3L));
+        assertThat(bounded.problems().get(0).message()).contains("'Infinity' is not postgresql's text of a value "
+                + "DECIMAL(10,2) cannot hold (such as NaN)");
+        ValidationReport integer = Portability.builder().application("conv")
+                .store(new MemoryStore(table(LogicalType.integer()))).build().validate(archive);
+        assertThat(integer.problems()).extracting(Problem::code, Problem::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_VALUE, 1L),
+                        org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_VALUE, 2L));
+        assertThat(integer.problems().get(0).message()).contains("the postgresql value 'NaN' is not an INTEGER");
     }
 
     @Test

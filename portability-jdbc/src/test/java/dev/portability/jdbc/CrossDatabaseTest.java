@@ -10,6 +10,7 @@ import dev.portability.api.ImportOptions;
 import dev.portability.api.Infinity;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
 import dev.portability.api.NativeValue;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
@@ -347,7 +348,14 @@ class CrossDatabaseTest {
 
     @Test
     void aMariaDbZeroDateIsRefusedByPostgresqlAndH2NamingTableKeyAndColumn() throws Exception {
-        Path archive = ArchiveBuilder.forApplication(APPLICATION).table(EVENTS)
+        // a MariaDB export: the columns' native types are MariaDB's, which the zero date needs
+        TableSchema mariaDbEvents = TableSchema.builder("events")
+                .column(new Column("id", LogicalType.integer(), false, NativeType.of("mariadb", "int")))
+                .column(new Column("on_day", LogicalType.date(), true, NativeType.of("mariadb", "date")))
+                .column(new Column("at_time", LogicalType.timestamp(), true, NativeType.of("mariadb", "datetime")))
+                .primaryKey("id")
+                .build();
+        Path archive = ArchiveBuilder.forApplication(APPLICATION).table(mariaDbEvents)
                 .row(1L, new NativeValue("mariadb", "0000-00-00"), null)
                 .writeTo(dir.resolve("zero-date.zip"));
         for (Kind kind : List.of(Kind.POSTGRESQL, Kind.H2)) {

@@ -185,8 +185,12 @@ class MariaDbTypesTest {
                     .containsExactly("1|0000-00-00|0000-00-00 00:00:00|2155|0000-00-00 00:00:00|-838:59:59",
                             "2|2020-00-15|2020-05-00 10:00:00|0000|NULL|100:00:00",
                             "3|2021-02-03|NULL|NULL|1970-01-01 00:00:01|NULL");
+            // a native value is MariaDB's own text in a column whose native type is MariaDB's
             assertThat(tableEntry(archive)).as("the archive's rows")
-                    .contains("\"born\":{\"engine\":\"mariadb\",\"text\":\"0000-00-00\"}");
+                    .contains("{\"id\":1,\"born\":\"0000-00-00\",\"seen\":\"0000-00-00 00:00:00\",\"y\":2155,"
+                            + "\"stamped\":\"0000-00-00 00:00:00\",\"took\":\"-838:59:59\"}")
+                    .contains("{\"id\":2,\"born\":\"2020-00-15\",\"seen\":\"2020-05-00 10:00:00\",\"y\":0,"
+                            + "\"stamped\":null,\"took\":\"100:00:00\"}");
         }
     }
 
@@ -219,18 +223,21 @@ class MariaDbTypesTest {
                 new Refusal("spot", "XYZ", "is not hexadecimal"),
                 new Refusal("shape", "00000000", "is not a MariaDB geometry"),
                 new Refusal("v4", "192.168.0.256", "is not an IPv4 address"),
-                new Refusal("v6", "not an address", "is not an IPv6 address"));
+                new Refusal("v6", "not an address", "is not an IPv6 address"),
+                new Refusal("price", new NativeValue("postgresql", "NaN"), "the postgresql value 'NaN' has no equal "
+                        + "in this column's type (only a postgresql column holds it)"),
+                new Refusal("price", new NativeValue("h2", "-Infinity"), "the h2 value '-Infinity' has no equal"));
         try (TestDatabase db = TestDatabase.create(Kind.MARIADB)) {
             db.execute("CREATE TABLE odd (id INT PRIMARY KEY, born DATE, seen DATETIME, stamped TIMESTAMP NULL, "
-                    + "took TIME, flags BIT(5), spot POINT, shape GEOMETRY, v4 INET4, v6 INET6)",
+                    + "took TIME, flags BIT(5), spot POINT, shape GEOMETRY, v4 INET4, v6 INET6, price DECIMAL(10,2))",
                     "INSERT INTO odd (id, born) VALUES (1, '2024-01-01')");
             JdbcStore store = JdbcAdapters.discover(db.dataSourceWithSqlMode(STRICT));
             TableAdapter<JdbcUnitOfWork> odd = Stores.table(store, "odd");
             List<String> before = texts(db.dataSource(), "SELECT * FROM odd");
 
             for (Refusal refusal : refusals) {
-                Row good = Row.of(odd.schema(), 2L, null, null, null, null, null, null, null, null, null);
-                Row bad = Row.of(odd.schema(), 3L, null, null, null, null, null, null, null, null, null)
+                Row good = Row.of(odd.schema(), 2L, null, null, null, null, null, null, null, null, null, null);
+                Row bad = Row.of(odd.schema(), 3L, null, null, null, null, null, null, null, null, null, null)
                         .with(refusal.column(), refusal.value());
                 assertThatThrownBy(() -> {
                     try (JdbcUnitOfWork work = store.begin(Access.WRITE)) {

@@ -92,6 +92,7 @@ final class PostgresTypeCatalog {
             "CREATE DOMAIN span AS interval CHECK (VALUE >= interval '0')",
             "CREATE DOMAIN tags3 AS text[] CHECK (cardinality(VALUE) <= 3)",
             "CREATE DOMAIN price AS numeric(5,2)",
+            "CREATE DOMAIN amount AS numeric CHECK (VALUE <> 0)",
             "CREATE DOMAIN due AS date",
             "CREATE DOMAIN document AS jsonb",
             "CREATE DOMAIN home AS address",
@@ -215,7 +216,9 @@ final class PostgresTypeCatalog {
                 lits("'1 day'", "'00:00:00'", "'1 mon -1 days'", "'178000000 years'")));
         c.add(new Col("c_tags", "tags3", array(text()), "tags3",
                 lits("'{a,b}'", "'{}'", "'{NULL}'", "'{\"x y\",\"\",\"NULL\"}'")));
-        c.add(new Col("c_price", "price", decimal(5, 2), "price", lits("999.99", "-999.99", "0", "1.5")));
+        c.add(new Col("c_price", "price", decimal(5, 2), "price", lits("999.99", "-999.99", "'NaN'", "1.5")));
+        c.add(new Col("c_amount", "amount", decimal(), "amount",
+                lits("'Infinity'", "'-Infinity'", "'NaN'", "-0.5")));
         c.add(new Col("c_due", "due", date(), "due",
                 lits("'infinity'", "'-infinity'", "'2024-02-29'", "'0044-03-15 BC'")));
         c.add(new Col("c_document", "document", json(), "document",
@@ -320,7 +323,7 @@ final class PostgresTypeCatalog {
                         "'{NULL}'", "'[0:0]={6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b}'", "'{}'", "'{NULL,NULL}'")));
         c.add(new Col("a_numeric", "numeric[]", array(decimal()), "numeric[]",
                 lits("'[0:1]={1.50,-1e-20}'", "'{}'", "'{NULL}'", "'{{1},{2.0}}'", "'{123456789012345678901234567890}'",
-                        "'{0.000}'")));
+                        "'{0.000,NaN,-Infinity}'")));
         c.add(new Col("a_bytea", "bytea[]", array(binary()), "bytea[]",
                 lits("'{{\"\\\\x00\",\"\\\\x\"},{NULL,\"\\\\xff\"}}'", "'{}'", "'{NULL}'",
                         "'[0:0]={\"\\\\x5c22\"}'", "'{}'", "'{\"\\\\x\"}'")));

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * after an import, independent of how the adapters or the driver read values. MariaDB: {@code HEX(column)} for
  * binary, bit and spatial types, {@code CAST(column AS CHAR)} for the rest ({@code FLOAT} through
  * {@code DOUBLE}, whose text would round it to six digits); H2: {@code RAWTOHEX(column)} for binary types (H2
- * casts bytes to text as UTF-8), {@code CAST(column AS VARCHAR)} for the rest.
+ * casts bytes to text as UTF-8), {@code CAST(column AS VARCHAR)} for the rest; PostgreSQL: {@code CAST(column AS
+ * text)} (the driver cannot read a numeric array holding {@code NaN}).
  */
 final class TextForms {
 
@@ -45,7 +46,7 @@ final class TextForms {
                     : "CAST(" + name + " AS CHAR)";
             case H2 -> H2_BINARY.matcher(ddl).find() && !ddl.contains("ARRAY") ? "RAWTOHEX(" + name + ")"
                     : "CAST(" + name + " AS VARCHAR)";
-            case POSTGRESQL -> null;
+            case POSTGRESQL -> "CAST(" + name + " AS text)";
         };
     }
 

@@ -172,6 +172,16 @@ final class TypeCatalog {
         return java.util.Collections.unmodifiableList(Arrays.asList(elements));
     }
 
+    /** @return PostgreSQL's native value of a numeric that has no BigDecimal value */
+    private static NativeValue postgresql(String text) {
+        return new NativeValue("postgresql", text);
+    }
+
+    /** @return H2's native value of a DECFLOAT that has no BigDecimal value */
+    private static NativeValue h2(String text) {
+        return new NativeValue("h2", text);
+    }
+
     /** @return MariaDB's native value of a date or time that has no java.time value */
     private static NativeValue mariadb(String text) {
         return new NativeValue("mariadb", text);
@@ -212,6 +222,15 @@ final class TypeCatalog {
         c.add(new Col("c_num_neg", "numeric(5,-2)", decimal(5, -2),
                 lits("12300", "-9999900", "0", "100", "9999900"),
                 vals(dec("12300"), dec("-9999900"), dec("0"), dec("100"), dec("9999900"))));
+        // numeric's NaN and infinities have no DECIMAL value: native values of their text, as pg_dump carries them;
+        // a numeric(p,s) holds NaN but no infinity
+        c.add(new Col("c_num_special", "numeric", decimal(),
+                lits("'NaN'", "'Infinity'", "'-Infinity'", "1.5", "'NaN'"),
+                vals(postgresql("NaN"), postgresql("Infinity"), postgresql("-Infinity"), dec("1.5"),
+                        postgresql("NaN"))));
+        c.add(new Col("c_num_nan", "numeric(12,2)", decimal(12, 2),
+                lits("'NaN'", "0.01", "'NaN'", "-9999999999.99", "NULL"),
+                vals(postgresql("NaN"), dec("0.01"), postgresql("NaN"), dec("-9999999999.99"), null)));
         c.add(new Col("c_real", "real", float64(),
                 lits("'-Infinity'", "'3.4028235e38'", "'1.1'", "'NaN'", "'1.4e-45'"),
                 vals(Double.NEGATIVE_INFINITY, (double) Float.MAX_VALUE, (double) 1.1f, Double.NaN,
@@ -285,9 +304,13 @@ final class TypeCatalog {
                 vals(list("a,b", "with \"quote\"", "back\\slash", null, ""), list((Object) null), list("NULL"),
                         list("{braces}", " "), list())));
         c.add(new Col("c_num_arr", "numeric(10,2)[]", array(decimal(10, 2)),
-                lits("'{1.50,-0.01}'", "'{NULL}'", "'{99999999.99}'", "'{}'", "'{0}'"),
-                vals(list(dec("1.50"), dec("-0.01")), list((Object) null), list(dec("99999999.99")), list(),
-                        list(dec("0.00")))));
+                lits("'{1.50,-0.01}'", "'{NULL}'", "'{99999999.99,NaN}'", "'{}'", "'{0}'"),
+                vals(list(dec("1.50"), dec("-0.01")), list((Object) null), list(dec("99999999.99"),
+                        postgresql("NaN")), list(), list(dec("0.00")))));
+        c.add(new Col("c_num_free_arr", "numeric[]", array(decimal()),
+                lits("'{NaN,Infinity,-Infinity}'", "'{NULL,1E+3}'", "'{}'", "'{-Infinity}'", "'{0.10}'"),
+                vals(list(postgresql("NaN"), postgresql("Infinity"), postgresql("-Infinity")),
+                        list(null, dec("1000")), list(), list(postgresql("-Infinity")), list(dec("0.10")))));
         c.add(new Col("c_float_arr", "float8[]", array(float64()),
                 lits("'{NaN,-Infinity,-0}'", "'{Infinity}'", "'{0.1,NULL}'", "'{1.7976931348623157e308}'", "'{}'"),
                 vals(list(Double.NaN, Double.NEGATIVE_INFINITY, -0.0d), list(Double.POSITIVE_INFINITY),
@@ -528,6 +551,10 @@ final class TypeCatalog {
                         "0", "-7.50"),
                 vals(dec("1E+100"), dec("-1E-30"), dec("123456789012345678901234567890.123456789"), dec("0"),
                         dec("-7.5"))));
+        // DECFLOAT's NaN and infinities have no DECIMAL value: native values of their text
+        c.add(new Col("c_decfloat_special", "DECFLOAT", decimal(),
+                lits("'NaN'", "'Infinity'", "'-Infinity'", "1.5", "CAST('NaN' AS DECFLOAT(5))"),
+                vals(h2("NaN"), h2("Infinity"), h2("-Infinity"), dec("1.5"), h2("NaN"))));
         c.add(new Col("c_real", "REAL", float64(),
                 lits("CAST('-Infinity' AS REAL)", "3.4028235e38", "1.1", "CAST('NaN' AS REAL)", "1.4e-45"),
                 vals(Double.NEGATIVE_INFINITY, (double) Float.MAX_VALUE, (double) 1.1f, Double.NaN,
@@ -673,6 +700,11 @@ final class TypeCatalog {
         c.add(new Col("c_text_arr", "VARCHAR(10) ARRAY", array(text(10)),
                 lits("ARRAY['a,b', 'q\"', NULL, '']", "ARRAY[NULL]", "ARRAY['NULL']", "ARRAY['{x}', ' ']", "ARRAY[]"),
                 vals(list("a,b", "q\"", null, ""), list((Object) null), list("NULL"), list("{x}", " "), list())));
+        c.add(new Col("c_decfloat_arr", "DECFLOAT ARRAY", array(decimal()),
+                lits("ARRAY[CAST('NaN' AS DECFLOAT), 1.5, NULL]", "ARRAY[]", "ARRAY[CAST('-Infinity' AS DECFLOAT)]",
+                        "ARRAY[CAST(1E+100 AS DECFLOAT), CAST('Infinity' AS DECFLOAT)]", "ARRAY[NULL]"),
+                vals(list(h2("NaN"), dec("1.5"), null), list(), list(h2("-Infinity")),
+                        list(dec("1E+100"), h2("Infinity")), list((Object) null))));
         c.add(new Col("c_num_arr", "NUMERIC(10,2) ARRAY", array(decimal(10, 2)),
                 lits("ARRAY[1.50, -0.01]", "ARRAY[NULL]", "ARRAY[99999999.99]", "ARRAY[]", "ARRAY[0]"),
                 vals(list(dec("1.50"), dec("-0.01")), list((Object) null), list(dec("99999999.99")), list(),

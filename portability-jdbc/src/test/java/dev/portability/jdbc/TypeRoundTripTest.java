@@ -75,11 +75,6 @@ class TypeRoundTripTest {
             assertThat(result.inserted()).isEqualTo((long) expected.size());
             List<Row> imported = Stores.rows(targetStore, "types");
             assertThat(Stores.differences(schema, imported, expected)).as("values imported into %s", kind).isEmpty();
-            if (TextForms.expression(kind, fixture.columns().get(0)) == null) {
-                // where the database's own text form is not compared yet, at least what the driver reads
-                assertThat(Databases.differences(Databases.contents(target.dataSource(), "types", "id"),
-                        Databases.contents(source.dataSource(), "types", "id"))).isEmpty();
-            }
             assertThat(TextForms.differences(TextForms.of(kind, target.dataSource(), fixture),
                     TextForms.of(kind, source.dataSource(), fixture))).as("the database's own text of each value")
                     .isEmpty();

@@ -25,8 +25,9 @@ import java.util.Optional;
  * each left-out case as skipped with its reason; the {@link DataGenerator} generates only values the store can
  * hold. Immutable; every {@code with...} method returns a copy.
  *
- * <p>Values only some stores hold — the JSON literal {@code null}, {@link Infinity}, {@link NativeValue}s, arrays of
- * several dimensions and {@link BoundedArray}s — are declared the same way, but the contract does not skip them:
+ * <p>Values only some stores hold — the JSON literal {@code null}, {@link Infinity}, {@link NativeValue}s (of
+ * decimals, dates and times), arrays of several dimensions and {@link BoundedArray}s — are declared the same way,
+ * but the contract does not skip them:
  * it checks that the store <em>refuses</em> them (its insert throws and nothing is stored), because storing
  * something else instead would change data silently. NATIVE columns are declared with
  * {@link #withNativeType(LogicalType, List)}, with sample values.
@@ -213,9 +214,9 @@ public final class Capabilities {
     }
 
     /**
-     * DATE, TIME, TIMESTAMP and TIMESTAMP_TZ cannot hold {@link NativeValue}s (MariaDB's zero dates, a
-     * {@code TIME} beyond 24 hours). The contract then checks that the store refuses them rather than storing NULL
-     * or another value.
+     * The store holds no {@link NativeValue}s (MariaDB's zero dates, a {@code TIME} beyond 24 hours, PostgreSQL's
+     * numeric {@code NaN}) but those of the kinds declared with {@link #withNativeValues}. The contract then checks
+     * that the store refuses the others rather than storing NULL or another value.
      *
      * @param reason why, e.g. "PostgreSQL has no zero dates"
      * @return a copy with the limitation
@@ -229,20 +230,30 @@ public final class Capabilities {
     /**
      * The native values a column of this kind holds, exactly as the store reads them back, in place of the
      * generator's (MariaDB's: {@code 0000-00-00}, {@code 2024-00-15}, {@code 838:59:59}, {@code -838:59:59},
-     * {@code 0000-00-00 00:00:00}).
+     * {@code 0000-00-00 00:00:00}; PostgreSQL's DECIMAL: {@code NaN}, {@code Infinity}, {@code -Infinity}). Each
+     * column gets those of them its type holds ({@link NativeValue#fits}: a DECIMAL with a declared precision gets
+     * PostgreSQL's {@code NaN} only). With {@link #withoutNativeValues} the store refuses every other native value.
      *
-     * @param kind DATE, TIME, TIMESTAMP or TIMESTAMP_TZ
-     * @param samples the values, at least one
+     * @param kind DECIMAL, DATE, TIME, TIMESTAMP or TIMESTAMP_TZ
+     * @param samples the values, at least one, each fitting a column of the kind without declared bounds
      * @return a copy with the samples
+     * @throws IllegalArgumentException if the kind has no native values, or a sample is none of it
      */
     public Capabilities withNativeValues(Kind kind, List<NativeValue> samples) {
-        if (kind != Kind.DATE && kind != Kind.TIME && kind != Kind.TIMESTAMP && kind != Kind.TIMESTAMP_TZ) {
-            throw new IllegalArgumentException("withNativeValues: only DATE, TIME, TIMESTAMP and TIMESTAMP_TZ "
-                    + "values may be native values, not " + kind);
+        if (kind != Kind.DECIMAL && kind != Kind.DATE && kind != Kind.TIME && kind != Kind.TIMESTAMP
+                && kind != Kind.TIMESTAMP_TZ) {
+            throw new IllegalArgumentException("withNativeValues: only DECIMAL, DATE, TIME, TIMESTAMP and "
+                    + "TIMESTAMP_TZ values may be native values, not " + kind);
         }
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("withNativeValues: give at least one value, or declare "
                     + "withoutNativeValues(reason)");
+        }
+        for (NativeValue sample : samples) {
+            if (!sample.fits(LogicalType.of(kind))) {
+                throw new IllegalArgumentException("withNativeValues: " + sample + " is no native value of a "
+                        + kind + " column (see NativeValue.fits and docs/archive-format.md)");
+            }
         }
         Capabilities copy = copy();
         Map<Kind, List<NativeValue>> all = new EnumMap<>(Kind.class);
@@ -315,7 +326,7 @@ public final class Capabilities {
     }
 
     /**
-     * @param kind DATE, TIME, TIMESTAMP or TIMESTAMP_TZ
+     * @param kind DECIMAL, DATE, TIME, TIMESTAMP or TIMESTAMP_TZ
      * @return the native values declared for the kind with {@link #withNativeValues}, or empty for the
      *     generator's own
      */
@@ -367,7 +378,8 @@ public final class Capabilities {
         if (value instanceof Infinity && infinity != null) {
             return Optional.of(infinity);
         }
-        if (value instanceof NativeValue && nativeValues != null) {
+        if (value instanceof NativeValue && nativeValues != null
+                && !nativeValueSamples.getOrDefault(type.kind(), List.of()).contains(value)) {
             return Optional.of(nativeValues);
         }
         if (value instanceof String text && type.kind() == Kind.JSON && jsonNull != null
@@ -496,7 +508,7 @@ public final class Capabilities {
         add(lines, "no DECIMAL of unlimited precision", unboundedDecimal);
         add(lines, "no JSON literal null (refused)", jsonNull);
         add(lines, "no infinite dates or timestamps (refused)", infinity);
-        add(lines, "no native values of dates and times (refused)", nativeValues);
+        add(lines, "no native values but those declared (refused)", nativeValues);
         add(lines, "no arrays of several dimensions (refused)", arrayDimensions);
         add(lines, "no array lower bounds other than 1 (refused)", arrayLowerBounds);
         nativeValueSamples.forEach((kind, samples) -> lines.add(kind + " native values " + samples));

@@ -29,9 +29,14 @@ import java.util.UUID;
 /**
  * Values of every logical type, made deterministically from a seed: named {@linkplain #edgeValues edge values}
  * (empty and 1 MB text, non-ASCII, extreme numbers, NaN and infinities, timestamps around daylight-saving changes,
- * the JSON literal null, PostgreSQL's infinite dates, MariaDB's zero dates as native values, arrays of two
- * dimensions and with lower bounds, the declared samples of NATIVE types, ...) and ordinary random values and
- * rows. The same seed gives the same values on every machine and run.
+ * the JSON literal null, PostgreSQL's infinite dates, MariaDB's zero dates and PostgreSQL's numeric {@code NaN} as
+ * native values, arrays of two dimensions and with lower bounds, the declared samples of NATIVE types, ...) and
+ * ordinary random values and rows. The same seed gives the same values on every machine and run.
+ *
+ * <p>A {@link NativeValue} travels only in a column whose {@link Column#nativeType()} names its engine: the
+ * methods that take a column ({@link #edgeValues(Column)}, {@link #value(Column)}, {@link #row}, {@link #rows})
+ * make native values of that engine only (none for a column without a native type), so that an export of the
+ * rows succeeds; the methods that take a type make those of any engine, for tests of a store's adapter.
  *
  * <pre>{@code
  * DataGenerator generator = DataGenerator.seeded(42);
@@ -48,6 +53,14 @@ public final class DataGenerator {
     public static final int LONG_VALUE_LENGTH = 1 << 20;
 
     private static final String MARIADB = "mariadb";
+    private static final String POSTGRESQL = "postgresql";
+    private static final String H2 = "h2";
+
+    /** The engine filter that admits native values of every engine (never an engine's name, which is not blank). */
+    private static final String ANY_ENGINE = "*";
+
+    /** The engine filter of a column without a native type: no native values. */
+    private static final String NO_ENGINE = "";
 
     private static final String[] TEXT_POOL = {
         "a", "b", "z", "A", "Q", "0", "7", " ", "-", ".", ",", "'", "\"", "ä", "ö", "ü", "ß", "é", "ñ", "ç", "ø",
@@ -98,8 +111,28 @@ public final class DataGenerator {
      * @return the values, in a fixed order
      */
     public List<EdgeValue> edgeValues(LogicalType type) {
+        return edgeValues(type, ANY_ENGINE);
+    }
+
+    /**
+     * The edge values of a column that the store can hold, as {@link #edgeValues(LogicalType)} gives them for its
+     * type, with native values only of the engine the column's {@link Column#nativeType()} names (none without a
+     * native type): every one can be exported in that column.
+     *
+     * @param column the column
+     * @return the values, in a fixed order
+     */
+    public List<EdgeValue> edgeValues(Column column) {
+        return edgeValues(column.type(), engineOf(column));
+    }
+
+    private static String engineOf(Column column) {
+        return column.nativeType() == null ? NO_ENGINE : column.nativeType().engine();
+    }
+
+    private List<EdgeValue> edgeValues(LogicalType type, String engine) {
         List<EdgeValue> values = new ArrayList<>();
-        for (EdgeValue edge : allEdgeValues(type)) {
+        for (EdgeValue edge : allEdgeValues(type, engine)) {
             if (capabilities.whyNot(type, edge.value()).isEmpty()
                     && capabilities.refuses(type, edge.value()).isEmpty()) {
                 values.add(new EdgeValue(edge.description(), capabilities.adapt(edge.value())));
@@ -113,6 +146,11 @@ public final class DataGenerator {
      * from element values it can hold). Not adapted to the store's fractional seconds.
      */
     List<EdgeValue> allEdgeValues(LogicalType type) {
+        return allEdgeValues(type, ANY_ENGINE);
+    }
+
+    /** As {@link #allEdgeValues(LogicalType)}, with native values of the engine only (or of any, or none). */
+    private List<EdgeValue> allEdgeValues(LogicalType type, String engine) {
         List<EdgeValue> edges = new ArrayList<>();
         switch (type.kind()) {
             case BOOLEAN -> {
@@ -126,7 +164,10 @@ public final class DataGenerator {
                 edges.add(new EdgeValue("smallest 64-bit integer", Long.MIN_VALUE));
                 edges.add(new EdgeValue("2^53 + 1, beyond the integers a double holds", (1L << 53) + 1));
             }
-            case DECIMAL -> decimalEdges(type, edges);
+            case DECIMAL -> {
+                decimalEdges(type, edges);
+                nativeValues(type, engine, edges);
+            }
             case DOUBLE -> {
                 edges.add(new EdgeValue("zero", 0.0));
                 edges.add(new EdgeValue("negative zero", -0.0));
@@ -151,17 +192,14 @@ public final class DataGenerator {
                         LocalDate.of(2024, 3, 31)));
                 edges.add(new EdgeValue("9999-12-31, the last day of year 9999", LocalDate.of(9999, 12, 31)));
                 infinities(edges);
-                nativeValues(Kind.DATE, edges, new NativeValue(MARIADB, "0000-00-00"), "a MariaDB zero date",
-                        new NativeValue(MARIADB, "2024-00-15"), "a MariaDB date with a zero month");
+                nativeValues(type, engine, edges);
             }
             case TIME -> {
                 edges.add(new EdgeValue("midnight", LocalTime.MIDNIGHT));
                 edges.add(new EdgeValue("02:30, inside a daylight-saving gap", LocalTime.of(2, 30)));
                 edges.add(new EdgeValue("with milliseconds", LocalTime.of(13, 45, 30, 123_000_000)));
                 edges.add(new EdgeValue("the last instant of the day", LocalTime.MAX));
-                nativeValues(Kind.TIME, edges, new NativeValue(MARIADB, "838:59:59"),
-                        "a MariaDB TIME beyond 24 hours", new NativeValue(MARIADB, "-01:00:00"),
-                        "a negative MariaDB TIME");
+                nativeValues(type, engine, edges);
             }
             case TIMESTAMP -> {
                 edges.add(new EdgeValue("1970-01-01T00:00, the epoch", LocalDateTime.of(1970, 1, 1, 0, 0)));
@@ -177,8 +215,7 @@ public final class DataGenerator {
                 edges.add(new EdgeValue("9999-12-31T23:59:59.999999999, the last instant of year 9999",
                         LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999)));
                 infinities(edges);
-                nativeValues(Kind.TIMESTAMP, edges, new NativeValue(MARIADB, "0000-00-00 00:00:00"),
-                        "a MariaDB zero DATETIME", null, null);
+                nativeValues(type, engine, edges);
             }
             case TIMESTAMP_TZ -> {
                 edges.add(new EdgeValue("1970-01-01T00:00Z, the epoch",
@@ -200,8 +237,7 @@ public final class DataGenerator {
                 edges.add(new EdgeValue("9999-12-31T23:59:59.999999999Z, the last instant of year 9999",
                         OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999, ZoneOffset.UTC)));
                 infinities(edges);
-                nativeValues(Kind.TIMESTAMP_TZ, edges, new NativeValue(MARIADB, "0000-00-00 00:00:00"),
-                        "a MariaDB zero TIMESTAMP", null, null);
+                nativeValues(type, engine, edges);
             }
             case UUID -> {
                 edges.add(new EdgeValue("the nil UUID", new UUID(0, 0)));
@@ -220,7 +256,7 @@ public final class DataGenerator {
                         "{\"emoji\":\"🌍\",\"escaped\":\"\\\"\\\\\\n\\t\",\"unicode\":\"\\u00e9\"}"));
                 edges.add(new EdgeValue("the JSON literal null, which is not SQL NULL", "null"));
             }
-            case ARRAY -> arrayEdges(type, edges);
+            case ARRAY -> arrayEdges(type, engine, edges);
             case NATIVE -> {
                 List<String> samples = capabilities.nativeSamples(type);
                 if (samples.isEmpty()) {
@@ -240,20 +276,67 @@ public final class DataGenerator {
         edges.add(new EdgeValue("-infinity, earlier than every other (PostgreSQL)", Infinity.NEGATIVE));
     }
 
-    /** The store's declared native values of a kind, or the two given (the second may be null). */
-    private void nativeValues(Kind kind, List<EdgeValue> edges, NativeValue first, String firstDescription,
-            NativeValue second, String secondDescription) {
-        List<NativeValue> declared = capabilities.nativeValueSamples(kind);
+    /**
+     * The native values of a type: the store's declared ones of its kind, or the generator's own of the engine (of
+     * MariaDB for dates and times and of PostgreSQL for decimals when any engine will do); only those the type
+     * holds ({@link NativeValue#fits}), only of the engine.
+     */
+    private void nativeValues(LogicalType type, String engine, List<EdgeValue> edges) {
+        if (engine.equals(NO_ENGINE)) {
+            return;
+        }
+        List<NativeValue> declared = capabilities.nativeValueSamples(type.kind());
         if (!declared.isEmpty()) {
             for (NativeValue value : declared) {
-                edges.add(new EdgeValue("the " + value.engine() + " value " + value.text(), value));
+                if ((engine.equals(ANY_ENGINE) || value.engine().equals(engine)) && value.fits(type)) {
+                    edges.add(new EdgeValue("the " + value.engine() + " value " + value.text(), value));
+                }
             }
             return;
         }
-        edges.add(new EdgeValue(firstDescription + ", " + first.text(), first));
-        if (second != null) {
-            edges.add(new EdgeValue(secondDescription + ", " + second.text(), second));
+        String source = !engine.equals(ANY_ENGINE) ? engine : type.kind() == Kind.DECIMAL ? POSTGRESQL : MARIADB;
+        for (EdgeValue edge : ownNativeValues(source, type.kind())) {
+            if (((NativeValue) edge.value()).fits(type)) {
+                edges.add(edge);
+            }
         }
+    }
+
+    /** The generator's own native values of an engine and kind (see {@link NativeValue#fits}). */
+    private static List<EdgeValue> ownNativeValues(String engine, Kind kind) {
+        List<EdgeValue> edges = new ArrayList<>();
+        switch (engine + " " + kind) {
+            case MARIADB + " DATE" -> {
+                edges.add(nativeEdge("a MariaDB zero date", MARIADB, "0000-00-00"));
+                edges.add(nativeEdge("a MariaDB date with a zero month", MARIADB, "2024-00-15"));
+            }
+            case MARIADB + " TIME" -> {
+                edges.add(nativeEdge("a MariaDB TIME beyond 24 hours", MARIADB, "838:59:59"));
+                edges.add(nativeEdge("a negative MariaDB TIME", MARIADB, "-01:00:00"));
+            }
+            case MARIADB + " TIMESTAMP" -> edges.add(nativeEdge("a MariaDB zero DATETIME", MARIADB,
+                    "0000-00-00 00:00:00"));
+            case MARIADB + " TIMESTAMP_TZ" -> edges.add(nativeEdge("a MariaDB zero TIMESTAMP", MARIADB,
+                    "0000-00-00 00:00:00"));
+            case POSTGRESQL + " DECIMAL" -> {
+                edges.add(nativeEdge("a PostgreSQL numeric not-a-number", POSTGRESQL, "NaN"));
+                edges.add(nativeEdge("a PostgreSQL numeric infinity", POSTGRESQL, "Infinity"));
+                edges.add(nativeEdge("a PostgreSQL numeric negative infinity", POSTGRESQL, "-Infinity"));
+            }
+            case H2 + " DECIMAL" -> {
+                edges.add(nativeEdge("an H2 DECFLOAT not-a-number", H2, "NaN"));
+                edges.add(nativeEdge("an H2 DECFLOAT infinity", H2, "Infinity"));
+                edges.add(nativeEdge("an H2 DECFLOAT negative infinity", H2, "-Infinity"));
+            }
+            default -> {
+                // the engine has no native values of this kind
+            }
+        }
+        return edges;
+    }
+
+    private static EdgeValue nativeEdge(String description, String engine, String text) {
+        return new EdgeValue(description + ", " + text, new NativeValue(engine, text));
     }
 
     private static void decimalEdges(LogicalType type, List<EdgeValue> edges) {
@@ -322,10 +405,10 @@ public final class DataGenerator {
         }
     }
 
-    private void arrayEdges(LogicalType type, List<EdgeValue> edges) {
+    private void arrayEdges(LogicalType type, String engine, List<EdgeValue> edges) {
         LogicalType element = type.elementType().orElseThrow();
         List<Object> small = new ArrayList<>();
-        for (EdgeValue edge : edgeValues(element)) {
+        for (EdgeValue edge : edgeValues(element, engine)) {
             if (!isLarge(edge.value())) {
                 small.add(edge.value());
             }
@@ -397,23 +480,28 @@ public final class DataGenerator {
     }
 
     /**
-     * A random value of a type, never NULL: now and then a (small) edge value, otherwise an ordinary value.
+     * A random value of a type, never NULL: now and then a (small) edge value, otherwise an ordinary value. Native
+     * values of any engine may come; {@link #value(Column)} gives values an export of the column accepts.
      *
      * @param type the type
      * @return the canonical Java value
      */
     public Object value(LogicalType type) {
+        return value(type, ANY_ENGINE);
+    }
+
+    private Object value(LogicalType type, String engine) {
         if (random.nextInt(5) == 0) {
-            List<EdgeValue> edges = new ArrayList<>(edgeValues(type));
+            List<EdgeValue> edges = new ArrayList<>(edgeValues(type, engine));
             edges.removeIf(edge -> isLarge(edge.value()));
             if (!edges.isEmpty()) {
                 return edges.get(random.nextInt(edges.size())).value();
             }
         }
-        return capabilities.adapt(ordinary(type));
+        return capabilities.adapt(ordinary(type, engine));
     }
 
-    private Object ordinary(LogicalType type) {
+    private Object ordinary(LogicalType type, String engine) {
         return switch (type.kind()) {
             case BOOLEAN -> random.nextBoolean();
             case INTEGER -> random.nextBoolean() ? (long) random.nextInt(100_000) : random.nextLong();
@@ -428,9 +516,9 @@ public final class DataGenerator {
             case DATE -> LocalDate.ofEpochDay(randomBetween(LocalDate.of(1, 1, 1).toEpochDay(),
                     LocalDate.of(9999, 12, 31).toEpochDay()));
             case TIME -> LocalTime.ofNanoOfDay(randomBetween(0, LocalTime.MAX.toNanoOfDay()));
-            case TIMESTAMP -> LocalDateTime.of((LocalDate) ordinary(LogicalType.date()),
-                    (LocalTime) ordinary(LogicalType.time()));
-            case TIMESTAMP_TZ -> OffsetDateTime.of((LocalDateTime) ordinary(LogicalType.timestamp()),
+            case TIMESTAMP -> LocalDateTime.of((LocalDate) ordinary(LogicalType.date(), engine),
+                    (LocalTime) ordinary(LogicalType.time(), engine));
+            case TIMESTAMP_TZ -> OffsetDateTime.of((LocalDateTime) ordinary(LogicalType.timestamp(), engine),
                     ZoneOffset.ofTotalSeconds((random.nextInt(26 * 4 + 1) - 12 * 4) * 15 * 60));
             case UUID -> randomUuid(random);
             case JSON -> "{\"id\":" + random.nextInt(1000) + ",\"name\":\"" + randomText(random, 8, false)
@@ -441,7 +529,7 @@ public final class DataGenerator {
                 List<Object> items = new ArrayList<>();
                 int size = random.nextInt(5);
                 for (int i = 0; i < size; i++) {
-                    items.add(random.nextInt(6) == 0 ? null : value(element));
+                    items.add(random.nextInt(6) == 0 ? null : value(element, engine));
                 }
                 yield Collections.unmodifiableList(items);
             }
@@ -469,7 +557,8 @@ public final class DataGenerator {
     }
 
     /**
-     * A random value for a column: NULL now and then if the column accepts it.
+     * A random value for a column: NULL now and then if the column accepts it; native values only of the engine
+     * its native type names.
      *
      * @param column the column
      * @return the value, or null
@@ -478,7 +567,7 @@ public final class DataGenerator {
         if (column.nullable() && random.nextInt(8) == 0) {
             return null;
         }
-        return value(column.type());
+        return value(column.type(), engineOf(column));
     }
 
     /**

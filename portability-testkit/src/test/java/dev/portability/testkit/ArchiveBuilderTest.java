@@ -190,4 +190,29 @@ class ArchiveBuilderTest {
         assertThat(ArchiveBuilder.forApplication("docs").table(docs).row(1L, "null",
                 dev.portability.api.Infinity.POSITIVE).writeTo(dir.resolve("c.zip"))).exists();
     }
+
+    @Test
+    void aNativeValueIsWrittenOnlyInAColumnOfItsEngineAndNeverInFormatVersion1() throws Exception {
+        TableSchema legacy = TableSchema.builder("legacy").column("id", LogicalType.integer(), false)
+                .column(new dev.portability.api.Column("born", LogicalType.date(), true,
+                        dev.portability.api.NativeType.of("mariadb", "date")))
+                .column("plain", LogicalType.date(), true)
+                .primaryKey("id").build();
+        dev.portability.api.NativeValue zero = new dev.portability.api.NativeValue("mariadb", "0000-00-00");
+
+        Path archive = ArchiveBuilder.forApplication("legacy").table(legacy).row(1L, zero, null)
+                .writeTo(dir.resolve("zero.zip"));
+        assertThat(new String(dev.portability.testkit.internal.ZipEntries.read(archive).entries()
+                .get("tables/0001.jsonl"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":1,\"born\":\"0000-00-00\",\"plain\":null}\n");
+        assertThatThrownBy(() -> ArchiveBuilder.forApplication("legacy").table(legacy).row(1L, null, zero)
+                .writeTo(dir.resolve("plain.zip")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column plain: the mariadb value '0000-00-00' is no DATE value, and only a "
+                        + "column whose native type is mariadb's holds it");
+        assertThatThrownBy(() -> ArchiveBuilder.forApplication("legacy").formatVersion(1).table(legacy)
+                .row(1L, zero, null).writeTo(dir.resolve("v1.zip")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column born: it has no native values (mariadb '0000-00-00')");
+    }
 }

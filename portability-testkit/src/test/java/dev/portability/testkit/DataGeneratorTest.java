@@ -1,6 +1,7 @@
 package dev.portability.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.BoundedArray;
 import dev.portability.api.Column;
@@ -8,6 +9,7 @@ import dev.portability.api.Infinity;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType;
 import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.NativeType;
 import dev.portability.api.NativeValue;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
@@ -38,10 +40,22 @@ class DataGeneratorTest {
         types.add(LogicalType.binary(3));
         types.add(LogicalType.decimal(5, 2));
         types.add(LogicalType.array(LogicalType.text()));
+        types.add(LogicalType.decimal());
+        types.add(LogicalType.date());
         for (int i = 0; i < types.size(); i++) {
-            builder.column(Column.nullable("c" + i, types.get(i)));
+            builder.column(new Column("c" + i, types.get(i), true, nativeType(types.get(i), i == types.size() - 2)));
         }
         return builder.primaryKey("id").build();
+    }
+
+    /** MariaDB's dates and times, PostgreSQL's decimals and one H2 DECFLOAT: columns with native values. */
+    private static NativeType nativeType(LogicalType type, boolean h2) {
+        Kind kind = type.elementType().orElse(type).kind();
+        return switch (kind) {
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> NativeType.of("mariadb", kind.name().toLowerCase());
+            case DECIMAL -> h2 ? NativeType.of("h2", "DECFLOAT") : NativeType.of("postgresql", "numeric");
+            default -> null;
+        };
     }
 
     private static List<Object> values(DataGenerator generator) {
@@ -90,8 +104,12 @@ class DataGeneratorTest {
             String text = (String) generator.value(LogicalType.text(5));
             assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(5);
             assertThat((byte[]) generator.value(LogicalType.binary(3))).hasSizeLessThanOrEqualTo(3);
-            BigDecimal decimal = (BigDecimal) generator.value(LogicalType.decimal(5, 2));
-            assertThat(decimal.setScale(2).precision()).isLessThanOrEqualTo(5);
+            Object decimal = generator.value(LogicalType.decimal(5, 2));
+            if (decimal instanceof NativeValue nativeValue) {
+                assertThat(nativeValue).isEqualTo(new NativeValue("postgresql", "NaN")); // what numeric(5,2) holds
+            } else {
+                assertThat(((BigDecimal) decimal).setScale(2).precision()).isLessThanOrEqualTo(5);
+            }
         }
         assertThat(valuesOf(generator.edgeValues(LogicalType.text(5)))).allSatisfy(v ->
                 assertThat(((String) v).codePointCount(0, ((String) v).length())).isLessThanOrEqualTo(5));
@@ -134,9 +152,47 @@ class DataGeneratorTest {
         assertThat(valuesOf(generator.edgeValues(LogicalType.array(LogicalType.integer()))))
                 .anySatisfy(v -> assertThat(v).isInstanceOf(BoundedArray.class))
                 .anyMatch(v -> v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof List);
+        assertThat(valuesOf(generator.edgeValues(LogicalType.decimal()))).contains(new NativeValue("postgresql",
+                "NaN"), new NativeValue("postgresql", "Infinity"), new NativeValue("postgresql", "-Infinity"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.decimal(5, 2))))
+                .contains(new NativeValue("postgresql", "NaN"))
+                .doesNotContain(new NativeValue("postgresql", "Infinity")); // numeric(5,2) holds no infinity
         LogicalType interval = LogicalType.nativeType("postgresql", "interval");
         assertThat(valuesOf(DataGenerator.seeded(1).within(Capabilities.full().withNativeType(interval,
                 List.of("1 day", "-00:00:01"))).edgeValues(interval))).containsExactly("1 day", "-00:00:01");
+    }
+
+    @Test
+    void aColumnGetsNativeValuesOnlyOfTheEngineItsNativeTypeNames() {
+        DataGenerator generator = DataGenerator.seeded(42);
+
+        assertThat(valuesOf(generator.edgeValues(Column.nullable("d", LogicalType.date()))))
+                .noneMatch(v -> v instanceof NativeValue).contains(Infinity.POSITIVE);
+        assertThat(valuesOf(generator.edgeValues(new Column("d", LogicalType.date(), true,
+                NativeType.of("mariadb", "date"))))).contains(new NativeValue("mariadb", "0000-00-00"));
+        assertThat(valuesOf(generator.edgeValues(new Column("d", LogicalType.date(), true,
+                NativeType.of("postgresql", "date"))))).noneMatch(v -> v instanceof NativeValue);
+        assertThat(valuesOf(generator.edgeValues(new Column("r", LogicalType.decimal(), true,
+                NativeType.of("h2", "DECFLOAT"))))).contains(new NativeValue("h2", "NaN"),
+                new NativeValue("h2", "Infinity"), new NativeValue("h2", "-Infinity"))
+                .doesNotContain(new NativeValue("postgresql", "NaN"));
+        assertThat(valuesOf(generator.edgeValues(new Column("r", LogicalType.decimal(10, 2), true,
+                NativeType.of("h2", "NUMERIC(10,2)"))))).noneMatch(v -> v instanceof NativeValue);
+        Column dates = new Column("ds", LogicalType.array(LogicalType.date()), true, NativeType.of("postgresql",
+                "date[]"));
+        for (int i = 0; i < 300; i++) {
+            assertThat(String.valueOf(generator.value(dates))).doesNotContain("mariadb");
+        }
+    }
+
+    @Test
+    void declaredNativeValuesMustBeNativeValuesOfTheKind() {
+        assertThatThrownBy(() -> Capabilities.full().withNativeValues(Kind.DATE,
+                List.of(new NativeValue("mariadb", "2024-01-15"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mariadb '2024-01-15'");
+        assertThatThrownBy(() -> Capabilities.full().withNativeValues(Kind.TEXT,
+                List.of(new NativeValue("mariadb", "x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not TEXT");
     }
 
     @Test
@@ -145,6 +201,9 @@ class DataGeneratorTest {
                 .withoutJsonNull("no JSON null")
                 .withoutInfinity("no infinity")
                 .withNativeValues(Kind.DATE, List.of(new NativeValue("mariadb", "0000-00-00")))
+                .withNativeValues(Kind.DECIMAL, List.of(new NativeValue("h2", "NaN"),
+                        new NativeValue("h2", "Infinity")))
+                .withoutNativeValues("no others")
                 .withoutArrayDimensions("one dimension")
                 .withoutArrayLowerBounds("from 1"));
 
@@ -152,6 +211,10 @@ class DataGeneratorTest {
         assertThat(valuesOf(generator.edgeValues(LogicalType.date()))).doesNotContain(Infinity.POSITIVE)
                 .containsOnlyOnce(new NativeValue("mariadb", "0000-00-00"))
                 .doesNotContain(new NativeValue("mariadb", "2024-00-15"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.decimal()))).contains(new NativeValue("h2", "NaN"),
+                new NativeValue("h2", "Infinity")).doesNotContain(new NativeValue("postgresql", "NaN"));
+        assertThat(valuesOf(generator.edgeValues(LogicalType.decimal(5, 2)))).noneMatch(v -> v instanceof NativeValue);
+        assertThat(valuesOf(generator.edgeValues(LogicalType.time()))).noneMatch(v -> v instanceof NativeValue);
         assertThat(valuesOf(generator.edgeValues(LogicalType.array(LogicalType.text()))))
                 .allSatisfy(v -> assertThat(v).isInstanceOfSatisfying(List.class,
                         list -> assertThat(list).noneMatch(item -> item instanceof List)));
@@ -176,7 +239,7 @@ class DataGeneratorTest {
         List<Row> rows = new ArrayList<>(generator.rows(EVERY_TYPE, 200));
         long id = 0;
         for (Column column : EVERY_TYPE.columns().subList(1, EVERY_TYPE.columns().size())) {
-            for (EdgeValue edge : generator.edgeValues(column.type())) {
+            for (EdgeValue edge : generator.edgeValues(column)) {
                 Object[] values = new Object[EVERY_TYPE.columns().size()];
                 values[0] = new java.util.UUID(42, ++id);
                 values[EVERY_TYPE.indexOf(column.name())] = edge.value();

@@ -126,7 +126,7 @@ final class Changes {
             requireAbsent(t, newName, column);
             List<Column> columns = new ArrayList<>(t.columns());
             Column old = columns.get(at);
-            columns.set(at, new Column(newName, old.type(), old.nullable()));
+            columns.set(at, new Column(newName, old.type(), old.nullable(), old.nativeType()));
             List<ForeignKey> keys = mapKeys(t.foreignKeys(), fk -> references.apply(
                     new ForeignKey(replace(fk.columns(), column, newName), fk.referencedTable(),
                             fk.referencedColumns())));
@@ -235,7 +235,8 @@ final class Changes {
             }
             int at = require(t, column);
             List<Column> columns = new ArrayList<>(t.columns());
-            columns.set(at, new Column(column, type, columns.get(at).nullable()));
+            // the column still comes from its database: its native values stay its engine's where the type holds them
+            columns.set(at, new Column(column, type, columns.get(at).nullable(), columns.get(at).nativeType()));
             TableSchema result = withColumns(t, columns, t.primaryKey(), t.foreignKeys());
             return TableMigration.of(result, row -> {
                 Object[] values = row.values();

@@ -18,7 +18,7 @@ public interface Codec {
      * @param index the 1-based column index
      * @return the canonical value, or null for SQL NULL
      * @throws SQLException if the driver fails
-     * @throws BadValueException if the stored value has no canonical form (e.g. a PostgreSQL numeric NaN)
+     * @throws BadValueException if the stored value has no canonical form (e.g. an oid that names no large object)
      */
     Object read(ResultSet rs, int index) throws SQLException;
 
@@ -51,9 +51,10 @@ public interface Codec {
      *
      * <p>The default refuses what only some databases hold, anywhere in the value: {@link dev.portability.api.Infinity}
      * (PostgreSQL's infinite dates and timestamps), {@link dev.portability.api.NativeValue} (a MariaDB zero date
-     * or {@code TIME} beyond 24 hours), arrays of several dimensions (nested lists) and
-     * {@link dev.portability.api.BoundedArray}s. A codec that holds some of them overrides this, e.g. with
-     * {@link Codecs#refusal(Object, boolean, String, boolean, boolean)}.
+     * or {@code TIME} beyond 24 hours, a PostgreSQL numeric {@code NaN}), arrays of several dimensions (nested
+     * lists) and {@link dev.portability.api.BoundedArray}s. A codec that holds some of them overrides this, e.g. with
+     * {@link Codecs#refusal(Object, boolean, String, boolean, boolean)} or
+     * {@link Codecs#refusalWith(Object, boolean, java.util.function.Function, boolean, boolean)}.
      *
      * @param value a canonical non-null value
      * @return the reason, e.g. "the value infinity has no equal in this column's type ...", or null when the

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The codecs that standard JDBC handles the same way on every database, and building blocks for the others. */
 public final class Codecs {
@@ -293,22 +294,38 @@ public final class Codecs {
      */
     public static String refusal(Object value, boolean infinity, String nativeEngine, boolean dimensions,
             boolean lowerBounds) {
+        return refusalWith(value, infinity, nativeValue -> nativeValue.engine().equals(nativeEngine) ? null
+                : otherEngine(nativeValue), dimensions, lowerBounds);
+    }
+
+    /**
+     * Why a column cannot hold a value exactly, as {@link #refusal(Object, boolean, String, boolean, boolean)}, with
+     * the {@link NativeValue}s it holds decided by a function (e.g. PostgreSQL's {@code numeric(p,s)} holds
+     * {@code NaN} but no infinity).
+     *
+     * @param value a canonical non-null value
+     * @param infinity whether the column holds {@link Infinity} values
+     * @param natives why the column cannot hold a native value (see {@link #otherEngine}), or null when it holds it
+     * @param dimensions whether the column holds arrays of several dimensions
+     * @param lowerBounds whether the column holds arrays whose dimensions do not start at 1
+     * @return the reason, or null when the column holds the value
+     */
+    public static String refusalWith(Object value, boolean infinity, Function<NativeValue, String> natives,
+            boolean dimensions, boolean lowerBounds) {
         if (value instanceof Infinity && !infinity) {
             return "the value " + value + " (PostgreSQL's date or timestamp " + (value == Infinity.POSITIVE
                     ? "later" : "earlier") + " than every other) has no equal in this column's type; it is "
                     + "refused rather than stored as another date";
         }
-        if (value instanceof NativeValue nativeValue && !nativeValue.engine().equals(nativeEngine)) {
-            return "the " + nativeValue.engine() + " value '" + ValueText.cut(nativeValue.text()) + "' has no equal "
-                    + "in this column's type (only a " + nativeValue.engine() + " column holds it); it is refused "
-                    + "rather than stored as NULL or another value";
+        if (value instanceof NativeValue nativeValue) {
+            return natives.apply(nativeValue);
         }
         if (value instanceof BoundedArray array) {
             if (!lowerBounds) {
                 return "the array's dimensions start at " + array.lowerBounds() + ", but this column's arrays start "
                         + "at 1; it is refused rather than stored with other indexes";
             }
-            return refusal(array.elements(), infinity, nativeEngine, dimensions, lowerBounds);
+            return refusalWith(array.elements(), infinity, natives, dimensions, lowerBounds);
         }
         if (value instanceof List<?> list) {
             for (Object item : list) {
@@ -316,8 +333,7 @@ public final class Codecs {
                     return "the array has several dimensions, but this column holds arrays of one dimension; it "
                             + "is refused rather than flattened";
                 }
-                String reason = item == null ? null : refusal(item, infinity, nativeEngine, dimensions,
-                        lowerBounds);
+                String reason = item == null ? null : refusalWith(item, infinity, natives, dimensions, lowerBounds);
                 if (reason != null) {
                     return reason;
                 }
@@ -371,6 +387,18 @@ public final class Codecs {
                 return codec.parameter();
             }
         };
+    }
+
+    /**
+     * The refusal of a native value this column's engine did not store.
+     *
+     * @param nativeValue the value
+     * @return the reason
+     */
+    public static String otherEngine(NativeValue nativeValue) {
+        return "the " + nativeValue.engine() + " value '" + ValueText.cut(nativeValue.text()) + "' has no equal "
+                + "in this column's type (only a " + nativeValue.engine() + " column holds it); it is refused "
+                + "rather than stored as NULL or another value";
     }
 
     /** Renders values for messages. */

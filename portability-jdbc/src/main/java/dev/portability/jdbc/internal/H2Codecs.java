@@ -1,6 +1,8 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.BoundedArray;
+import dev.portability.api.NativeValue;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * How H2's types without a portable logical type travel ({@code INTERVAL}, {@code TIME WITH TIME ZONE},
  * {@code GEOMETRY}, {@code ROW}), and arrays of any number of dimensions. What H2 cannot hold at all (an
- * {@link dev.portability.api.Infinity}, a {@link dev.portability.api.NativeValue}) is refused by
+ * {@link dev.portability.api.Infinity}, another engine's {@link NativeValue}) is refused by
  * {@link Codec#refusal(Object)} before a value is bound.
  */
 final class H2Codecs {
@@ -106,6 +108,66 @@ final class H2Codecs {
             return ((String) value).getBytes(StandardCharsets.UTF_8);
         }
     };
+
+    /**
+     * {@code DECFLOAT}: a decimal, or one of its special values {@code NaN}, {@code Infinity} and {@code -Infinity}
+     * (H2 documentation, "DECFLOAT"), which have no DECIMAL value and are {@link NativeValue}s of engine {@code h2}
+     * holding that text. Read as H2's text (its {@code getBigDecimal} fails on the special values; the text of a
+     * number is {@link BigDecimal#toString()}, read back exactly); written as a {@code BigDecimal}, a special value
+     * as its text, which H2 converts. An array element is its text (H2 converts an array of strings element by
+     * element, while an array mixing strings and decimals fails).
+     */
+    static final ElementCodec DECFLOAT = new ElementCodec() {
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            String text = rs.getString(index);
+            if (text == null) {
+                return null;
+            }
+            if (special(text)) {
+                return new NativeValue(ENGINE, text);
+            }
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new BadValueException("DECFLOAT text '" + Codecs.ValueText.cut(text) + "' is not a number");
+            }
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value instanceof NativeValue nativeValue) {
+                ps.setString(index, decfloatText(nativeValue));
+            } else {
+                Codecs.DECIMAL.bind(ps, index, value);
+            }
+        }
+
+        @Override
+        public Object element(Object value) {
+            return value instanceof NativeValue nativeValue ? decfloatText(nativeValue) : value.toString();
+        }
+
+        /** H2's own NaN and infinities; no other engine's native value. */
+        @Override
+        public String refusal(Object value) {
+            return Codecs.refusalWith(value, false, nativeValue -> !nativeValue.engine().equals(ENGINE)
+                    ? Codecs.otherEngine(nativeValue) : special(nativeValue.text()) ? null
+                    : "the h2 value '" + Codecs.ValueText.cut(nativeValue.text()) + "' is no DECFLOAT value; it is "
+                            + "refused rather than stored as another number", false, false);
+        }
+    };
+
+    private static boolean special(String text) {
+        return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity");
+    }
+
+    private static String decfloatText(NativeValue value) {
+        if (!value.engine().equals(ENGINE) || !special(value.text())) {
+            throw new BadValueException("the value " + value + " has no H2 DECFLOAT form");
+        }
+        return value.text();
+    }
 
     private static final Pattern INTERVAL = Pattern.compile("INTERVAL '(-?)([0-9 :.-]+)' ([A-Z ]+)");
 
@@ -327,12 +389,13 @@ final class H2Codecs {
             }
 
             /**
-             * Lower bounds and other engines' values are refused as by default; a column of several dimensions
-             * holds nested lists, and {@link #bind} checks their number.
+             * Lower bounds are refused as by default, native values as the element codec decides (a
+             * {@code DECFLOAT ARRAY} holds H2's NaN); a column of several dimensions holds nested lists, and
+             * {@link #bind} checks their number.
              */
             @Override
             public String refusal(Object value) {
-                return Codecs.refusal(value, false, null, dimensions > 1, false);
+                return Codecs.refusalWith(value, false, element::refusal, dimensions > 1, false);
             }
 
             @Override

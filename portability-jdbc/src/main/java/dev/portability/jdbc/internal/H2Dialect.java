@@ -267,7 +267,7 @@ final class H2Dialect extends Dialect {
             case "NUMERIC", "DECIMAL" -> new Mapping(size > 0 && scale <= size ? LogicalType.decimal(
                     Math.min(size, LogicalType.MAX_DECIMAL_PRECISION), Math.min(scale, LogicalType.MAX_DECIMAL_PRECISION))
                     : LogicalType.decimal(), Codecs.DECIMAL);
-            case "DECFLOAT" -> new Mapping(LogicalType.decimal(), Codecs.DECIMAL);
+            case "DECFLOAT" -> new Mapping(LogicalType.decimal(), H2Codecs.DECFLOAT);
             case "REAL" -> new Mapping(LogicalType.float64(), Codecs.FLOAT32);
             case "DOUBLE PRECISION" -> new Mapping(LogicalType.float64(), Codecs.DOUBLE);
             case "CHARACTER", "CHARACTER VARYING", "VARCHAR_IGNORECASE" -> new Mapping(

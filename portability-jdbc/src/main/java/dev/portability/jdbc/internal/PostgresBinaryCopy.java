@@ -1,6 +1,7 @@
 package dev.portability.jdbc.internal;
 
 import dev.portability.api.Infinity;
+import dev.portability.api.NativeValue;
 import dev.portability.api.LogicalType.Kind;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -141,6 +142,16 @@ final class PostgresBinaryCopy {
             }
             return;
         }
+        if (value instanceof NativeValue nativeValue && form == Form.NUMERIC) {
+            // numeric_recv's special values: no digits, the sign word says which (PostgreSQL 14 and later)
+            String text = PostgresText.numericText(nativeValue);
+            out.writeInt(8);
+            out.writeShort(0);
+            out.writeShort(0);
+            out.writeShort(text.equals("NaN") ? NUMERIC_NAN : text.equals("Infinity") ? NUMERIC_PINF : NUMERIC_NINF);
+            out.writeShort(0);
+            return;
+        }
         switch (form) {
             case INT2 -> {
                 long v = (Long) value;
@@ -231,6 +242,11 @@ final class PostgresBinaryCopy {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
+
+    /** The sign words of numeric's special values in its binary form (PostgreSQL's numeric.c). */
+    private static final int NUMERIC_NAN = 0xC000;
+    private static final int NUMERIC_PINF = 0xD000;
+    private static final int NUMERIC_NINF = 0xF000;
 
     /** PostgreSQL's numeric: base-10000 digits with a weight, a sign and the display scale. */
     private static void numeric(DataOutputStream out, BigDecimal value) throws IOException {

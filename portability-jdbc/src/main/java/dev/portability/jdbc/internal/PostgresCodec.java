@@ -44,9 +44,25 @@ final class PostgresCodec implements Codec {
     private final boolean jsonb;
     /** The column's own rules beyond its type's (see {@link #limited}). */
     private Limit limit = Limit.NONE;
+    private final NumericSpecials numericSpecials;
+
+    /** Which of {@code numeric}'s values that have no DECIMAL value (see {@link PostgresText#NUMERIC}) a column holds. */
+    enum NumericSpecials {
+        /** None: not a numeric column (money). */
+        NONE,
+        /** {@code NaN} only: a {@code numeric(p,s)}, which refuses infinities ("numeric field overflow"). */
+        NAN,
+        /** {@code NaN}, {@code Infinity} and {@code -Infinity}: a {@code numeric} without a type modifier. */
+        ALL
+    }
 
     private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
             char delimiter, boolean strings, boolean jsonb) {
+        this(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb, NumericSpecials.NONE);
+    }
+
+    private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
+            char delimiter, boolean strings, boolean jsonb, NumericSpecials numericSpecials) {
         this.shape = shape;
         this.jdbc = jdbc;
         this.form = form;
@@ -56,6 +72,19 @@ final class PostgresCodec implements Codec {
         this.delimiter = delimiter;
         this.strings = strings;
         this.jsonb = jsonb;
+        this.numericSpecials = numericSpecials;
+    }
+
+    /**
+     * The same codec for a {@code numeric} column (or array of numeric), holding PostgreSQL's {@code NaN} and, without
+     * a type modifier, its infinities as {@link NativeValue}s of engine {@code postgresql}.
+     *
+     * @param infinities whether the column holds {@code Infinity} and {@code -Infinity} (no precision declared)
+     * @return the codec
+     */
+    PostgresCodec holdingNumericSpecials(boolean infinities) {
+        return new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
+                infinities ? NumericSpecials.ALL : NumericSpecials.NAN);
     }
 
     /**
@@ -198,6 +227,8 @@ final class PostgresCodec implements Codec {
             case JDBC -> {
                 if (value instanceof Infinity infinity) {
                     ps.setObject(index, infinity.text(), Types.OTHER);
+                } else if (value instanceof NativeValue nativeValue && numericSpecials != NumericSpecials.NONE) {
+                    ps.setObject(index, PostgresText.numericText(nativeValue), Types.OTHER);
                 } else {
                     PostgresText.refuseNative(value, baseType);
                     jdbc.bind(ps, index, value);
@@ -224,7 +255,7 @@ final class PostgresCodec implements Codec {
         if (shape == Shape.ARRAY) {
             return PostgresArrays.render(value, delimiter, form);
         }
-        if (value instanceof NativeValue) {
+        if (value instanceof NativeValue && numericSpecials == NumericSpecials.NONE) {
             PostgresText.refuseNative(value, baseType);
         }
         return form.render(value);
@@ -238,8 +269,11 @@ final class PostgresCodec implements Codec {
      */
     void check(Object value) {
         checkNul(value);
-        if (value instanceof NativeValue) {
-            PostgresText.refuseNative(value, baseType);
+        if (value instanceof NativeValue nativeValue) {
+            String reason = numericSpecial(nativeValue);
+            if (reason != null) {
+                PostgresText.refuseNative(value, baseType);
+            }
         }
     }
 
@@ -297,17 +331,18 @@ final class PostgresCodec implements Codec {
     }
 
     /**
-     * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), and its arrays hold
-     * several dimensions and any lower bounds; no PostgreSQL type holds another engine's {@link NativeValue}; no
-     * text holds U+0000 (nor jsonb the escape <code>&#92;u0000</code>). The column's own rules are
-     * {@link #limitRefusal}.
+     * PostgreSQL's date, timestamp and timestamptz hold infinity (also as array elements), its arrays hold several
+     * dimensions and any lower bounds, and its {@code numeric} holds its own {@code NaN} and, without a type
+     * modifier, {@code Infinity} and {@code -Infinity} ({@link NativeValue}s of engine {@code postgresql}); no
+     * PostgreSQL type holds another engine's {@link NativeValue}; no text holds U+0000 (nor jsonb the escape
+     * <code>&#92;u0000</code>). The column's own rules are {@link #limitRefusal}.
      */
     @Override
     public String refusal(Object value) {
         boolean infinity = form == PostgresText.DATE || form == PostgresText.TIMESTAMP
                 || form == PostgresText.TIMESTAMPTZ;
         boolean array = shape == Shape.ARRAY;
-        String reason = Codecs.refusal(value, infinity, null, array, array);
+        String reason = Codecs.refusalWith(value, infinity, this::numericSpecial, array, array);
         if (reason != null) {
             return reason;
         }
@@ -322,6 +357,26 @@ final class PostgresCodec implements Codec {
     @Override
     public String limitRefusal(Object value) {
         return limit.refusal(value);
+    }
+
+    /** Why this column cannot hold a native value, or null when it holds it (a numeric's NaN or infinity). */
+    private String numericSpecial(NativeValue value) {
+        if (!value.engine().equals(PostgresDialect.ENGINE)) {
+            return Codecs.otherEngine(value);
+        }
+        boolean nan = value.text().equals("NaN");
+        boolean infinite = value.text().equals("Infinity") || value.text().equals("-Infinity");
+        if (nan && numericSpecials != NumericSpecials.NONE || infinite && numericSpecials == NumericSpecials.ALL) {
+            return null;
+        }
+        if (infinite && numericSpecials == NumericSpecials.NAN) {
+            return "the numeric value " + value.text() + " has no equal in this column's type: a numeric with a "
+                    + "declared precision holds NaN but no infinity (PostgreSQL: numeric field overflow); it is "
+                    + "refused rather than stored as another number";
+        }
+        return "the postgresql value '" + Codecs.ValueText.cut(value.text()) + "' has no equal in this column's "
+                + "type" + (nan || infinite ? " (" + baseType + " holds no NaN or infinity)" : "") + "; it is "
+                + "refused rather than stored as NULL or another value";
     }
 
     @Override

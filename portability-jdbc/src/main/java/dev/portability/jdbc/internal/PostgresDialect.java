@@ -5,7 +5,6 @@ import dev.portability.api.LogicalType;
 import dev.portability.api.NativeType;
 import dev.portability.api.spi.Access;
 import dev.portability.jdbc.JdbcDialect;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,20 +30,16 @@ final class PostgresDialect extends Dialect {
 
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'(?:::regclass)?\\)");
 
-    /** numeric as text: NaN and infinities (which PostgreSQL allows) have no BigDecimal. */
+    /**
+     * numeric as text: NaN and infinities (which PostgreSQL allows) have no BigDecimal and are
+     * {@link dev.portability.api.NativeValue}s (see {@link PostgresText#NUMERIC}); {@link PostgresCodec} binds
+     * those.
+     */
     private static final Codec NUMERIC = new Codec() {
         @Override
         public Object read(ResultSet rs, int index) throws SQLException {
             String text = rs.getString(index);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                throw new BadValueException("numeric " + text + " cannot be carried: DECIMAL holds finite numbers "
-                        + "only (PostgreSQL numeric allows NaN and infinity)");
-            }
+            return text == null ? null : PostgresText.NUMERIC.parse(text);
         }
 
         @Override
@@ -155,8 +150,10 @@ final class PostgresDialect extends Dialect {
             }
             char delimiter = type.elementDeclared() != null ? type.elementDeclared().delimiter()
                     : type.element().delimiter();
-            return new Mapping(LogicalType.array(element.type()), PostgresCodec.array(element.form(),
-                    type.element().name(), delimiter, element.castTo() == null ? null : element.castTo() + "[]"));
+            PostgresCodec codec = PostgresCodec.array(element.form(), type.element().name(), delimiter,
+                    element.castTo() == null ? null : element.castTo() + "[]");
+            return new Mapping(LogicalType.array(element.type()), isNumeric(type.element())
+                    ? codec.holdingNumericSpecials(type.typmod() < 4) : codec);
         }
         Scalar scalar = scalar(type.base(), type.typmod(), false);
         if (scalar == null) {
@@ -165,12 +162,22 @@ final class PostgresDialect extends Dialect {
         if (scalar.form() == null) {
             return new Mapping(scalar.type(), PostgresCodec.largeObject());
         }
-        Codec codec = scalar.jdbc() != null && !declared.isDomain()
+        PostgresCodec codec = scalar.jdbc() != null && !declared.isDomain()
                 ? PostgresCodec.jdbc(scalar.jdbc(), scalar.form(), type.base().name())
                 : PostgresCodec.text(scalar.form(), type.base().name(),
                         scalar.castTo() == null ? type.base().output() : scalar.castTo().equals("numeric")
                                 ? "pg_catalog.numeric_out" : "pg_catalog.textout", scalar.castTo());
-        return new Mapping(scalar.type(), codec);
+        return new Mapping(scalar.type(), isNumeric(type.base())
+                ? codec.holdingNumericSpecials(type.typmod() < 4) : codec);
+    }
+
+    /**
+     * Whether a base type is the built-in {@code numeric}, which holds {@code NaN} and, without a type modifier,
+     * {@code Infinity} and {@code -Infinity} (PostgreSQL 15 documentation, "Numeric Types"; a {@code numeric(p,s)}
+     * refuses infinities with "numeric field overflow").
+     */
+    private static boolean isNumeric(PostgresTypes.Type base) {
+        return base.typtype() == 'b' && base.schema().equals("pg_catalog") && base.name().equals("numeric");
     }
 
     /** The earliest date and timestamp PostgreSQL holds: 4714-11-24 BC (PostgreSQL documentation, "Date/Time Types"). */

@@ -25,21 +25,28 @@ enum PostgresText {
             return Long.parseLong(text);
         }
     },
-    /** numeric, and money read as numeric: NaN and the infinities have no DECIMAL value. */
+    /**
+     * numeric, and money read as numeric: NaN and the infinities have no DECIMAL value and are
+     * {@link NativeValue}s of engine {@code postgresql} with numeric's own text ({@code NaN}, {@code Infinity},
+     * {@code -Infinity}), as pg_dump carries them.
+     */
     NUMERIC {
         @Override
         Object parse(String text) {
+            if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity")) {
+                return new NativeValue(PostgresDialect.ENGINE, text);
+            }
             try {
                 return new BigDecimal(text);
             } catch (NumberFormatException e) {
-                throw new BadValueException("numeric " + text + " cannot be carried: DECIMAL holds finite numbers "
-                        + "only (PostgreSQL numeric allows NaN and infinity)");
+                throw new BadValueException("numeric text '" + Codecs.ValueText.cut(text) + "' is not a number");
             }
         }
 
         @Override
         String render(Object value) {
-            return ((BigDecimal) value).toPlainString();
+            return value instanceof NativeValue nativeValue ? numericText(nativeValue)
+                    : ((BigDecimal) value).toPlainString();
         }
     },
     /** real: read as the float it is (extra_float_digits 3 writes the shortest exact text), widened exactly. */
@@ -281,6 +288,23 @@ enum PostgresText {
 
     static String era(LocalDate date) {
         return date.getYear() <= 0 ? " BC" : "";
+    }
+
+    /**
+     * The text of a numeric's NaN or infinity.
+     *
+     * @param value a native value
+     * @return its text, {@code NaN}, {@code Infinity} or {@code -Infinity}
+     * @throws BadValueException if it is no PostgreSQL numeric value
+     */
+    static String numericText(NativeValue value) {
+        String text = value.text();
+        if (value.engine().equals(PostgresDialect.ENGINE)
+                && (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity"))) {
+            return text;
+        }
+        throw new BadValueException("the value " + value + " is no PostgreSQL numeric value; it is refused rather "
+                + "than stored as another number");
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.portability.jdbc.contract;
 
+import dev.portability.api.LogicalType.Kind;
+import dev.portability.api.NativeValue;
 import dev.portability.jdbc.TestDatabase;
 import dev.portability.testkit.Capabilities;
+import java.util.List;
+import java.util.Map;
 
 /** The JDBC adapters keep the TableAdapter contract on H2. */
 class H2ContractTest extends JdbcContract {
@@ -18,6 +22,9 @@ class H2ContractTest extends JdbcContract {
         return Capabilities.full()
                 .withoutInfinity("H2 has no infinite dates or timestamps")
                 .withoutNativeValues("H2 has no zero dates and no TIME beyond 24 hours")
+                // DECFLOAT's NaN and infinities (the contract's DECIMAL(30,10) is a NUMERIC, which has none)
+                .withNativeValues(Kind.DECIMAL, List.of(new NativeValue("h2", "NaN"), new NativeValue("h2",
+                        "Infinity"), new NativeValue("h2", "-Infinity")))
                 .withoutArrayDimensions("the H2 adapter reads and writes arrays of one dimension")
                 .withoutArrayLowerBounds("H2 arrays start at 1");
     }

@@ -70,7 +70,7 @@ public final class FormatVersion1 {
             return "it has no infinite dates";
         }
         if (value instanceof NativeValue) {
-            return "it has no native values of dates and times";
+            return "it has no native values (" + value + ")";
         }
         if (value instanceof BoundedArray) {
             return "it has no arrays with lower bounds";

@@ -52,7 +52,8 @@ public final class Values {
             return false;
         }
         return switch (type.kind()) {
-            case DECIMAL -> ((BigDecimal) expected).compareTo((BigDecimal) actual) == 0;
+            case DECIMAL -> expected instanceof BigDecimal a && actual instanceof BigDecimal b ? a.compareTo(b) == 0
+                    : expected.equals(actual);
             case BINARY -> Arrays.equals((byte[]) expected, (byte[]) actual);
             case TIMESTAMP_TZ -> instantOnly && expected instanceof OffsetDateTime a
                     && actual instanceof OffsetDateTime b ? a.isEqual(b) : expected.equals(actual);
@@ -93,7 +94,7 @@ public final class Values {
         return switch (type.kind()) {
             case BOOLEAN -> value instanceof Boolean;
             case INTEGER -> value instanceof Long;
-            case DECIMAL -> value instanceof BigDecimal;
+            case DECIMAL -> value instanceof BigDecimal || value instanceof NativeValue;
             case DOUBLE -> value instanceof Double;
             case TEXT, JSON, NATIVE -> value instanceof String;
             case BINARY -> value instanceof byte[];

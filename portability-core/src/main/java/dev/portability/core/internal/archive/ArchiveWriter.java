@@ -202,7 +202,7 @@ public final class ArchiveWriter implements Closeable {
             this.nullable = new boolean[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 names[i] = new SerializedString(columns.get(i).name());
-                codecs[i] = ValueCodec.of(columns.get(i).type());
+                codecs[i] = ValueCodec.of(columns.get(i));
                 nullable[i] = columns.get(i).nullable();
             }
             JsonGenerator generator = Json.FACTORY.createGenerator(piped);

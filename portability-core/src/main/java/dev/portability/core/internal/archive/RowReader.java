@@ -66,7 +66,7 @@ public final class RowReader implements Closeable {
             Column column = columns.get(i);
             names[i] = new SerializedString(column.name());
             indexByName.put(column.name(), i);
-            codecs[i] = ValueCodec.of(column.type(), formatVersion);
+            codecs[i] = ValueCodec.of(column, formatVersion);
             nullable[i] = column.nullable();
         }
     }

@@ -82,7 +82,8 @@ public final class RowMapping {
             if (from.equals(column.type())) {
                 continue;
             }
-            Converter converter = converter(from, column.type());
+            Converter converter = converter(from, column.type(),
+                    archived.nativeType() == null ? null : archived.nativeType().engine());
             if (converter == null) {
                 problems.add(new ColumnProblem(column.name(), dev.portability.api.ErrorCode.TYPE_MISMATCH,
                         "the archive declares " + describe(archived) + " but table " + target.name() + " has "
@@ -116,23 +117,27 @@ public final class RowMapping {
     }
 
     /**
-     * The conversion of values of one type into another, or null when there is none.
+     * The conversion of values of one type into another, or null when there is none. A {@link
+     * dev.portability.api.NativeValue} of the archive's column (the engine its native type names) stays what it is
+     * where it fits the host's type ({@code NaN} into a PostgreSQL {@code numeric(10,2)}, not {@code Infinity});
+     * whether the host's store holds it is the store's to say.
      *
      * @param from the archive's type
      * @param to the host's type, different from {@code from}
+     * @param engine the engine the archive's column names as its native type's, or null
      * @return the conversion
      */
-    static Converter converter(LogicalType from, LogicalType to) {
+    static Converter converter(LogicalType from, LogicalType to, String engine) {
         Kind a = from.kind();
         Kind b = to.kind();
         if (a == Kind.ARRAY && b == Kind.ARRAY) {
             LogicalType fromElement = from.elementType().orElseThrow();
             LogicalType toElement = to.elementType().orElseThrow();
-            Converter element = fromElement.equals(toElement) ? null : converter(fromElement, toElement);
+            Converter element = fromElement.equals(toElement) ? null : converter(fromElement, toElement, engine);
             if (element == null && !fromElement.equals(toElement)) {
                 return null;
             }
-            ValueCodec codec = ValueCodec.of(to);
+            ValueCodec codec = codec(to, engine);
             return element == null ? codec::check : value -> codec.check(Converter.eachElement(value, element));
         }
         if (a == Kind.NATIVE || b == Kind.NATIVE) {
@@ -142,10 +147,10 @@ public final class RowMapping {
             return null; // equal NATIVE types never reach here
         }
         if (a == b && a != Kind.ARRAY) {
-            return ValueCodec.of(to)::check;
+            return codec(to, engine)::check;
         }
         if ((a == Kind.INTEGER && (b == Kind.DECIMAL || b == Kind.DOUBLE)) || (a == Kind.DECIMAL && b == Kind.INTEGER)) {
-            return ValueCodec.of(to)::check;
+            return codec(to, engine)::check;
         }
         if (a == Kind.BOOLEAN && b == Kind.INTEGER) {
             return value -> {
@@ -165,6 +170,10 @@ public final class RowMapping {
             };
         }
         return null;
+    }
+
+    private static ValueCodec codec(LogicalType type, String engine) {
+        return ValueCodec.of(type, ValueCodec.CURRENT_FORMAT, engine);
     }
 
     /** Converts one non-null value from the archive's type into the host's. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.portability.api.BoundedArray;
+import dev.portability.api.Column;
 import dev.portability.api.Infinity;
 import dev.portability.api.LogicalType;
 import dev.portability.api.NativeValue;
@@ -23,7 +24,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -33,9 +33,14 @@ import java.util.UUID;
  * <p>{@link #check(Object)} decides which Java values a type holds, whatever the format; {@link #read} and
  * {@link #write} are the encodings of one format version (docs/archive-format.md). Format 2 differs from format 1
  * in JSON values (a JSON string holding the JSON text, so that the JSON literal {@code null} is the string
- * {@code "null"}), PostgreSQL's infinities in dates and timestamps, native values of dates and times
- * ({@code {"engine": ..., "text": ...}}), arrays of several dimensions and arrays with lower bounds, and NATIVE
- * values. A format-1 codec refuses to check values that only format 2 can hold.
+ * {@code "null"}), PostgreSQL's infinities in dates and timestamps, {@link NativeValue}s of decimals, dates and
+ * times (the engine's text, a JSON string that is not the type's own encoding), arrays of several dimensions and
+ * arrays with lower bounds, and NATIVE values. A format-1 codec refuses to check values that only format 2 can
+ * hold.
+ *
+ * <p>A codec made for a column ({@link #of(Column, int)}) knows the engine its {@link Column#nativeType()} names:
+ * only that engine's native values that {@link NativeValue#fits(LogicalType)} allows are read and checked; every
+ * other native value is refused (a codec of a bare type holds none).
  */
 public abstract class ValueCodec {
 
@@ -55,13 +60,36 @@ public abstract class ValueCodec {
     }
 
     /**
-     * The codec of a type in the current format version ({@value #CURRENT_FORMAT}).
+     * The codec of a type in the current format version ({@value #CURRENT_FORMAT}), for a column without a native
+     * type: it holds no {@link NativeValue}.
      *
      * @param type the logical type
      * @return its codec
      */
     public static ValueCodec of(LogicalType type) {
-        return of(type, CURRENT_FORMAT);
+        return of(type, CURRENT_FORMAT, null);
+    }
+
+    /**
+     * The codec of a column in the current format version ({@value #CURRENT_FORMAT}).
+     *
+     * @param column the column: its type, and the engine its native type names
+     * @return its codec
+     */
+    public static ValueCodec of(Column column) {
+        return of(column, CURRENT_FORMAT);
+    }
+
+    /**
+     * The codec of a column in a format version.
+     *
+     * @param column the column: its type, and the engine its native type names
+     * @param formatVersion 1 or 2
+     * @return its codec
+     * @throws IllegalArgumentException for another version
+     */
+    public static ValueCodec of(Column column, int formatVersion) {
+        return of(column.type(), formatVersion, column.nativeType() == null ? null : column.nativeType().engine());
     }
 
     /**
@@ -69,33 +97,113 @@ public abstract class ValueCodec {
      *
      * @param type the logical type
      * @param formatVersion 1 or 2
+     * @param engine the engine whose {@link NativeValue}s the column holds (where
+     *     {@link NativeValue#fits(LogicalType)} allows them), or null for none
      * @return its codec
      * @throws IllegalArgumentException for another version
      */
-    public static ValueCodec of(LogicalType type, int formatVersion) {
+    public static ValueCodec of(LogicalType type, int formatVersion, String engine) {
         if (formatVersion != 1 && formatVersion != 2) {
             throw new IllegalArgumentException("no format version " + formatVersion);
         }
         boolean v2 = formatVersion >= 2;
+        String natives = v2 ? engine : null;
         return switch (type.kind()) {
             case BOOLEAN -> new BooleanCodec(type);
             case INTEGER -> new IntegerCodec(type);
-            case DECIMAL -> new DecimalCodec(type);
+            case DECIMAL -> new DecimalCodec(type, v2, natives);
             case DOUBLE -> new DoubleCodec(type);
             case TEXT -> new TextCodec(type);
             case BINARY -> new BinaryCodec(type);
-            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, Iso::date, LocalDate::parse, v2);
-            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, Iso::time, LocalTime::parse, v2);
+            case DATE -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE, Iso::date, LocalDate::parse, v2,
+                    natives);
+            case TIME -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_TIME, Iso::time, LocalTime::parse, v2,
+                    natives);
             case TIMESTAMP -> new TemporalCodec(type, DateTimeFormatter.ISO_LOCAL_DATE_TIME, Iso::dateTime,
-                    LocalDateTime::parse, v2);
+                    LocalDateTime::parse, v2, natives);
             case TIMESTAMP_TZ -> new TemporalCodec(type, DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-                    Iso::offsetDateTime, OffsetDateTime::parse, v2);
+                    Iso::offsetDateTime, OffsetDateTime::parse, v2, natives);
             case UUID -> new UuidCodec(type);
             case JSON -> v2 ? new JsonTextCodec(type) : new JsonCodec(type);
-            case ARRAY -> v2 ? new ArrayCodec(type, of(type.elementType().orElseThrow(), formatVersion))
-                    : new FlatArrayCodec(type, of(type.elementType().orElseThrow(), formatVersion));
+            case ARRAY -> v2 ? new ArrayCodec(type, of(type.elementType().orElseThrow(), formatVersion, engine))
+                    : new FlatArrayCodec(type, of(type.elementType().orElseThrow(), formatVersion, engine));
             case NATIVE -> new NativeCodec(type);
         };
+    }
+
+    /**
+     * Examples of the native values of an engine and a type, for messages: {@code 0000-00-00, 2024-00-15}.
+     *
+     * @return the examples, or null when the pair has no native values
+     */
+    static String nativeExamples(String engine, LogicalType type) {
+        if (engine == null) {
+            return null;
+        }
+        return switch (engine) {
+            case "mariadb" -> switch (type.kind()) {
+                case DATE -> "0000-00-00, 2024-00-15";
+                case TIME -> "838:59:59, -00:00:01.500000";
+                case TIMESTAMP -> "0000-00-00 00:00:00, 2020-05-00 10:00:00";
+                case TIMESTAMP_TZ -> "0000-00-00 00:00:00";
+                default -> null;
+            };
+            case "postgresql" -> type.kind() != LogicalType.Kind.DECIMAL ? null
+                    : type.precision().isEmpty() ? "NaN, Infinity, -Infinity" : "NaN";
+            case "h2" -> type.kind() == LogicalType.Kind.DECIMAL && type.precision().isEmpty()
+                    ? "NaN, Infinity, -Infinity" : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * Reads the engine's text of a value the type cannot hold, the format-2 encoding of a {@link NativeValue}.
+     *
+     * @param engine the column's engine, or null
+     * @param text the JSON string, which is not the type's own encoding
+     * @return the native value, or null when the text is none of the engine's for this type
+     */
+    static NativeValue readNative(String engine, LogicalType type, String text) {
+        if (engine == null) {
+            return null;
+        }
+        NativeValue value = new NativeValue(engine, text);
+        return value.fits(type) ? value : null;
+    }
+
+    /** @return " nor the mariadb text of a DATE it cannot hold (such as ...)", or "" */
+    static String nativeHint(String engine, LogicalType type) {
+        String examples = nativeExamples(engine, type);
+        return examples == null ? "" : ", nor " + engine + "'s text of a value " + type + " cannot hold (such as "
+                + examples + ")";
+    }
+
+    /**
+     * Checks a {@link NativeValue} against a column: format 2, the column's engine, a text the engine writes for a
+     * value of the type that the type cannot hold.
+     *
+     * @return the value
+     * @throws ValueException naming what is wrong
+     */
+    NativeValue checkNative(NativeValue value, boolean v2, String engine) throws ValueException {
+        if (!v2) {
+            throw new ValueException("the " + value.engine() + " value " + show(value.text())
+                    + " cannot be written in archive format version 1");
+        }
+        if (!value.engine().equals(engine)) {
+            throw new ValueException("the " + value.engine() + " value " + show(value.text()) + " is no " + type
+                    + " value, and only a column whose native type is " + value.engine() + "'s holds it; this "
+                    + "column's native type " + (engine == null ? "is not known (Column.nativeType)"
+                    : "is " + engine + "'s"));
+        }
+        if (!value.fits(type)) {
+            String examples = nativeExamples(engine, type);
+            throw new ValueException("the " + engine + " value " + show(value.text()) + " is not " + engine
+                    + "'s text of a value " + type + " cannot hold (" + (examples == null ? engine
+                    + " has none for " + type : "such as " + examples) + "); a value of the type itself is "
+                    + "passed as its Java value");
+        }
+        return value;
     }
 
     /** @return whether the text is {@code -?[0-9]+(\.[0-9]+)?}, the archive's decimal form */
@@ -179,6 +287,13 @@ public abstract class ValueCodec {
     }
 
     ValueException wrongJavaType(Object value) {
+        if (value instanceof NativeValue nativeValue) {
+            return new ValueException("the " + nativeValue.engine() + " value " + show(nativeValue.text())
+                    + " is not " + article(type) + " " + type);
+        }
+        if (value instanceof Infinity infinity) {
+            return new ValueException(infinity + " is not " + article(type) + " " + type);
+        }
         return new ValueException("a " + value.getClass().getName() + " value is not " + article(type) + " " + type);
     }
 
@@ -298,11 +413,15 @@ public abstract class ValueCodec {
     private static final class DecimalCodec extends ValueCodec {
         private final Integer precision;
         private final Integer scale;
+        private final boolean v2;
+        private final String engine;
 
-        DecimalCodec(LogicalType type) {
+        DecimalCodec(LogicalType type, boolean v2, String engine) {
             super(type);
             this.precision = type.precision().orElse(null);
             this.scale = type.scale().orElse(null);
+            this.v2 = v2;
+            this.engine = engine;
         }
 
         @Override
@@ -313,7 +432,12 @@ public abstract class ValueCodec {
             }
             String text = parser.getText();
             if (!plainDecimal(text)) {
-                throw notA(text);
+                NativeValue nativeValue = readNative(engine, type, text);
+                if (nativeValue != null) {
+                    return nativeValue;
+                }
+                throw new ValueException(show(text) + " is not " + article(type) + " " + type
+                        + nativeHint(engine, type));
             }
             return fit(new BigDecimal(text), text);
         }
@@ -322,6 +446,9 @@ public abstract class ValueCodec {
         public Object check(Object value) throws ValueException {
             if (value instanceof BigDecimal decimal) {
                 return fit(decimal, decimal);
+            }
+            if (value instanceof NativeValue nativeValue) {
+                return checkNative(nativeValue, v2, engine);
             }
             if (value instanceof Long || value instanceof Integer || value instanceof Short
                     || value instanceof Byte) {
@@ -356,7 +483,11 @@ public abstract class ValueCodec {
 
         @Override
         public void write(JsonGenerator generator, Object value) throws IOException {
-            generator.writeString(((BigDecimal) value).toPlainString());
+            if (value instanceof NativeValue nativeValue) {
+                generator.writeString(nativeValue.text());
+            } else {
+                generator.writeString(((BigDecimal) value).toPlainString());
+            }
         }
     }
 
@@ -529,21 +660,21 @@ public abstract class ValueCodec {
         private final Parse parse;
         private final boolean v2;
         private final boolean infinite;
+        private final String engine;
 
-        TemporalCodec(LogicalType type, DateTimeFormatter format, FastParse fast, Parse parse, boolean v2) {
+        TemporalCodec(LogicalType type, DateTimeFormatter format, FastParse fast, Parse parse, boolean v2,
+                String engine) {
             super(type);
             this.format = format;
             this.fast = fast;
             this.parse = parse;
             this.v2 = v2;
             this.infinite = type.kind() != LogicalType.Kind.TIME;
+            this.engine = engine;
         }
 
         @Override
         public Object read(JsonParser parser) throws IOException, ValueException {
-            if (v2 && parser.currentToken() == JsonToken.START_OBJECT) {
-                return readNativeValue(parser, type);
-            }
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 throw notA(new RawText(tokenText(parser)));
             }
@@ -563,12 +694,20 @@ public abstract class ValueCodec {
                 Object value = fast.parse(text);
                 return value != null ? value : parse.parse(text);
             } catch (DateTimeParseException e) {
-                throw new ValueException(show(text) + " is not " + article(type) + " " + type + " ("
-                        + e.getMessage().replaceFirst("^Text '.*' ", "") + ")");
+                return nativeOr(text, e.getMessage().replaceFirst("^Text '.*' ", ""));
             } catch (java.time.DateTimeException e) {
-                throw new ValueException(show(text) + " is not " + article(type) + " " + type + " ("
-                        + e.getMessage() + ")");
+                return nativeOr(text, e.getMessage());
             }
+        }
+
+        /** The engine's native value of the text, or the refusal of a text that is neither. */
+        private NativeValue nativeOr(String text, String reason) throws ValueException {
+            NativeValue nativeValue = readNative(engine, type, text);
+            if (nativeValue != null) {
+                return nativeValue;
+            }
+            throw new ValueException(show(text) + " is not " + article(type) + " " + type + " (" + reason + ")"
+                    + nativeHint(engine, type));
         }
 
         @Override
@@ -611,12 +750,7 @@ public abstract class ValueCodec {
                 return value;
             }
             if (value instanceof NativeValue nativeValue) {
-                if (!v2) {
-                    throw new ValueException("the " + nativeValue.engine() + " value " + show(nativeValue.text())
-                            + " cannot be written in archive format version 1");
-                }
-                requireWellFormed(nativeValue.text());
-                return value;
+                return checkNative(nativeValue, v2, engine);
             }
             throw wrongJavaType(value);
         }
@@ -628,63 +762,12 @@ public abstract class ValueCodec {
                 return;
             }
             if (value instanceof NativeValue nativeValue) {
-                generator.writeStartObject();
-                generator.writeStringField("engine", nativeValue.engine());
-                generator.writeStringField("text", nativeValue.text());
-                generator.writeEndObject();
+                generator.writeString(nativeValue.text());
                 return;
             }
             String text = Iso.format(value);
             generator.writeString(text != null ? text : format.format((java.time.temporal.TemporalAccessor) value));
         }
-    }
-
-    /**
-     * Reads {@code {"engine": "...", "text": "..."}}, the format-2 encoding of a {@link NativeValue}; the parser is
-     * on the object's start, and after the call on its end, also when the object is refused.
-     */
-    static NativeValue readNativeValue(JsonParser parser, LogicalType type) throws IOException, ValueException {
-        String engine = null;
-        String text = null;
-        String problem = null;
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
-            if (token == null) {
-                throw new IOException("unexpected end of input inside an object");
-            }
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            boolean known = "engine".equals(name) || "text".equals(name);
-            if (!known || value != JsonToken.VALUE_STRING) {
-                parser.skipChildren();
-                if (problem == null) {
-                    problem = known ? "its member " + name + " is not a string"
-                            : "it has a member " + show(name) + " besides engine and text";
-                }
-                continue;
-            }
-            boolean twice = "engine".equals(name) ? engine != null : text != null;
-            if (twice && problem == null) {
-                problem = "it names " + name + " twice";
-            }
-            if ("engine".equals(name)) {
-                engine = parser.getText();
-            } else {
-                text = parser.getText();
-            }
-        }
-        if (problem == null && (engine == null || text == null)) {
-            problem = "it lacks " + (engine == null ? "engine" : "text");
-        }
-        if (problem == null && (engine.isBlank() || !engine.equals(engine.toLowerCase(Locale.ROOT)))) {
-            problem = "its engine " + show(engine) + " is not a lower-case name";
-        }
-        if (problem != null) {
-            throw new ValueException("an object is not " + article(type) + " " + type + " native value: " + problem
-                    + " (a native value is {\"engine\": \"mariadb\", \"text\": \"0000-00-00\"})");
-        }
-        requireWellFormed(text);
-        return new NativeValue(engine, text);
     }
 
     private static final class UuidCodec extends ValueCodec {

@@ -83,7 +83,10 @@ final class MigrationChain implements ArchiveUpgrade {
             this.nullable = new boolean[n];
             for (int i = 0; i < n; i++) {
                 Column column = result.columns().get(i);
-                codecs[i] = ValueCodec.of(column.type());
+                // a step that declares no native type keeps the one of the column it came from
+                Column before = column.nativeType() != null ? column : input.column(column.name()).orElse(column);
+                codecs[i] = ValueCodec.of(column.type(), ValueCodec.CURRENT_FORMAT,
+                        before.nativeType() == null ? null : before.nativeType().engine());
                 nullable[i] = column.nullable();
             }
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.Column;
 import dev.portability.api.LogicalType;
+import dev.portability.api.NativeType;
+import dev.portability.api.NativeValue;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.migration.Migration;
@@ -42,6 +44,27 @@ class MigrationChainTest {
         assertThat(table.apply(Row.of(CLIENTS, 1L, "Ada")).values()).containsExactly(1L, "Ada", "active");
         assertThat(upgrade.steps()).containsExactly("1 -> 2: rename table clients to customers",
                 "2 -> 3: add column customers.status TEXT NOT NULL ('active' in every row)");
+    }
+
+    @Test
+    void aNativeValueKeepsItsColumnsEngineThroughARenameAndATypeChange() throws Exception {
+        TableSchema legacy = TableSchema.builder("legacy")
+                .column(new Column("id", LogicalType.integer(), false, NativeType.of("mariadb", "int")))
+                .column(new Column("born", LogicalType.date(), true, NativeType.of("mariadb", "date")))
+                .column(new Column("price", LogicalType.decimal(10, 2), true, NativeType.of("postgresql",
+                        "numeric(10,2)")))
+                .primaryKey("id").build();
+        ArchiveUpgrade upgrade = chain(1,
+                Migration.from(1).to(2).renameColumn("legacy", "born", "born_on").build(),
+                Migration.from(2).to(3).changeType("legacy", "price", LogicalType.decimal(), value -> value).build());
+
+        Row row = upgrade.table(legacy).apply(Row.of(legacy, 1L, new NativeValue("mariadb", "0000-00-00"),
+                new NativeValue("postgresql", "NaN")));
+
+        assertThat(row.values()).containsExactly(1L, new NativeValue("mariadb", "0000-00-00"),
+                new NativeValue("postgresql", "NaN"));
+        assertThat(row.schema().column("born_on").orElseThrow().nativeType()).isEqualTo(NativeType.of("mariadb",
+                "date"));
     }
 
     @Test
