@@ -125,7 +125,7 @@ class ValueErrorsTest {
                             .as("into %s %s", kind, type)
                             .isInstanceOfSatisfying(PortabilityException.class,
                                     e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
-                            .hasMessageContaining("table prices, column price, row with key 2")
+                            .hasMessageContaining("table prices, row 2, column price").hasMessageContaining("key 2:")
                             .hasMessageContaining("the postgresql value 'NaN' has no equal in this column's type")
                             .hasMessageContaining("Nothing was imported");
                     assertThat(Databases.contents(target.dataSource(), "prices", "id")).isEqualTo(before);
@@ -161,7 +161,7 @@ class ValueErrorsTest {
                     .importArchive(archive, ImportOptions.replace()))
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
-                    .hasMessageContaining("table ratios, column ratio, row with key 1")
+                    .hasMessageContaining("table ratios, row 1, column ratio").hasMessageContaining("key 1:")
                     .hasMessageContaining("the h2 value 'NaN' has no equal in this column's type (only a h2 column "
                             + "holds it)");
             assertThat(MariaDbTypesTest.texts(target.dataSource(), "SELECT count(*) FROM ratios"))
