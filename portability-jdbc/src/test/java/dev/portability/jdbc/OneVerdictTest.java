@@ -248,9 +248,9 @@ class OneVerdictTest {
         scenarios.add(new Scenario("a MariaDB zero date into PostgreSQL", Kind.POSTGRESQL, itemTable("date"),
                 ITEM_ORDER, items(TableSchema.builder("item").column("id", LogicalType.integer(), false)
                         .column(new dev.portability.api.Column("name", LogicalType.date(), true,
-                                dev.portability.api.NativeType.of("mariadb", "date"))).primaryKey("id").build(),
-                        new Object[] {1L, new dev.portability.api.NativeValue("mariadb", "0000-00-00")}), replace,
-                ErrorCode.INVALID_VALUE));
+                                dev.portability.api.NativeType.of("mariadb", "date")))
+                        .primaryKey("id").build(), new Object[] {1L,
+                    new dev.portability.api.NativeValue("mariadb", "0000-00-00")}), replace, ErrorCode.INVALID_VALUE));
         scenarios.add(new Scenario("fractional seconds into a PostgreSQL time(0)", Kind.POSTGRESQL,
                 itemTable("time(0)"), ITEM_ORDER, items(item(LogicalType.time()), new Object[] {1L,
                     java.time.LocalTime.of(10, 0, 0, 500_000_000)}), replace, ErrorCode.INVALID_VALUE));

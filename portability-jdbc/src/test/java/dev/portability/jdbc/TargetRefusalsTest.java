@@ -108,13 +108,12 @@ class TargetRefusalsTest {
         return builder.primaryKey("id").build();
     }
 
+    /** A MariaDB DATE column's native type: its zero dates travel only in such a column (archive-format.md). */
+    private static final dev.portability.api.NativeType MARIADB_DATE =
+            dev.portability.api.NativeType.of("mariadb", "date");
+
     private static Column nullable(String name, LogicalType type) {
         return Column.nullable(name, type);
-    }
-
-    /** A nullable column of a MariaDB table: its native values (zero dates) are MariaDB's. */
-    private static Column mariadb(String name, LogicalType type, String mariaDbType) {
-        return new Column(name, type, true, dev.portability.api.NativeType.of("mariadb", mariaDbType));
     }
 
     // ------------------------------------------------------------------------------------------------ text
@@ -278,10 +277,8 @@ class TargetRefusalsTest {
 
     @Test
     void mariaDbRefusesInfinityBcDatesYearsBeyond9999AndTimestampsOutsideItsRange() throws Exception {
-        // a MariaDB export: the zero date needs a column whose native type is MariaDB's
-        TableSchema events = table("events", mariadb("on_day", LogicalType.date(), "date"),
-                mariadb("at_time", LogicalType.timestamp(), "datetime"),
-                mariadb("stamped", LogicalType.timestampTz(), "timestamp"));
+        TableSchema events = table("events", nullable("on_day", LogicalType.date()).withNativeType(MARIADB_DATE),
+                nullable("at_time", LogicalType.timestamp()), nullable("stamped", LogicalType.timestampTz()));
         Path archive = ArchiveBuilder.forApplication(APPLICATION).table(events)
                 .row(1L, LocalDate.of(2024, 1, 1), LocalDateTime.of(2024, 1, 1, 10, 0),
                         OffsetDateTime.of(2024, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC))
@@ -309,7 +306,7 @@ class TargetRefusalsTest {
 
     @Test
     void postgresqlAndH2RefuseZeroDatesAndPostgresqlDatesBeyondItsRange() throws Exception {
-        TableSchema events = table("events", mariadb("on_day", LogicalType.date(), "date"));
+        TableSchema events = table("events", nullable("on_day", LogicalType.date()).withNativeType(MARIADB_DATE));
         Path archive = ArchiveBuilder.forApplication(APPLICATION).table(events)
                 .row(1L, LocalDate.of(-4713, 11, 24))
                 .row(2L, new NativeValue("mariadb", "0000-00-00"))

@@ -343,18 +343,6 @@ public final class Codecs {
     }
 
     /**
-     * The refusal of a native value this column's engine did not store.
-     *
-     * @param nativeValue the value
-     * @return the reason
-     */
-    public static String otherEngine(NativeValue nativeValue) {
-        return "the " + nativeValue.engine() + " value '" + ValueText.cut(nativeValue.text()) + "' has no equal "
-                + "in this column's type (only a " + nativeValue.engine() + " column holds it); it is refused "
-                + "rather than stored as NULL or another value";
-    }
-
-    /**
      * A codec with a target column's own rules as its {@link Codec#limitRefusal(Object)}: what the column's logical
      * type does not say (see {@link Limit}). Reads, binds, SQL text and {@link Codec#refusal(Object)} are the
      * codec's.
@@ -399,6 +387,18 @@ public final class Codecs {
                 return codec.parameter();
             }
         };
+    }
+
+    /**
+     * The refusal of a native value this column's engine did not store.
+     *
+     * @param nativeValue the value
+     * @return the reason
+     */
+    public static String otherEngine(NativeValue nativeValue) {
+        return "the " + nativeValue.engine() + " value '" + ValueText.cut(nativeValue.text()) + "' has no equal "
+                + "in this column's type (only a " + nativeValue.engine() + " column holds it); it is refused "
+                + "rather than stored as NULL or another value";
     }
 
     /** Renders values for messages. */

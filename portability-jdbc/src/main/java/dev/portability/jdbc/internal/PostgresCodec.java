@@ -42,6 +42,8 @@ final class PostgresCodec implements Codec {
     private final char delimiter;
     private final boolean strings;
     private final boolean jsonb;
+    /** The column's own rules beyond its type's (see {@link #limited}). */
+    private Limit limit = Limit.NONE;
     private final NumericSpecials numericSpecials;
 
     /** Which of {@code numeric}'s values that have no DECIMAL value (see {@link PostgresText#NUMERIC}) a column holds. */
@@ -53,9 +55,6 @@ final class PostgresCodec implements Codec {
         /** {@code NaN}, {@code Infinity} and {@code -Infinity}: a {@code numeric} without a type modifier. */
         ALL
     }
-
-    /** The column's own rules beyond its type's (see {@link #limited}). */
-    private Limit limit = Limit.NONE;
 
     private PostgresCodec(Shape shape, Codec jdbc, PostgresText form, String baseType, String output, String castTo,
             char delimiter, boolean strings, boolean jsonb) {
