@@ -83,8 +83,10 @@ final class PostgresCodec implements Codec {
      * @return the codec
      */
     PostgresCodec holdingNumericSpecials(boolean infinities) {
-        return new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
+        PostgresCodec copy = new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
                 infinities ? NumericSpecials.ALL : NumericSpecials.NAN);
+        copy.limit = limit;
+        return copy;
     }
 
     /**
@@ -142,7 +144,8 @@ final class PostgresCodec implements Codec {
      * @return the copy
      */
     PostgresCodec limited(Limit rules) {
-        PostgresCodec copy = new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb);
+        PostgresCodec copy = new PostgresCodec(shape, jdbc, form, baseType, output, castTo, delimiter, strings, jsonb,
+                numericSpecials);
         copy.limit = rules;
         return copy;
     }

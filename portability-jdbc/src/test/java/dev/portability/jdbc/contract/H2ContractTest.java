@@ -5,7 +5,6 @@ import dev.portability.api.NativeValue;
 import dev.portability.jdbc.TestDatabase;
 import dev.portability.testkit.Capabilities;
 import java.util.List;
-import java.util.Map;
 
 /** The JDBC adapters keep the TableAdapter contract on H2. */
 class H2ContractTest extends JdbcContract {
