@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to import an archive: the mode, the duplicate policy, which tables, batch size, progress and cancellation,
+ * How to import an archive: the mode, the conflict policy, which tables, batch size, progress and cancellation,
  * and three safety switches that are off by default: letting the target's triggers fire, letting a REPLACE cascade
  * into tables outside the import, and importing into tables that cannot roll back. Immutable; every
  * {@code with...} method returns a copy.
  *
  * <pre>{@code
- * ImportOptions options = ImportOptions.merge(DuplicatePolicy.SKIP).withTables("customers", "orders");
+ * ImportOptions options = ImportOptions.merge(ConflictPolicy.SKIP).withTables("customers", "orders");
  * }</pre>
  */
 public final class ImportOptions {
@@ -21,7 +21,7 @@ public final class ImportOptions {
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
     private final ImportMode mode;
-    private final DuplicatePolicy duplicatePolicy;
+    private final ConflictPolicy conflictPolicy;
     private final Set<String> tables;
     private final int batchSize;
     private final ProgressListener listener;
@@ -30,11 +30,11 @@ public final class ImportOptions {
     private final boolean cascadesAllowed;
     private final boolean nonAtomicImportAllowed;
 
-    private ImportOptions(ImportMode mode, DuplicatePolicy duplicatePolicy, Set<String> tables, int batchSize,
+    private ImportOptions(ImportMode mode, ConflictPolicy conflictPolicy, Set<String> tables, int batchSize,
             ProgressListener listener, Cancellation cancellation, boolean triggersFiring, boolean cascadesAllowed,
             boolean nonAtomicImportAllowed) {
         this.mode = mode;
-        this.duplicatePolicy = duplicatePolicy;
+        this.conflictPolicy = conflictPolicy;
         this.tables = tables;
         this.batchSize = batchSize;
         this.listener = listener;
@@ -44,20 +44,20 @@ public final class ImportOptions {
         this.nonAtomicImportAllowed = nonAtomicImportAllowed;
     }
 
-    private ImportOptions(ImportMode mode, DuplicatePolicy duplicatePolicy, Set<String> tables, int batchSize,
+    private ImportOptions(ImportMode mode, ConflictPolicy conflictPolicy, Set<String> tables, int batchSize,
             ProgressListener listener, Cancellation cancellation, ImportOptions switches) {
-        this(mode, duplicatePolicy, tables, batchSize, listener, cancellation, switches.triggersFiring,
+        this(mode, conflictPolicy, tables, batchSize, listener, cancellation, switches.triggersFiring,
                 switches.cascadesAllowed, switches.nonAtomicImportAllowed);
     }
 
     /**
      * MERGE: keep existing rows, add the archive's, and treat existing keys by the given policy.
      *
-     * @param duplicatePolicy what to do with a row whose key exists
+     * @param conflictPolicy what to do with a row whose key exists
      * @return the options
      */
-    public static ImportOptions merge(DuplicatePolicy duplicatePolicy) {
-        return new ImportOptions(ImportMode.MERGE, Objects.requireNonNull(duplicatePolicy, "duplicatePolicy"),
+    public static ImportOptions merge(ConflictPolicy conflictPolicy) {
+        return new ImportOptions(ImportMode.MERGE, Objects.requireNonNull(conflictPolicy, "conflictPolicy"),
                 Set.of(), DEFAULT_BATCH_SIZE, null, null, false, false, false);
     }
 
@@ -67,7 +67,7 @@ public final class ImportOptions {
      * @return the options
      */
     public static ImportOptions replace() {
-        return new ImportOptions(ImportMode.REPLACE, DuplicatePolicy.FAIL, Set.of(), DEFAULT_BATCH_SIZE, null,
+        return new ImportOptions(ImportMode.REPLACE, ConflictPolicy.FAIL, Set.of(), DEFAULT_BATCH_SIZE, null,
                 null, false, false, false);
     }
 
@@ -90,7 +90,7 @@ public final class ImportOptions {
      * @return a copy with the filter
      */
     public ImportOptions withTables(Collection<String> tableNames) {
-        return new ImportOptions(mode, duplicatePolicy, Set.copyOf(tableNames), batchSize, listener, cancellation,
+        return new ImportOptions(mode, conflictPolicy, Set.copyOf(tableNames), batchSize, listener, cancellation,
                 this);
     }
 
@@ -105,7 +105,7 @@ public final class ImportOptions {
         if (rows < 1 || rows > 100_000) {
             throw new IllegalArgumentException("batchSize must be between 1 and 100000, was " + rows);
         }
-        return new ImportOptions(mode, duplicatePolicy, tables, rows, listener, cancellation, this);
+        return new ImportOptions(mode, conflictPolicy, tables, rows, listener, cancellation, this);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class ImportOptions {
      * @return a copy with the listener
      */
     public ImportOptions withListener(ProgressListener progressListener) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize,
                 Objects.requireNonNull(progressListener, "progressListener"), cancellation, this);
     }
 
@@ -126,7 +126,7 @@ public final class ImportOptions {
      * @return a copy with the handle
      */
     public ImportOptions withCancellation(Cancellation handle) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener,
                 Objects.requireNonNull(handle, "handle"), this);
     }
 
@@ -144,7 +144,7 @@ public final class ImportOptions {
      * @return a copy with the setting
      */
     public ImportOptions withTriggersFiring(boolean fire) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, fire,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, fire,
                 cascadesAllowed, nonAtomicImportAllowed);
     }
 
@@ -163,7 +163,7 @@ public final class ImportOptions {
      * @return a copy with the setting
      */
     public ImportOptions withCascadesAllowed(boolean allowed) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, triggersFiring,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
                 allowed, nonAtomicImportAllowed);
     }
 
@@ -179,7 +179,7 @@ public final class ImportOptions {
      * @return a copy with the setting
      */
     public ImportOptions withNonAtomicImportAllowed(boolean allowed) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, triggersFiring,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
                 cascadesAllowed, allowed);
     }
 
@@ -188,9 +188,9 @@ public final class ImportOptions {
         return mode;
     }
 
-    /** @return the duplicate policy (meaningful for MERGE) */
-    public DuplicatePolicy duplicatePolicy() {
-        return duplicatePolicy;
+    /** @return the conflict policy (meaningful for MERGE) */
+    public ConflictPolicy conflictPolicy() {
+        return conflictPolicy;
     }
 
     /** @return the tables to import; empty means all tables of the archive */
@@ -232,7 +232,7 @@ public final class ImportOptions {
 
     @Override
     public String toString() {
-        return mode + (mode == ImportMode.MERGE ? "/" + duplicatePolicy : "")
+        return mode + (mode == ImportMode.MERGE ? "/" + conflictPolicy : "")
                 + (tables.isEmpty() ? "" : " tables " + tables) + ", batch " + batchSize
                 + (triggersFiring ? ", triggers firing" : "") + (cascadesAllowed ? ", cascades allowed" : "")
                 + (nonAtomicImportAllowed ? ", non-atomic allowed" : "");

@@ -1,6 +1,6 @@
 package dev.portability.cli;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Key;
 import dev.portability.api.LogicalType;
@@ -32,7 +32,7 @@ final class ArchiveOnlyStore implements DataStore<ArchiveOnlyStore.NoWork> {
      * @param info an archive's manifest
      * @return a store holding the tables the archive declares
      */
-    static ArchiveOnlyStore of(ArchiveInfo info) {
+    static ArchiveOnlyStore of(Manifest info) {
         List<TableSchema> schemas = new ArrayList<>();
         info.tables().stream().map(ArchiveTable::schema).forEach(schemas::add);
         if (schemas.isEmpty()) {

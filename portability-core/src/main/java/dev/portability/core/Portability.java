@@ -1,6 +1,6 @@
 package dev.portability.core;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
@@ -46,7 +46,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Portability portability = Portability.builder().application("shop").schemaVersion(3)
- *         .store(JdbcAdapters.discover(dataSource)).build();
+ *         .store(JdbcStore.discover(dataSource)).build();
  * portability.export(Path.of("backup.zip"));
  * portability.importArchive(Path.of("backup.zip"), ImportOptions.replace());
  * }</pre>
@@ -251,7 +251,7 @@ public final class Portability {
      * @return the manifest's information
      * @throws InvalidArchiveException if the file is not an archive or its manifest is missing or invalid
      */
-    public ArchiveInfo inspect(Path archive) {
+    public Manifest inspect(Path archive) {
         ValidationReport report = withArchive(archive, file -> {
             Validator.Outcome<?> outcome = validator().validate(file, Set.of(),
                     operation("inspect", ProgressListener.NONE, null), false);
@@ -327,7 +327,7 @@ public final class Portability {
      * when the import would go ahead (short of failures while writing).
      *
      * @param archive the archive file
-     * @param options the import options to check for (mode, duplicate policy, tables)
+     * @param options the import options to check for (mode, conflict policy, tables)
      * @return the report listing every problem found
      */
     public ValidationReport validate(Path archive, ImportOptions options) {
@@ -416,7 +416,7 @@ public final class Portability {
      * is written and every table is left exactly as it was.
      *
      * @param archive the archive file
-     * @param options mode, duplicate policy, tables, batch size, progress and cancellation
+     * @param options mode, conflict policy, tables, batch size, progress and cancellation
      * @return what the import did
      * @throws InvalidArchiveException if the archive is invalid (nothing was written)
      * @throws dev.portability.api.ImportRefusedException if the import cannot be done as asked: MERGE into a table
@@ -622,7 +622,7 @@ public final class Portability {
 
         /**
          * Sets the store: the tables and how to work on them atomically, e.g.
-         * {@code JdbcAdapters.discover(dataSource)} from {@code portability-jdbc}.
+         * {@code JdbcStore.discover(dataSource)} from {@code portability-jdbc}.
          *
          * @param dataStore the store
          * @return this builder
@@ -683,7 +683,7 @@ public final class Portability {
             }
             if (store == null) {
                 throw new ConfigurationException("store: not set; call store(...) with your DataStore, e.g. "
-                        + "JdbcAdapters.discover(dataSource)");
+                        + "JdbcStore.discover(dataSource)");
             }
             return new Portability(this);
         }

@@ -3,7 +3,7 @@ package dev.portability.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.LogicalType;
@@ -34,7 +34,7 @@ class ArchiveBuilderTest {
         InMemoryStore target = InMemoryStore.of(CUSTOMERS_V2);
         Portability v2 = Portability.builder().application("shop").schemaVersion(2).store(target).build();
 
-        ArchiveInfo info = v2.inspect(archive);
+        Manifest info = v2.inspect(archive);
         v2.importArchive(archive, ImportOptions.replace());
 
         assertThat(info.application()).isEqualTo("shop");
@@ -66,7 +66,7 @@ class ArchiveBuilderTest {
                 .rows(DataGenerator.seeded(8).rows(Shop.EVENTS, 5))
                 .writeTo(dir.resolve("generated.zip"));
 
-        ArchiveInfo info = Portability.builder().application("shop").store(Shop.emptyStore()).build()
+        Manifest info = Portability.builder().application("shop").store(Shop.emptyStore()).build()
                 .inspect(archive);
 
         assertThat(info.table("customers").orElseThrow().rows()).isEqualTo(50);

@@ -172,22 +172,22 @@ public final class ArchiveFile implements Closeable {
      * @throws ArchiveUnreadableException if the manifest is missing, too large or not JSON
      */
     public JsonNode readManifest() throws ArchiveUnreadableException {
-        ZipEntry entry = zip.getEntry(Manifest.ENTRY);
+        ZipEntry entry = zip.getEntry(ManifestJson.ENTRY);
         if (entry == null) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.MANIFEST_MISSING,
                     "the archive has no manifest.json entry; it was not written by a Portability export",
-                    Manifest.ENTRY, null, null, null));
+                    ManifestJson.ENTRY, null, null, null));
         }
         try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), MAX_MANIFEST_BYTES,
-                Manifest.ENTRY)) {
+                ManifestJson.ENTRY)) {
             return Json.MAPPER.readTree(in);
         } catch (BoundedInputStream.TooLargeException e) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.LIMIT_EXCEEDED,
-                    "manifest.json is larger than " + MAX_MANIFEST_BYTES + " bytes", Manifest.ENTRY, null, null,
+                    "manifest.json is larger than " + MAX_MANIFEST_BYTES + " bytes", ManifestJson.ENTRY, null, null,
                     null));
         } catch (IOException e) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.MANIFEST_INVALID,
-                    "manifest.json is not valid JSON: " + Json.describe(e), Manifest.ENTRY, null, null, null));
+                    "manifest.json is not valid JSON: " + Json.describe(e), ManifestJson.ENTRY, null, null, null));
         }
     }
 

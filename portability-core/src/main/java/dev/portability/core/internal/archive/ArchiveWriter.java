@@ -2,7 +2,7 @@ package dev.portability.core.internal.archive;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ErrorCode;
@@ -31,7 +31,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an archive of the current format version ({@link Manifest#FORMAT_VERSION}) to a stream: one JSON Lines entry per table, in the order given, then
+ * Writes an archive of the current format version ({@link ManifestJson#FORMAT_VERSION}) to a stream: one JSON Lines entry per table, in the order given, then
  * {@code manifest.json}. Streaming: a table's rows pass straight through to the deflater.
  */
 public final class ArchiveWriter implements Closeable {
@@ -127,7 +127,7 @@ public final class ArchiveWriter implements Closeable {
      * @return what the manifest says
      * @throws IOException if writing fails
      */
-    public ArchiveInfo finish(String application, int schemaVersion, String libraryVersion) throws IOException {
+    public Manifest finish(String application, int schemaVersion, String libraryVersion) throws IOException {
         return finish(application, schemaVersion, libraryVersion, List.of());
     }
 
@@ -141,15 +141,15 @@ public final class ArchiveWriter implements Closeable {
      * @return what the manifest says
      * @throws IOException if writing fails
      */
-    public ArchiveInfo finish(String application, int schemaVersion, String libraryVersion,
+    public Manifest finish(String application, int schemaVersion, String libraryVersion,
             List<GeneratorPosition> generators) throws IOException {
         if (open != null) {
             throw new IllegalStateException("table " + open.schema.name() + " is not finished");
         }
-        ArchiveInfo info = new ArchiveInfo(Manifest.FORMAT_VERSION, application, schemaVersion, Instant.now(),
+        Manifest info = new Manifest(ManifestJson.FORMAT_VERSION, application, schemaVersion, Instant.now(),
                 libraryVersion, tables, generators);
-        zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
-        Manifest.write(info, zip);
+        zip.putNextEntry(new ZipEntry(ManifestJson.ENTRY));
+        ManifestJson.write(info, zip);
         zip.closeEntry();
         zip.finish();
         return info;

@@ -1,6 +1,6 @@
 package dev.portability.core.internal.engine;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
@@ -10,14 +10,14 @@ import dev.portability.api.ExportResult;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.StoreException;
-import dev.portability.api.TableExport;
+import dev.portability.api.ArchiveTable;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveWriter;
 import dev.portability.core.internal.archive.ArchiveWriter.ColumnValueException;
-import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.archive.ManifestSchema;
 import dev.portability.core.internal.json.Json;
 import java.io.BufferedOutputStream;
@@ -69,7 +69,7 @@ public final class Exporter<U extends UnitOfWork> {
         long start = System.nanoTime();
         List<TableSchema> tables = host.select(options.tables(), "tables");
         checkManifest(tables);
-        List<TableExport> written = new ArrayList<>();
+        List<ArchiveTable> written = new ArrayList<>();
         CountingOutputStream counting = new CountingOutputStream(out);
         U work = host.store().begin(Access.READ);
         try {
@@ -140,7 +140,7 @@ public final class Exporter<U extends UnitOfWork> {
         return counts;
     }
 
-    private TableExport writeTable(U work, ArchiveWriter writer, TableSchema table, long expected,
+    private ArchiveTable writeTable(U work, ArchiveWriter writer, TableSchema table, long expected,
             Operation operation) throws IOException {
         operation.checkCancelled("exporting table " + table.name());
         operation.started(Phase.EXPORTING, table.name(), expected);
@@ -186,7 +186,7 @@ public final class Exporter<U extends UnitOfWork> {
                     + "store's READ unit of work is not a consistent snapshot. Nothing was exported.");
         }
         operation.finished(Phase.EXPORTING, table.name(), done.rows(), expected, done.bytes());
-        return new TableExport(table.name(), done.entry(), done.rows(), done.bytes(), done.sha256());
+        return new ArchiveTable(table, done.entry(), done.rows(), done.bytes(), done.sha256());
     }
 
     private static PortabilityException badValue(TableSchema table, ColumnValueException e) {
@@ -236,12 +236,12 @@ public final class Exporter<U extends UnitOfWork> {
         List<String> problems = new ArrayList<>();
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            Manifest.write(new ArchiveInfo(Manifest.FORMAT_VERSION, host.application(), host.schemaVersion(),
+            ManifestJson.write(new Manifest(ManifestJson.FORMAT_VERSION, host.application(), host.schemaVersion(),
                     java.time.Instant.now(), libraryVersion, trial), out);
             com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(out.toByteArray());
             problems.addAll(ManifestSchema.validate(root));
             if (problems.isEmpty()) {
-                Manifest.read(root);
+                ManifestJson.read(root);
             }
         } catch (IOException | IllegalArgumentException e) {
             problems.add(e.getMessage());

@@ -1,6 +1,6 @@
 package dev.portability.core.internal.engine;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.GeneratorPosition;
 import dev.portability.api.spi.UnitOfWork;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class Generators {
      * @param info the archive's manifest
      * @return the positions, naming the host's table
      */
-    static List<GeneratorPosition> of(TablePlan<?> plan, ArchiveInfo info) {
+    static List<GeneratorPosition> of(TablePlan<?> plan, Manifest info) {
         List<GeneratorPosition> positions = new ArrayList<>();
         for (GeneratorPosition archived : info.generators()) {
             if (!archived.table().equals(plan.archived().name())) {
@@ -50,7 +50,7 @@ final class Generators {
      * @param operation for the log
      * @param <U> the store's unit of work
      */
-    static <U extends UnitOfWork> void afterCommit(List<TablePlan<U>> plans, ArchiveInfo info, U work,
+    static <U extends UnitOfWork> void afterCommit(List<TablePlan<U>> plans, Manifest info, U work,
             Operation operation) {
         for (TablePlan<U> plan : plans) {
             List<GeneratorPosition> positions = of(plan, info);

@@ -37,7 +37,7 @@ final class ImportRefusals {
                 if (!plan.mapping().target().hasPrimaryKey()) {
                     problems.add(new Problem(ErrorCode.NO_PRIMARY_KEY, "MERGE matches rows by primary key, but table "
                             + plan.table() + " has none; declare a primary key for it in its table adapter (JDBC: "
-                            + "JdbcAdapters.configure(dataSource).primaryKey(\"" + plan.table() + "\", ...)), leave "
+                            + "JdbcStore.configure(dataSource).primaryKey(\"" + plan.table() + "\", ...)), leave "
                             + "it out with a table filter, or import with REPLACE", plan.archived().entry(), null,
                             plan.table(), null));
                 }
@@ -66,7 +66,7 @@ final class ImportRefusals {
     static Problem conflicts(TablePlan<?> plan, long existing, List<Key> sample) {
         return new Problem(ErrorCode.CONFLICTS, existing + (existing == 1 ? " row of the archive has a key"
                 : " rows of the archive have keys") + " that already exist in table " + plan.table() + " (MERGE "
-                + "with duplicate policy FAIL), e.g. " + sample + "; use duplicate policy SKIP to keep the existing "
+                + "with conflict policy FAIL), e.g. " + sample + "; use conflict policy SKIP to keep the existing "
                 + "rows, OVERWRITE to take the archive's, or REPLACE mode", plan.archived().entry(), null,
                 plan.table(), null);
     }

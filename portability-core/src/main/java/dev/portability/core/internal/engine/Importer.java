@@ -1,7 +1,7 @@
 package dev.portability.core.internal.engine;
 
-import dev.portability.api.ArchiveInfo;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.Manifest;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportMode;
@@ -111,7 +111,7 @@ public final class Importer<U extends UnitOfWork> {
         } finally {
             work.close();
         }
-        return new ImportPreview(options.mode(), options.duplicatePolicy(), tables,
+        return new ImportPreview(options.mode(), options.conflictPolicy(), tables,
                 outcome.report().migrationSteps(), refusals(ImportRefusals.of(host, outcome.tables(), options), guard));
     }
 
@@ -138,12 +138,12 @@ public final class Importer<U extends UnitOfWork> {
             Operation operation) {
         ImportPreview preview = preview(archive, outcome, options, operation);
         List<Problem> problems = new ArrayList<>(preview.refusals());
-        if (options.mode() == ImportMode.MERGE && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
+        if (options.mode() == ImportMode.MERGE && options.conflictPolicy() == ConflictPolicy.FAIL) {
             for (TablePreview table : preview.tables()) {
-                if (table.existingRows() > 0) {
+                if (table.conflicts() > 0) {
                     TablePlan<U> plan = outcome.tables().stream().filter(p -> p.table().equals(table.table()))
                             .findFirst().orElseThrow();
-                    problems.add(ImportRefusals.conflicts(plan, table.existingRows(), table.sampleExistingKeys()));
+                    problems.add(ImportRefusals.conflicts(plan, table.conflicts(), table.sampleConflictKeys()));
                 }
             }
         }
@@ -232,7 +232,7 @@ public final class Importer<U extends UnitOfWork> {
             if (!refusals.isEmpty()) {
                 throw new ImportRefusedException(refusals);
             }
-            if (merge && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
+            if (merge && options.conflictPolicy() == ConflictPolicy.FAIL) {
                 refuseConflicts(archive, plans, work, options, operation);
             }
             store(null, "preparing the target", () -> {
@@ -274,7 +274,7 @@ public final class Importer<U extends UnitOfWork> {
             Generators.afterCommit(plans, outcome.info(), work, operation);
             operation.finished(Phase.COMMITTING, null, plans.size(), plans.size(), 0);
             operation.log().info("[{}] import committed: {} tables", operation.id(), plans.size());
-            return new ImportResult(options.mode(), options.duplicatePolicy(), results,
+            return new ImportResult(options.mode(), options.conflictPolicy(), results,
                     outcome.report().migrationSteps(), Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (RuntimeException e) {
             operation.log().info("[{}] import failed, rolling back: {}", operation.id(), e.getMessage());
@@ -377,8 +377,8 @@ public final class Importer<U extends UnitOfWork> {
         operation.started(Phase.WRITING, plan.table(), total);
         boolean merge = options.mode() == ImportMode.MERGE;
         // a REPLACE in place writes like a MERGE that overwrites: existing keys are updated, new keys inserted
-        DuplicatePolicy policy = inPlace ? DuplicatePolicy.OVERWRITE : options.duplicatePolicy();
-        boolean lookUp = inPlace || merge && policy != DuplicatePolicy.FAIL;
+        ConflictPolicy policy = inPlace ? ConflictPolicy.OVERWRITE : options.conflictPolicy();
+        boolean lookUp = inPlace || merge && policy != ConflictPolicy.FAIL;
         forEachBatch(archive, plan, options.batchSize(), operation, Phase.WRITING, (batch, firstRow) -> {
             List<Row> rows = batch;
             if (secondPass != null) {
@@ -410,7 +410,7 @@ public final class Importer<U extends UnitOfWork> {
             for (int i = 0; i < rows.size(); i++) {
                 if (!existing.contains(keys.get(i))) {
                     inserts.add(rows.get(i));
-                } else if (policy == DuplicatePolicy.OVERWRITE) {
+                } else if (policy == ConflictPolicy.OVERWRITE) {
                     updates.add(rows.get(i));
                 } else if (secondPass != null) {
                     secondPass.clear((int) (firstRow - 1 + i)); // skipped: its existing row stays as it is
@@ -430,7 +430,7 @@ public final class Importer<U extends UnitOfWork> {
             }
             tally.inserted += inserts.size();
             tally.updated += updates.size();
-            tally.skipped += policy == DuplicatePolicy.SKIP ? existing.size() : 0;
+            tally.skipped += policy == ConflictPolicy.SKIP ? existing.size() : 0;
         });
         if (secondPass != null && !secondPass.isEmpty()) {
             secondPasses.add(() -> updateForwardReferences(archive, plan, work, options.batchSize(), secondPass,
@@ -459,7 +459,7 @@ public final class Importer<U extends UnitOfWork> {
         });
     }
 
-    private List<TableImportResult> finish(List<TablePlan<U>> plans, ArchiveInfo info, U work,
+    private List<TableImportResult> finish(List<TablePlan<U>> plans, Manifest info, U work,
             Map<String, Tally> tallies, boolean merge, Operation operation) {
         // REPLACE: the archive's rows (inserted, or updated in place); MERGE: the rows before and the new ones
         operation.started(Phase.COMMITTING, null, plans.size());

@@ -1,6 +1,6 @@
 package dev.portability.core.internal.engine;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
@@ -61,7 +61,7 @@ final class Safeguards<U extends UnitOfWork> {
         if (options.mode() == ImportMode.REPLACE) {
             planReplace();
         }
-        this.scope = new ImportScope(options.mode(), options.duplicatePolicy(), new ArrayList<>(plans.keySet()),
+        this.scope = new ImportScope(options.mode(), options.conflictPolicy(), new ArrayList<>(plans.keySet()),
                 writes(), inPlace, options.triggersFiring());
     }
 
@@ -135,7 +135,7 @@ final class Safeguards<U extends UnitOfWork> {
         boolean merge = options.mode() == ImportMode.MERGE;
         for (TablePlan<U> plan : plans.values()) {
             Set<Write> kinds = EnumSet.of(Write.INSERT);
-            if (merge && options.duplicatePolicy() == DuplicatePolicy.OVERWRITE || inPlace.contains(plan.table())
+            if (merge && options.conflictPolicy() == ConflictPolicy.OVERWRITE || inPlace.contains(plan.table())
                     || foreignKeyOrder.inCycle(plan.mapping().target())) {
                 kinds.add(Write.UPDATE);
             }

@@ -194,13 +194,6 @@ public final class TableOrder {
         return ordered;
     }
 
-    /** @return the tables, referencing tables first: the order to delete in */
-    public List<TableSchema> deleteOrder() {
-        List<TableSchema> reversed = new ArrayList<>(ordered);
-        java.util.Collections.reverse(reversed);
-        return reversed;
-    }
-
     /**
      * The foreign keys of a table that point at itself or at a table written after it in the same cycle: their
      * referenced rows may not exist yet when a row is inserted.

@@ -3,7 +3,7 @@ package dev.portability.core.internal.engine;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
-import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestJson;
 
 /**
  * One archived table and where its rows go: the upgrade to the current version (or null), and the mapping onto
@@ -29,7 +29,7 @@ public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveUpgr
      */
     public TablePlan(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade, RowMapping mapping,
             TableAdapter<U> adapter) {
-        this(archived, upgrade, mapping, adapter, Manifest.FORMAT_VERSION);
+        this(archived, upgrade, mapping, adapter, ManifestJson.FORMAT_VERSION);
     }
 
     /** @return the host table's name */

@@ -2,7 +2,7 @@ package dev.portability.core.internal.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
@@ -16,7 +16,7 @@ import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.LimitExceededException;
-import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.archive.ManifestSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ public final class Validator<U extends UnitOfWork> {
          * @return the upgrade
          * @throws NoPathException if no chain of registered steps leads from one to the other
          */
-        ArchiveUpgrade plan(int from, int to, ArchiveInfo info) throws NoPathException;
+        ArchiveUpgrade plan(int from, int to, Manifest info) throws NoPathException;
     }
 
     /** No registered steps connect two versions; the message names what is missing. */
@@ -112,7 +112,7 @@ public final class Validator<U extends UnitOfWork> {
      * @param tables per selected table, in the host's write order; empty when invalid
      * @param <U> the store's unit of work
      */
-    public record Outcome<U extends UnitOfWork>(ValidationReport report, ArchiveInfo info,
+    public record Outcome<U extends UnitOfWork>(ValidationReport report, Manifest info,
             List<TablePlan<U>> tables) {
     }
 
@@ -132,7 +132,7 @@ public final class Validator<U extends UnitOfWork> {
         problems.addAll(archive.problems());
         archive.startPass();
         operation.started(Phase.VALIDATING, null, -1);
-        ArchiveInfo info = readManifest(archive, problems);
+        Manifest info = readManifest(archive, problems);
         List<TablePlan<U>> plans = new ArrayList<>();
         List<String> steps = List.of();
         if (info != null) {
@@ -195,7 +195,7 @@ public final class Validator<U extends UnitOfWork> {
                 report.migrationSteps());
     }
 
-    private ArchiveInfo readManifest(ArchiveFile archive, Problems problems) {
+    private Manifest readManifest(ArchiveFile archive, Problems problems) {
         JsonNode root;
         try {
             root = archive.readManifest();
@@ -210,24 +210,24 @@ public final class Validator<U extends UnitOfWork> {
         }
         JsonNode format = root.get("format");
         JsonNode version = root.get("formatVersion");
-        if (format != null && format.isTextual() && !Manifest.FORMAT.equals(format.asText())) {
+        if (format != null && format.isTextual() && !ManifestJson.FORMAT.equals(format.asText())) {
             problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the manifest's format is "
                     + dev.portability.core.internal.json.ValueCodec.show(format.asText()) + ", not "
-                    + Manifest.FORMAT + "; this is not a Portability archive", Manifest.ENTRY, null, null, null));
+                    + ManifestJson.FORMAT + "; this is not a Portability archive", ManifestJson.ENTRY, null, null, null));
             return null;
         }
-        if (version != null && version.isIntegralNumber() && (version.asLong() > Manifest.FORMAT_VERSION
-                || version.asLong() < Manifest.OLDEST_FORMAT_VERSION)) {
+        if (version != null && version.isIntegralNumber() && (version.asLong() > ManifestJson.FORMAT_VERSION
+                || version.asLong() < ManifestJson.OLDEST_FORMAT_VERSION)) {
             problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the archive has format version "
                     + version.asText() + " but this version of Portability reads format versions "
-                    + Manifest.OLDEST_FORMAT_VERSION + " to " + Manifest.FORMAT_VERSION
-                    + (version.asLong() > Manifest.FORMAT_VERSION
+                    + ManifestJson.OLDEST_FORMAT_VERSION + " to " + ManifestJson.FORMAT_VERSION
+                    + (version.asLong() > ManifestJson.FORMAT_VERSION
                             ? "; upgrade the Portability library to read it" : ""),
-                    Manifest.ENTRY, null, null, null));
+                    ManifestJson.ENTRY, null, null, null));
             return null;
         }
         int formatVersion = version != null && version.isIntegralNumber() ? version.asInt()
-                : Manifest.FORMAT_VERSION;
+                : ManifestJson.FORMAT_VERSION;
         List<String> violations = ManifestSchema.validate(root, formatVersion);
         if (!violations.isEmpty()) {
             for (String violation : violations) {
@@ -235,9 +235,9 @@ public final class Validator<U extends UnitOfWork> {
             }
             return null;
         }
-        ArchiveInfo info;
+        Manifest info;
         try {
-            info = Manifest.read(root);
+            info = ManifestJson.read(root);
         } catch (IllegalArgumentException e) {
             problems.add(manifestProblem("manifest.json is inconsistent: " + e.getMessage()));
             return null;
@@ -256,12 +256,12 @@ public final class Validator<U extends UnitOfWork> {
     }
 
     private static Problem manifestProblem(String message) {
-        return new Problem(ErrorCode.MANIFEST_INVALID, message, Manifest.ENTRY, null, null, null);
+        return new Problem(ErrorCode.MANIFEST_INVALID, message, ManifestJson.ENTRY, null, null, null);
     }
 
-    private static void checkEntries(ArchiveFile archive, ArchiveInfo info, Problems problems) {
+    private static void checkEntries(ArchiveFile archive, Manifest info, Problems problems) {
         Set<String> listed = new HashSet<>();
-        listed.add(Manifest.ENTRY);
+        listed.add(ManifestJson.ENTRY);
         for (ArchiveTable table : info.tables()) {
             listed.add(table.entry());
             if (!archive.entryNames().contains(table.entry())) {
@@ -279,11 +279,11 @@ public final class Validator<U extends UnitOfWork> {
         }
     }
 
-    private ArchiveUpgrade checkVersions(ArchiveInfo info, Problems problems) {
+    private ArchiveUpgrade checkVersions(Manifest info, Problems problems) {
         if (!info.application().equals(host.application())) {
             problems.add(new Problem(ErrorCode.WRONG_APPLICATION, "the archive was written by application '"
                     + info.application() + "' but this is '" + host.application() + "'; import it into "
-                    + "that application", Manifest.ENTRY, null, null, null));
+                    + "that application", ManifestJson.ENTRY, null, null, null));
             return null;
         }
         int archived = info.schemaVersion();
@@ -291,7 +291,7 @@ public final class Validator<U extends UnitOfWork> {
         if (archived > current) {
             problems.add(new Problem(ErrorCode.ARCHIVE_TOO_NEW, "the archive is at schema version " + archived
                     + " but this application is at version " + current + "; upgrade the application to version "
-                    + archived + " or later to import it", Manifest.ENTRY, null, null, null));
+                    + archived + " or later to import it", ManifestJson.ENTRY, null, null, null));
             return null;
         }
         if (archived == current) {
@@ -302,12 +302,12 @@ public final class Validator<U extends UnitOfWork> {
         } catch (NoPathException e) {
             problems.add(new Problem(ErrorCode.MIGRATION_MISSING, "the archive is at schema version " + archived
                     + " and this application is at version " + current + ", but " + e.getMessage()
-                    + "; register the missing migration steps", Manifest.ENTRY, null, null, null));
+                    + "; register the missing migration steps", ManifestJson.ENTRY, null, null, null));
             return null;
         }
     }
 
-    private static List<ArchiveTable> select(ArchiveInfo info, Collection<String> filter) {
+    private static List<ArchiveTable> select(Manifest info, Collection<String> filter) {
         if (filter.isEmpty()) {
             return info.tables();
         }

@@ -1,6 +1,6 @@
 package dev.portability.core.internal.migration;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.migration.Migration;
 import dev.portability.core.internal.engine.ArchiveUpgrade;
@@ -89,7 +89,7 @@ public final class MigrationRegistry implements Validator.Upgrades {
     }
 
     @Override
-    public ArchiveUpgrade plan(int from, int to, ArchiveInfo info) throws Validator.NoPathException {
+    public ArchiveUpgrade plan(int from, int to, Manifest info) throws Validator.NoPathException {
         if (chain.isEmpty()) {
             throw new Validator.NoPathException("no migration steps are registered (a chain of steps from version "
                     + from + " to version " + to + " is needed)");
