@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * How to import an archive: the mode, the conflict policy, which tables, batch size, progress and cancellation,
- * and three safety switches that are off by default: letting the target's triggers fire, letting a REPLACE cascade
- * into tables outside the import, and importing into tables that cannot roll back. Immutable; every
+ * three safety switches that are off by default (letting the target's triggers fire, letting a REPLACE cascade
+ * into tables outside the import, and importing into tables that cannot roll back), and whether to validate the
+ * whole archive before the first write instead of in the writing pass. Immutable; every
  * {@code with...} method returns a copy.
  *
  * <pre>{@code
@@ -29,10 +30,11 @@ public final class ImportOptions {
     private final boolean triggersFiring;
     private final boolean cascadesAllowed;
     private final boolean nonAtomicImportAllowed;
+    private final boolean validationFirst;
 
     private ImportOptions(ImportMode mode, ConflictPolicy conflictPolicy, Set<String> tables, int batchSize,
             ProgressListener listener, Cancellation cancellation, boolean triggersFiring, boolean cascadesAllowed,
-            boolean nonAtomicImportAllowed) {
+            boolean nonAtomicImportAllowed, boolean validationFirst) {
         this.mode = mode;
         this.conflictPolicy = conflictPolicy;
         this.tables = tables;
@@ -42,12 +44,13 @@ public final class ImportOptions {
         this.triggersFiring = triggersFiring;
         this.cascadesAllowed = cascadesAllowed;
         this.nonAtomicImportAllowed = nonAtomicImportAllowed;
+        this.validationFirst = validationFirst;
     }
 
     private ImportOptions(ImportMode mode, ConflictPolicy conflictPolicy, Set<String> tables, int batchSize,
             ProgressListener listener, Cancellation cancellation, ImportOptions switches) {
         this(mode, conflictPolicy, tables, batchSize, listener, cancellation, switches.triggersFiring,
-                switches.cascadesAllowed, switches.nonAtomicImportAllowed);
+                switches.cascadesAllowed, switches.nonAtomicImportAllowed, switches.validationFirst);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class ImportOptions {
      */
     public static ImportOptions merge(ConflictPolicy conflictPolicy) {
         return new ImportOptions(ImportMode.MERGE, Objects.requireNonNull(conflictPolicy, "conflictPolicy"),
-                Set.of(), DEFAULT_BATCH_SIZE, null, null, false, false, false);
+                Set.of(), DEFAULT_BATCH_SIZE, null, null, false, false, false, false);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class ImportOptions {
      */
     public static ImportOptions replace() {
         return new ImportOptions(ImportMode.REPLACE, ConflictPolicy.FAIL, Set.of(), DEFAULT_BATCH_SIZE, null,
-                null, false, false, false);
+                null, false, false, false, false);
     }
 
     /**
@@ -145,7 +148,7 @@ public final class ImportOptions {
      */
     public ImportOptions withTriggersFiring(boolean fire) {
         return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, fire,
-                cascadesAllowed, nonAtomicImportAllowed);
+                cascadesAllowed, nonAtomicImportAllowed, validationFirst);
     }
 
     /**
@@ -164,7 +167,7 @@ public final class ImportOptions {
      */
     public ImportOptions withCascadesAllowed(boolean allowed) {
         return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
-                allowed, nonAtomicImportAllowed);
+                allowed, nonAtomicImportAllowed, validationFirst);
     }
 
     /**
@@ -180,7 +183,25 @@ public final class ImportOptions {
      */
     public ImportOptions withNonAtomicImportAllowed(boolean allowed) {
         return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
-                cascadesAllowed, allowed);
+                cascadesAllowed, allowed, validationFirst);
+    }
+
+    /**
+     * Validates the whole archive before the first write (default: off, one pass). By default an import reads the
+     * archive once: it checks, migrates and writes each row in the same streaming pass inside its unit of work, and
+     * on the first problem rolls back, so the target is exactly as before, and reports that one problem
+     * ({@link InvalidArchiveException}; {@code Portability.validate} lists them all). With this set, the import
+     * first reads the whole archive to validate it, as {@code Portability.validate} does, and writes nothing when
+     * it finds a problem: for hosts that want a bad upload never to reach the database, at the cost of a second
+     * pass over the archive. An import that may write tables that cannot roll back
+     * ({@link #withNonAtomicImportAllowed}) always validates first. The CLI option is {@code --validate-first}.
+     *
+     * @param first true to validate the whole archive before writing
+     * @return a copy with the setting
+     */
+    public ImportOptions withValidationFirst(boolean first) {
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
+                cascadesAllowed, nonAtomicImportAllowed, first);
     }
 
     /** @return MERGE or REPLACE */
@@ -230,11 +251,17 @@ public final class ImportOptions {
         return nonAtomicImportAllowed;
     }
 
+    /** @return whether the whole archive is validated before the first write (see {@link #withValidationFirst}) */
+    public boolean validationFirst() {
+        return validationFirst;
+    }
+
     @Override
     public String toString() {
         return mode + (mode == ImportMode.MERGE ? "/" + conflictPolicy : "")
                 + (tables.isEmpty() ? "" : " tables " + tables) + ", batch " + batchSize
                 + (triggersFiring ? ", triggers firing" : "") + (cascadesAllowed ? ", cascades allowed" : "")
-                + (nonAtomicImportAllowed ? ", non-atomic allowed" : "");
+                + (nonAtomicImportAllowed ? ", non-atomic allowed" : "")
+                + (validationFirst ? ", validation first" : "");
     }
 }

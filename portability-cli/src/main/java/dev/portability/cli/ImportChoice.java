@@ -68,6 +68,13 @@ final class ImportChoice {
                     + "would leave them changed. The whole archive is still validated before the first write.")
     boolean allowNonAtomic;
 
+    @Option(order = 37, names = "--validate-first",
+            description = "Validate the whole archive before writing anything, so that a bad archive never "
+                    + "reaches the database (a second pass over the archive). By default the import reads the "
+                    + "archive once, checking each row as it writes it, and rolls back at the first problem; "
+                    + "'portability validate' lists every problem.")
+    boolean validateFirst;
+
     /**
      * @param spec the command, for usage errors
      * @return the import options these choices make
@@ -84,7 +91,8 @@ final class ImportChoice {
         ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
                 : ImportOptions.merge(onConflict == null ? ConflictPolicy.FAIL : onConflict);
         return options.withTables(tables).withBatchSize(batchSize).withTriggersFiring(fireTriggers)
-                .withCascadesAllowed(allowCascades).withNonAtomicImportAllowed(allowNonAtomic);
+                .withCascadesAllowed(allowCascades).withNonAtomicImportAllowed(allowNonAtomic)
+                .withValidationFirst(validateFirst);
     }
 
     /** @return e.g. {@code MERGE, on conflict skip} or {@code REPLACE} */

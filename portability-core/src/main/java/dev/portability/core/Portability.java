@@ -254,7 +254,7 @@ public final class Portability {
     public Manifest inspect(Path archive) {
         ValidationReport report = withArchive(archive, file -> {
             Validator.Outcome<?> outcome = validator().validate(file, Set.of(),
-                    operation("inspect", ProgressListener.NONE, null), false);
+                    operation("inspect", ProgressListener.NONE, null), Validator.Depth.MANIFEST);
             return outcome.report();
         });
         return report.archiveInfo().orElseThrow(() -> new InvalidArchiveException(report));
@@ -274,7 +274,7 @@ public final class Portability {
         try {
             Validator<?> validator = validator();
             return withArchive(archive, file -> validator.withTargetLimits(validator.validate(file, Set.of(),
-                    operation("validate", listener, null), true).report()));
+                    operation("validate", listener, null), Validator.Depth.ROWS).report()));
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -296,7 +296,7 @@ public final class Portability {
         Objects.requireNonNull(progressListener, "progressListener");
         try {
             return withArchive(archive, file -> validator().validate(file, Set.of(),
-                    operation("validate", progressListener, cancellation), true).report());
+                    operation("validate", progressListener, cancellation), Validator.Depth.ROWS).report());
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -361,7 +361,7 @@ public final class Portability {
         Operation operation = operation("validate", options.listener().orElse(listener),
                 options.cancellation().orElse(null));
         Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, true);
+                .validate(file, options.tables(), operation, Validator.Depth.ROWS);
         ValidationReport report = outcome.report();
         if (!report.valid()) {
             return report;
@@ -406,19 +406,29 @@ public final class Portability {
         Operation operation = operation("preview", options.listener().orElse(listener),
                 options.cancellation().orElse(null));
         Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, true);
+                .validate(file, options.tables(), operation, Validator.Depth.ROWS);
         requireValid(outcome);
         return new Importer<>(host, settings).preview(file, outcome, options, operation);
     }
 
     /**
-     * Imports an archive file: validates all of it, then writes it in one unit of work. On any failure nothing
-     * is written and every table is left exactly as it was.
+     * Imports an archive file in one unit of work. On any failure nothing is written and every table is left
+     * exactly as it was.
+     *
+     * <p>By default the import reads the archive once: the container, the manifest and the tables' schemas are
+     * checked first, and everything that would make the import refuse (conflicts under MERGE with FAIL, triggers,
+     * cascades, foreign-key cycles the store cannot load, tables that cannot roll back) is found before the first
+     * write; each row is then checked (checksums, row counts, values, duplicate keys, the target's limits),
+     * migrated and written in the same streaming pass, and the first problem rolls the import back and is
+     * reported alone. {@link #validate(Path)} lists every problem of an archive.
+     * {@link ImportOptions#withValidationFirst(boolean)} validates the whole archive before the first write
+     * instead, as imports that may write tables that cannot roll back always do.
      *
      * @param archive the archive file
      * @param options mode, conflict policy, tables, batch size, progress and cancellation
      * @return what the import did
-     * @throws InvalidArchiveException if the archive is invalid (nothing was written)
+     * @throws InvalidArchiveException if the archive is invalid (nothing was imported: refused before writing,
+     *     or rolled back at the first problem found while writing)
      * @throws dev.portability.api.ImportRefusedException if the import cannot be done as asked: MERGE into a table
      *     without a primary key, a foreign-key cycle the store cannot load (nothing was written)
      * @throws dev.portability.api.ImportConflictException under MERGE with policy FAIL when keys exist
@@ -449,10 +459,13 @@ public final class Portability {
         Operation operation = operation("import", options.listener().orElse(listener),
                 options.cancellation().orElse(null));
         operation.log().info("[{}] import started: {}", operation.id(), options);
+        // one pass by default: the rows are checked while they are written (Importer), and the first problem
+        // rolls the import back; validating every row first is a second pass over the archive
+        boolean first = options.validationFirst() || options.nonAtomicImportAllowed();
         Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, true);
+                .validate(file, options.tables(), operation, first ? Validator.Depth.ROWS : Validator.Depth.PLAN);
         requireValid(outcome);
-        return new Importer<>(host, settings).run(file, outcome, options, operation, start);
+        return new Importer<>(host, settings).run(file, outcome, options, operation, start, !first);
     }
 
     private static void requireValid(Validator.Outcome<?> outcome) {

@@ -202,6 +202,9 @@ public final class RowReader implements Closeable {
     }
 
     private MalformedEntryException malformed(long line, IOException e) throws IOException {
+        if (e instanceof LimitExceededException limit) {
+            throw limit; // the entry is larger or more compressed than allowed: a limit, not a malformed row
+        }
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException constraint) {
             LimitExceededException limit = LimitExceededException.of(constraint, limitsOf(constraint));
             int column = reading;

@@ -209,7 +209,7 @@ public final class Exporter<U extends UnitOfWork> {
         if (!table.hasPrimaryKey()) {
             return null;
         }
-        int[] keyIndexes = Validator.keyIndexes(table);
+        int[] keyIndexes = RowKeys.keyIndexes(table);
         DuplicateKeys seen = new DuplicateKeys(TRACKED_KEYS);
         long[] row = {0};
         return values -> {

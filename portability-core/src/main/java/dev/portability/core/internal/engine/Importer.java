@@ -25,6 +25,7 @@ import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
+import dev.portability.core.internal.archive.LimitExceededException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,11 @@ public final class Importer<U extends UnitOfWork> {
 
     private final Host<U> host;
     private final Validator.Settings settings;
+    /**
+     * The target's comparison of keys for a one-pass import, which checks each row's key while reading it; null
+     * when the archive was validated before writing.
+     */
+    private TargetKeys<U> targetKeys;
 
     /**
      * @param host the host
@@ -200,14 +206,18 @@ public final class Importer<U extends UnitOfWork> {
      * @param options the import options
      * @param operation progress and cancellation
      * @param startNanos when the import started (validation included)
+     * @param onePass true when the outcome checked only the manifest and plans ({@link Validator.Depth#PLAN}):
+     *     every row is then checked while it is read for writing (values, checksums, row counts, duplicate keys),
+     *     and the first problem rolls the import back
      * @return what the import did
      */
     public ImportResult run(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
-            Operation operation, long startNanos) {
+            Operation operation, long startNanos, boolean onePass) {
         boolean merge = options.mode() == ImportMode.MERGE;
         List<Problem> tableRefusals = ImportRefusals.of(host, outcome.tables(), options);
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         Map<String, Tally> tallies = new LinkedHashMap<>();
+        targetKeys = onePass ? new TargetKeys<>(host) : null;
         U work = host.store().begin(Access.WRITE);
         try {
             guard.checkTriggers(work);
@@ -281,7 +291,13 @@ public final class Importer<U extends UnitOfWork> {
             rollbackQuietly(work, e);
             throw e;
         } finally {
-            work.close();
+            try {
+                work.close();
+            } finally {
+                if (targetKeys != null) {
+                    targetKeys.close();
+                }
+            }
         }
     }
 
@@ -634,6 +650,8 @@ public final class Importer<U extends UnitOfWork> {
             AtomicBoolean stopped, InFlight inFlight) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
+        RowKeys<U> keys = targetKeys == null ? null
+                : RowKeys.of(plan, targetKeys, settings.maxTrackedKeys(), sink);
         Batch last;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
@@ -645,6 +663,9 @@ public final class Importer<U extends UnitOfWork> {
                 }
                 long before = rows.bytes();
                 Row row = rows.next(sink);
+                if (row != null && keys != null) {
+                    keys.check(row, rows.row());
+                }
                 if (row == null || !problems.isEmpty()) {
                     break;
                 }
@@ -662,11 +683,20 @@ public final class Importer<U extends UnitOfWork> {
                 inFlight.add(batchBytes);
                 queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
             }
-            if (problems.isEmpty() && !stopped.get()) {
+            if (problems.isEmpty() && !stopped.get() && keys != null) {
+                keys.finish();
+            }
+            if (!stopped.get() && (problems.isEmpty() || rows.broken())) {
+                // after an unreadable line too, as validation does: a damaged entry's checksum or size limit
+                // says more than its first unreadable line
                 rows.finish(sink);
             }
             last = problems.isEmpty() ? new Batch(null, 0, rows.bytes(), null)
                     : new Batch(null, 0, 0, changed(problems));
+        } catch (LimitExceededException e) {
+            problems.add(new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage() + "; the rest of the entry was not "
+                    + "read", plan.archived().entry(), e.line(), plan.archived().name(), e.column()));
+            last = new Batch(null, 0, 0, changed(problems));
         } catch (IOException e) {
             last = new Batch(null, 0, 0, new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry "
                     + plan.archived().entry() + " of table " + plan.archived().name() + " failed: "
@@ -683,8 +713,12 @@ public final class Importer<U extends UnitOfWork> {
         }
     }
 
-    private static InvalidArchiveException changed(List<Problem> problems) {
-        return new InvalidArchiveException(new ValidationReport(null, problems, problems.size(), List.of()));
+    private InvalidArchiveException changed(List<Problem> problems) {
+        ValidationReport report = new ValidationReport(null, problems, problems.size(), List.of());
+        return targetKeys == null ? new InvalidArchiveException(report)
+                : new InvalidArchiveException(report, "Nothing was imported: the import read the archive in one "
+                        + "pass, stopped at this first problem and rolled back. Validating the archive "
+                        + "(Portability.validate; CLI: portability validate) lists every problem.");
     }
 
     /** Runs one call into the store, turning its failure into a {@link StoreException} that says where. */

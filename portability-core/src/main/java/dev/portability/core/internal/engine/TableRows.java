@@ -158,6 +158,11 @@ final class TableRows implements Closeable {
      * @param problems receives a problem per mismatch
      * @throws IOException if reading fails
      */
+    /** @return whether an unreadable line ended the entry's rows (the rest can only be drained, not read) */
+    boolean broken() {
+        return broken;
+    }
+
     void finish(Consumer<Problem> problems) throws IOException {
         reader.drain();
         ArchiveTable archived = plan.archived();

@@ -116,18 +116,31 @@ public final class Validator<U extends UnitOfWork> {
             List<TablePlan<U>> tables) {
     }
 
+    /** How far {@link #validate} checks an archive. */
+    public enum Depth {
+        /** The container and the manifest (formats, versions, entries); no table is planned. */
+        MANIFEST,
+        /**
+         * Also plans the selected tables against the host's (migrations, mapping, the target's columns): every
+         * problem that can be found without reading a row. A one-pass import checks the rows while writing.
+         */
+        PLAN,
+        /** Also reads and checks every row of the selected tables: checksums, row counts, values, keys. */
+        ROWS
+    }
+
     /**
      * Validates an opened archive.
      *
      * @param archive the archive
      * @param tableFilter the tables to check row by row and plan; empty means all tables of the archive
      * @param operation progress and cancellation
-     * @param readRows whether to read every row (false checks the container and manifest only)
+     * @param depth how far to check
      * @return the outcome
      * @throws ConfigurationException if the filter names a table the archive does not hold
      */
     public Outcome<U> validate(ArchiveFile archive, Collection<String> tableFilter, Operation operation,
-            boolean readRows) {
+            Depth depth) {
         Problems problems = new Problems(settings.maxProblems());
         problems.addAll(archive.problems());
         archive.startPass();
@@ -138,7 +151,7 @@ public final class Validator<U extends UnitOfWork> {
         if (info != null) {
             checkEntries(archive, info, problems);
             ArchiveUpgrade upgrade = checkVersions(info, problems);
-            if (upgrade != null && readRows) {
+            if (upgrade != null && depth != Depth.MANIFEST) {
                 steps = upgrade.steps();
                 List<ArchiveTable> selected = select(info, tableFilter);
                 plans = planTables(selected, upgrade, problems, info.formatVersion());
@@ -150,7 +163,7 @@ public final class Validator<U extends UnitOfWork> {
                 }
                 try (TargetKeys<U> targetKeys = new TargetKeys<>(host)) {
                     for (TablePlan<U> plan : plans) {
-                        if (!missingEntries.contains(plan.archived().entry())) {
+                        if (depth == Depth.ROWS && !missingEntries.contains(plan.archived().entry())) {
                             checkRows(archive, plan, problems, operation, targetKeys);
                         }
                     }
@@ -385,37 +398,18 @@ public final class Validator<U extends UnitOfWork> {
         String table = plan.table();
         long total = plan.archived().rows();
         operation.started(Phase.VALIDATING, table, total);
-        TableSchema target = plan.mapping().target();
-        int[] keyIndexes = keyIndexes(target);
-        DuplicateKeys duplicates = keyIndexes.length == 0 ? null : new DuplicateKeys(settings.maxTrackedKeys());
-        TargetKeys<U>.Table collated = targetKeys.table(plan, settings.maxTrackedKeys(), problems::add);
+        RowKeys<U> keys = RowKeys.of(plan, targetKeys, settings.maxTrackedKeys(), problems::add);
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             Row row;
             while ((row = rows.next(problems::add)) != null) {
-                if (duplicates != null) {
-                    Object[] key = new Object[keyIndexes.length];
-                    for (int i = 0; i < key.length; i++) {
-                        key[i] = row.get(keyIndexes[i]);
-                    }
-                    long earlier = duplicates.add(key, rows.row());
-                    if (earlier != DuplicateKeys.NEW) {
-                        problems.add(new Problem(ErrorCode.DUPLICATE_KEY, "primary key "
-                                + dev.portability.api.Key.of(key) + " appears in " + (earlier > 0 ? "row " + earlier
-                                        : "an earlier row") + " too", plan.archived().entry(), rows.row(),
-                                plan.archived().name(), null));
-                    } else if (collated != null) {
-                        collated.add(dev.portability.api.Key.of(key), rows.row());
-                    }
-                }
+                keys.check(row, rows.row());
                 if ((rows.row() & 1023) == 0) {
                     operation.progress(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
                 }
             }
-            if (collated != null) {
-                collated.finish();
-            }
+            keys.finish();
             rows.finish(problems::add);
-            if (duplicates != null && duplicates.gaveUp()) {
+            if (keys.gaveUp()) {
                 operation.log().warn("[{}] table {} has more than {} keys out of order; duplicate keys beyond "
                         + "that are left to the store's primary key constraint", operation.id(), table,
                         settings.maxTrackedKeys());
@@ -433,11 +427,4 @@ public final class Validator<U extends UnitOfWork> {
         }
     }
 
-    static int[] keyIndexes(TableSchema schema) {
-        int[] indexes = new int[schema.primaryKey().size()];
-        for (int i = 0; i < indexes.length; i++) {
-            indexes[i] = schema.indexOf(schema.primaryKey().get(i));
-        }
-        return indexes;
-    }
 }
