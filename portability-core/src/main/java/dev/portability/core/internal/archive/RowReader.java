@@ -10,6 +10,7 @@ import dev.portability.api.TableSchema;
 import dev.portability.core.internal.json.Json;
 import dev.portability.core.internal.json.ValueCodec;
 import dev.portability.core.internal.json.ValueException;
+import dev.portability.core.internal.validation.Problems;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;

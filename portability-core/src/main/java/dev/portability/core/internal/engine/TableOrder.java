@@ -224,12 +224,12 @@ public final class TableOrder {
         private final List<List<String>> components = new ArrayList<>();
         private int next;
 
-        Tarjan(Map<String, TableSchema> byName, Map<String, Set<String>> after) {
+        public Tarjan(Map<String, TableSchema> byName, Map<String, Set<String>> after) {
             this.byName = byName;
             this.after = after;
         }
 
-        void visit(String name) {
+        public void visit(String name) {
             index.put(name, next);
             low.put(name, next);
             next++;

@@ -4,6 +4,7 @@ import dev.portability.api.ArchiveTable;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ManifestJson;
+import dev.portability.core.internal.migration.ArchiveMigration;
 
 /**
  * One archived table and where its rows go: the upgrade to the current version (or null), and the mapping onto
@@ -16,7 +17,7 @@ import dev.portability.core.internal.archive.ManifestJson;
  * @param formatVersion the archive's format version, which fixes how its values are encoded
  * @param <U> the store's unit of work
  */
-public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade,
+public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveMigration.TableMigrationSteps migration,
         RowMapping mapping, TableAdapter<U> adapter, int formatVersion) {
 
     /**
@@ -27,9 +28,9 @@ public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveUpgr
      * @param mapping the mapping onto the host's table
      * @param adapter the host's adapter
      */
-    public TablePlan(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade, RowMapping mapping,
+    public TablePlan(ArchiveTable archived, ArchiveMigration.TableMigrationSteps migration, RowMapping mapping,
             TableAdapter<U> adapter) {
-        this(archived, upgrade, mapping, adapter, ManifestJson.FORMAT_VERSION);
+        this(archived, migration, mapping, adapter, ManifestJson.FORMAT_VERSION);
     }
 
     /** @return the host table's name */

@@ -1,4 +1,4 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.validation;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Key;
@@ -6,6 +6,9 @@ import dev.portability.api.Problem;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,7 +26,7 @@ import java.util.function.Consumer;
  *
  * @param <U> the store's unit of work
  */
-final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
+public final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
 
     /** Keys sent to the store at once. */
     private static final int BATCH = 500;
@@ -32,7 +35,7 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
     private U work;
 
     /** @param host the host whose store compares the keys */
-    TargetKeys(Host<U> host) {
+    public TargetKeys(Host<U> host) {
         this.host = host;
     }
 
@@ -44,7 +47,7 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
      * @param problems receives a problem per row whose key equals an earlier row's
      * @return the check, or null when the table's adapter compares keys by value
      */
-    Table table(TablePlan<U> plan, int capacity, Consumer<Problem> problems) {
+    public Table table(TablePlan<U> plan, int capacity, Consumer<Problem> problems) {
         if (!plan.mapping().target().hasPrimaryKey() || !comparesOwnWay(plan.adapter())) {
             return null;
         }
@@ -90,7 +93,7 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
     }
 
     /** The check of one table: keys in, problems out. */
-    final class Table {
+    public final class Table {
         private final TablePlan<U> plan;
         private final DuplicateKeys seen;
         private final Consumer<Problem> problems;
@@ -110,7 +113,7 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
          * @param key the key
          * @param row its 1-based row
          */
-        void add(Key key, long row) {
+        public void add(Key key, long row) {
             if (byValue) {
                 return;
             }
@@ -122,7 +125,7 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
         }
 
         /** Checks the keys still held. */
-        void finish() {
+        public void finish() {
             if (!byValue && !keys.isEmpty()) {
                 flush();
             }

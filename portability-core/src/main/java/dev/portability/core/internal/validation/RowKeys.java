@@ -1,4 +1,4 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.validation;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Key;
@@ -6,6 +6,8 @@ import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +18,7 @@ import java.util.function.Consumer;
  *
  * @param <U> the store's unit of work
  */
-final class RowKeys<U extends UnitOfWork> {
+public final class RowKeys<U extends UnitOfWork> {
 
     private final TablePlan<U> plan;
     private final int[] keyIndexes;
@@ -43,7 +45,7 @@ final class RowKeys<U extends UnitOfWork> {
      * @param <U> the store's unit of work
      * @return the check
      */
-    static <U extends UnitOfWork> RowKeys<U> of(TablePlan<U> plan, TargetKeys<U> targetKeys, int capacity,
+    public static <U extends UnitOfWork> RowKeys<U> of(TablePlan<U> plan, TargetKeys<U> targetKeys, int capacity,
             Consumer<Problem> problems) {
         return new RowKeys<>(plan, targetKeys, capacity, problems);
     }
@@ -54,7 +56,7 @@ final class RowKeys<U extends UnitOfWork> {
      * @param row the row, in the target's schema
      * @param line its 1-based row in the archive's entry
      */
-    void check(Row row, long line) {
+    public void check(Row row, long line) {
         if (duplicates == null) {
             return;
         }
@@ -73,18 +75,18 @@ final class RowKeys<U extends UnitOfWork> {
     }
 
     /** Checks the keys still held for the target's comparison; call after the table's last row. */
-    void finish() {
+    public void finish() {
         if (collated != null) {
             collated.finish();
         }
     }
 
     /** @return whether the table had more keys out of order than are remembered (the rest is left to the store) */
-    boolean gaveUp() {
+    public boolean gaveUp() {
         return duplicates != null && duplicates.gaveUp();
     }
 
-    static int[] keyIndexes(TableSchema schema) {
+    public static int[] keyIndexes(TableSchema schema) {
         int[] indexes = new int[schema.primaryKey().size()];
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = schema.indexOf(schema.primaryKey().get(i));

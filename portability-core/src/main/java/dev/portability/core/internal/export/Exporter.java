@@ -1,25 +1,28 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.export;
 
-import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
-import dev.portability.api.GeneratorPosition;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
+import dev.portability.api.GeneratorPosition;
+import dev.portability.api.Manifest;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.StoreException;
-import dev.portability.api.ArchiveTable;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
-import dev.portability.core.internal.archive.ArchiveWriter;
 import dev.portability.core.internal.archive.ArchiveWriter.ColumnValueException;
+import dev.portability.core.internal.archive.ArchiveWriter;
 import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.archive.ManifestSchema;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.json.Json;
+import dev.portability.core.internal.validation.RowKeys;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +45,7 @@ import java.util.Map;
 public final class Exporter<U extends UnitOfWork> {
 
     /** The most key hashes remembered per table for keys that do not arrive in ascending order. */
-    static final int TRACKED_KEYS = 100_000;
+    public static final int TRACKED_KEYS = 100_000;
 
     private final Host<U> host;
     private final String libraryVersion;
@@ -266,7 +269,7 @@ public final class Exporter<U extends UnitOfWork> {
     private static final class SinkFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        SinkFailure(Exception cause) {
+        public SinkFailure(Exception cause) {
             super(cause.getMessage(), cause, false, false);
         }
     }
@@ -275,7 +278,7 @@ public final class Exporter<U extends UnitOfWork> {
     private static final class CountingOutputStream extends java.io.FilterOutputStream {
         private long count;
 
-        CountingOutputStream(OutputStream out) {
+        public CountingOutputStream(OutputStream out) {
             super(out);
         }
 

@@ -1,4 +1,4 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
@@ -7,6 +7,9 @@ import dev.portability.api.Key;
 import dev.portability.api.Problem;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.CycleWrites;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +18,7 @@ import java.util.List;
  * same way for the import itself, its preview ({@code ImportPreview.refusals()}) and validation with options
  * ({@code Portability.validate(archive, options)}): all three give the same {@link ErrorCode}s and messages.
  */
-final class ImportRefusals {
+public final class ImportRefusals {
 
     private ImportRefusals() {
     }
@@ -30,7 +33,7 @@ final class ImportRefusals {
      * @param <U> the store's unit of work
      * @return the refusals, in table order; empty when the import may go ahead
      */
-    static <U extends UnitOfWork> List<Problem> of(Host<U> host, List<TablePlan<U>> plans, ImportOptions options) {
+    public static <U extends UnitOfWork> List<Problem> of(Host<U> host, List<TablePlan<U>> plans, ImportOptions options) {
         List<Problem> problems = new ArrayList<>();
         if (options.mode() == ImportMode.MERGE) {
             for (TablePlan<U> plan : plans) {
@@ -63,7 +66,7 @@ final class ImportRefusals {
      * @param sample the first of those keys
      * @return the problem
      */
-    static Problem conflicts(TablePlan<?> plan, long existing, List<Key> sample) {
+    public static Problem conflicts(TablePlan<?> plan, long existing, List<Key> sample) {
         return new Problem(ErrorCode.CONFLICTS, existing + (existing == 1 ? " row of the archive has a key"
                 : " rows of the archive have keys") + " that already exist in table " + plan.table() + " (MERGE "
                 + "with conflict policy FAIL), e.g. " + sample + "; use conflict policy SKIP to keep the existing "

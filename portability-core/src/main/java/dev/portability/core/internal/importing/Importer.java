@@ -1,6 +1,5 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
-import dev.portability.api.Manifest;
 import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
@@ -11,6 +10,7 @@ import dev.portability.api.ImportRefusedException;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
+import dev.portability.api.Manifest;
 import dev.portability.api.OutsideChange;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
@@ -26,6 +26,16 @@ import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.LimitExceededException;
+import dev.portability.core.internal.engine.CycleWrites;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Operation;
+import dev.portability.core.internal.engine.TableOrder;
+import dev.portability.core.internal.engine.TablePlan;
+import dev.portability.core.internal.validation.RowKeys;
+import dev.portability.core.internal.validation.TableRows;
+import dev.portability.core.internal.validation.TargetKeys;
+import dev.portability.core.internal.validation.Validator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -542,7 +552,7 @@ public final class Importer<U extends UnitOfWork> {
     /** Receives one batch of host rows and the archive row number of its first row. */
     @FunctionalInterface
     private interface BatchHandler {
-        void accept(List<Row> batch, long firstRow);
+        public void accept(List<Row> batch, long firstRow);
     }
 
     /**
@@ -597,7 +607,7 @@ public final class Importer<U extends UnitOfWork> {
      * The most bytes of the archive (uncompressed JSON) in one batch, and in the batches handed to the writing
      * thread and not yet written: what bounds the memory of rows with large values (docs/performance.md).
      */
-    static final long BATCH_BYTES = 16L << 20;
+    public static final long BATCH_BYTES = 16L << 20;
 
     /**
      * A batch of rows, or the end of the table ({@code rows} null), or the failure that ended the reading.
@@ -606,7 +616,7 @@ public final class Importer<U extends UnitOfWork> {
      * @param size the batch's own bytes of the entry
      */
     private record Batch(List<Row> rows, long firstRow, long bytes, long size, RuntimeException failure) {
-        Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
+        public Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
             this(rows, firstRow, bytes, 0, failure);
         }
     }
@@ -615,17 +625,17 @@ public final class Importer<U extends UnitOfWork> {
     private static final class InFlight {
         private long bytes;
 
-        synchronized void add(long size) {
+        public synchronized void add(long size) {
             bytes += size;
         }
 
-        synchronized void release(long size) {
+        public synchronized void release(long size) {
             bytes -= size;
             notifyAll();
         }
 
         /** Waits until fewer than {@link #BATCH_BYTES} are in flight. */
-        synchronized void awaitRoom(AtomicBoolean stopped) throws InterruptedException {
+        public synchronized void awaitRoom(AtomicBoolean stopped) throws InterruptedException {
             while (bytes >= BATCH_BYTES && !stopped.get()) {
                 wait(200);
             }
@@ -748,7 +758,7 @@ public final class Importer<U extends UnitOfWork> {
 
     @FunctionalInterface
     private interface StoreCall<T> {
-        T run();
+        public T run();
     }
 
     private static void rollbackQuietly(UnitOfWork work, RuntimeException failure) {

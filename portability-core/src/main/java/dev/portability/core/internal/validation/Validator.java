@@ -1,12 +1,12 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.validation;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.Manifest;
 import dev.portability.api.Phase;
 import dev.portability.api.Problem;
 import dev.portability.api.Row;
@@ -18,6 +18,11 @@ import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.LimitExceededException;
 import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.archive.ManifestSchema;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Operation;
+import dev.portability.core.internal.engine.RowMapping;
+import dev.portability.core.internal.engine.TablePlan;
+import dev.portability.core.internal.migration.ArchiveMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,7 +44,7 @@ import java.util.TreeSet;
 public final class Validator<U extends UnitOfWork> {
 
     private final Host<U> host;
-    private final Upgrades upgrades;
+    private final Migrations migrations;
     private final Settings settings;
 
     /**
@@ -47,18 +52,18 @@ public final class Validator<U extends UnitOfWork> {
      * @param upgrades plans the migration from an archive's schema version to the host's
      * @param settings limits on the pass
      */
-    public Validator(Host<U> host, Upgrades upgrades, Settings settings) {
+    public Validator(Host<U> host, Migrations migrations, Settings settings) {
         this.host = host;
-        this.upgrades = upgrades;
+        this.migrations = migrations;
         this.settings = settings;
     }
 
     /**
      * Plans migrations between schema versions.
      */
-    public interface Upgrades {
+    public interface Migrations {
         /** No migrations registered: only archives of the current version are accepted. */
-        Upgrades NONE = (from, to, info) -> {
+        public Migrations NONE = (from, to, info) -> {
             throw new NoPathException("no migration steps are registered");
         };
 
@@ -71,7 +76,7 @@ public final class Validator<U extends UnitOfWork> {
          * @return the upgrade
          * @throws NoPathException if no chain of registered steps leads from one to the other
          */
-        ArchiveUpgrade plan(int from, int to, Manifest info) throws NoPathException;
+        public ArchiveMigration plan(int from, int to, Manifest info) throws NoPathException;
     }
 
     /** No registered steps connect two versions; the message names what is missing. */
@@ -150,11 +155,11 @@ public final class Validator<U extends UnitOfWork> {
         List<String> steps = List.of();
         if (info != null) {
             checkEntries(archive, info, problems);
-            ArchiveUpgrade upgrade = checkVersions(info, problems);
-            if (upgrade != null && depth != Depth.MANIFEST) {
-                steps = upgrade.steps();
+            ArchiveMigration migration = checkVersions(info, problems);
+            if (migration != null && depth != Depth.MANIFEST) {
+                steps = migration.steps();
                 List<ArchiveTable> selected = select(info, tableFilter);
-                plans = planTables(selected, upgrade, problems, info.formatVersion());
+                plans = planTables(selected, migration, problems, info.formatVersion());
                 Set<String> missingEntries = new HashSet<>();
                 for (ArchiveTable table : selected) {
                     if (!archive.entryNames().contains(table.entry())) {
@@ -292,7 +297,7 @@ public final class Validator<U extends UnitOfWork> {
         }
     }
 
-    private ArchiveUpgrade checkVersions(Manifest info, Problems problems) {
+    private ArchiveMigration checkVersions(Manifest info, Problems problems) {
         if (!info.application().equals(host.application())) {
             problems.add(new Problem(ErrorCode.WRONG_APPLICATION, "the archive was written by application '"
                     + info.application() + "' but this is '" + host.application() + "'; import it into "
@@ -308,10 +313,10 @@ public final class Validator<U extends UnitOfWork> {
             return null;
         }
         if (archived == current) {
-            return ArchiveUpgrade.NONE;
+            return ArchiveMigration.NONE;
         }
         try {
-            return upgrades.plan(archived, current, info);
+            return migrations.plan(archived, current, info);
         } catch (NoPathException e) {
             problems.add(new Problem(ErrorCode.MIGRATION_MISSING, "the archive is at schema version " + archived
                     + " and this application is at version " + current + ", but " + e.getMessage()
@@ -341,19 +346,19 @@ public final class Validator<U extends UnitOfWork> {
         return selected;
     }
 
-    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveUpgrade upgrade, Problems problems,
+    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveMigration migration, Problems problems,
             int formatVersion) {
         Map<String, TablePlan<U>> byHostTable = new LinkedHashMap<>();
         for (ArchiveTable table : selected) {
-            ArchiveUpgrade.TableUpgrade tableUpgrade;
+            ArchiveMigration.TableMigrationSteps tableMigration;
             try {
-                tableUpgrade = upgrade.table(table.schema());
-            } catch (ArchiveUpgrade.UpgradeException e) {
+                tableMigration = migration.table(table.schema());
+            } catch (ArchiveMigration.MigrationStepException e) {
                 problems.add(new Problem(ErrorCode.MIGRATION_FAILED, e.getMessage(), table.entry(), null,
                         table.name(), e.column()));
                 continue;
             }
-            TableSchema source = tableUpgrade == null ? table.schema() : tableUpgrade.result();
+            TableSchema source = tableMigration == null ? table.schema() : tableMigration.result();
             if (source == null) {
                 continue; // a migration step drops the table
             }
@@ -361,7 +366,7 @@ public final class Validator<U extends UnitOfWork> {
             if (adapter == null) {
                 problems.add(new Problem(ErrorCode.UNKNOWN_TABLE, "the archive holds table " + source.name()
                         + " but this application has no such table"
-                        + (tableUpgrade == null ? "" : " (" + tableUpgrade.explain(null) + ")")
+                        + (tableMigration == null ? "" : " (" + tableMigration.explain(null) + ")")
                         + "; import only the tables it knows with a table filter", table.entry(), null,
                         table.name(), null));
                 continue;
@@ -369,8 +374,8 @@ public final class Validator<U extends UnitOfWork> {
             List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
             RowMapping mapping = RowMapping.plan(source, adapter.schema(), columnProblems);
             for (RowMapping.ColumnProblem problem : columnProblems) {
-                problems.add(new Problem(problem.code(), problem.message() + (tableUpgrade == null ? ""
-                        : " (" + tableUpgrade.explain(problem.column()) + ")"), table.entry(), null, table.name(),
+                problems.add(new Problem(problem.code(), problem.message() + (tableMigration == null ? ""
+                        : " (" + tableMigration.explain(problem.column()) + ")"), table.entry(), null, table.name(),
                         problem.column()));
             }
             if (mapping == null) {
@@ -381,7 +386,7 @@ public final class Validator<U extends UnitOfWork> {
                         + source.name() + " after migration", table.entry(), null, table.name(), null));
                 continue;
             }
-            byHostTable.put(source.name(), new TablePlan<>(table, tableUpgrade, mapping, adapter, formatVersion));
+            byHostTable.put(source.name(), new TablePlan<>(table, tableMigration, mapping, adapter, formatVersion));
         }
         List<TablePlan<U>> ordered = new ArrayList<>();
         for (TableSchema table : host.order().writeOrder()) {
