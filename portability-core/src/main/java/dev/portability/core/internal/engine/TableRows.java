@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * its entry, row, table and column; bad rows, and rows a migration step drops, are skipped. At the end, {@link #finish(Consumer)} checks the
  * row count, size and checksum against the manifest.
  */
-final class TableRows implements Closeable {
+public final class TableRows implements Closeable {
 
     private final TablePlan<?> plan;
     private final RowReader reader;
@@ -47,7 +47,7 @@ final class TableRows implements Closeable {
      * @return the stream of rows
      * @throws IOException if the entry cannot be opened
      */
-    static TableRows open(ArchiveFile archive, TablePlan<?> plan, JsonFactory factory) throws IOException {
+    public static TableRows open(ArchiveFile archive, TablePlan<?> plan, JsonFactory factory) throws IOException {
         EntryStream in = archive.openEntry(plan.archived().entry());
         if (in == null) {
             throw new IOException("entry " + plan.archived().entry() + " is missing");
@@ -63,7 +63,7 @@ final class TableRows implements Closeable {
      * @return the next good row as a row of the host's table, or null at the end of the entry
      * @throws IOException if reading the archive fails
      */
-    Row next(Consumer<Problem> problems) throws IOException {
+    public Row next(Consumer<Problem> problems) throws IOException {
         while (!broken) {
             boolean more;
             try {
@@ -129,6 +129,9 @@ final class TableRows implements Closeable {
      * @return whether it refused any
      */
     private boolean refused(Row row, long line, Consumer<Problem> problems) {
+        if (plan.adapter() == null) {
+            return false; // read as the archive declares it: no store to ask
+        }
         List<ValueRefusal> refusals = plan.adapter().refusals(row);
         if (refusals.isEmpty()) {
             return false;
@@ -143,7 +146,7 @@ final class TableRows implements Closeable {
     }
 
     /** @return the 1-based number of the last row read */
-    long row() {
+    public long row() {
         return reader.row();
     }
 
@@ -158,7 +161,7 @@ final class TableRows implements Closeable {
      * @param problems receives a problem per mismatch
      * @throws IOException if reading fails
      */
-    void finish(Consumer<Problem> problems) throws IOException {
+    public void finish(Consumer<Problem> problems) throws IOException {
         reader.drain();
         ArchiveTable archived = plan.archived();
         if (!broken && reader.row() != archived.rows()) {

@@ -164,6 +164,48 @@ public final class Validator<U extends UnitOfWork> {
     }
 
     /**
+     * Validates an opened archive against its own manifest, with no host: the container, the manifest and its
+     * schema, the entries, then (if asked) every row of every table in foreign-key order: values against the
+     * declared types, NULLs, duplicate keys, row count, size and checksum. No application, schema version,
+     * migration or target table is involved; tables are checked as the archive declares them.
+     *
+     * @param archive the archive
+     * @param settings limits on the pass
+     * @param operation progress and cancellation
+     * @param readRows whether to read every row (false checks the container and manifest only)
+     * @return the report; its manifest is null when the manifest cannot be read
+     */
+    public static ValidationReport validateAgainstManifest(ArchiveFile archive, Settings settings,
+            Operation operation, boolean readRows) {
+        Validator<UnitOfWork> validator = new Validator<>(null, Upgrades.NONE, settings);
+        Problems problems = new Problems(settings.maxProblems());
+        problems.addAll(archive.problems());
+        archive.startPass();
+        operation.started(Phase.VALIDATING, null, -1);
+        Manifest info = validator.readManifest(archive, problems);
+        if (info != null) {
+            checkEntries(archive, info, problems);
+            if (readRows) {
+                Map<String, ArchiveTable> byName = new LinkedHashMap<>();
+                info.tables().forEach(table -> byName.putIfAbsent(table.name(), table)); // twice: reported
+                List<TableSchema> schemas = byName.values().stream().map(ArchiveTable::schema).toList();
+                for (TableSchema schema : TableOrder.of(schemas).writeOrder()) {
+                    ArchiveTable table = byName.get(schema.name());
+                    if (archive.entryNames().contains(table.entry())) {
+                        validator.checkRows(archive, TablePlan.asArchived(table, info.formatVersion()), problems,
+                                operation, null);
+                    }
+                }
+            }
+        }
+        ValidationReport report = new ValidationReport(info, problems.list(), problems.count(), List.of());
+        operation.finished(Phase.VALIDATING, null, info == null ? 0 : info.totalRows(), -1, 0);
+        operation.log().info("[{}] validation against the archive's own manifest found {} problem(s)",
+                operation.id(), problems.count());
+        return report;
+    }
+
+    /**
      * Adds to a report what the target refuses beyond the archive itself, as an import with default options
      * would: tables of the archive stored where writes cannot roll back ({@link ErrorCode#NON_TRANSACTIONAL_TABLE}).
      *
@@ -388,7 +430,8 @@ public final class Validator<U extends UnitOfWork> {
         TableSchema target = plan.mapping().target();
         int[] keyIndexes = keyIndexes(target);
         DuplicateKeys duplicates = keyIndexes.length == 0 ? null : new DuplicateKeys(settings.maxTrackedKeys());
-        TargetKeys<U>.Table collated = targetKeys.table(plan, settings.maxTrackedKeys(), problems::add);
+        TargetKeys<U>.Table collated = targetKeys == null ? null
+                : targetKeys.table(plan, settings.maxTrackedKeys(), problems::add);
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             Row row;
             while ((row = rows.next(problems::add)) != null) {
