@@ -179,6 +179,8 @@ public final class ArchiveReader implements AutoCloseable {
         try {
             rows = TableRows.open(archive, TablePlan.asArchived(archived, manifest.formatVersion()),
                     settings.factory());
+        } catch (LimitExceededException e) {
+            throw invalid(limitProblem(e, archived));
         } catch (IOException e) {
             throw ioFailure(e);
         }
@@ -282,6 +284,11 @@ public final class ArchiveReader implements AutoCloseable {
         return new InvalidArchiveException(new ValidationReport(manifest, List.of(problem), 1, List.of()));
     }
 
+    private static Problem limitProblem(LimitExceededException e, ArchiveTable table) {
+        return new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage(), table.entry(), e.line(), table.name(),
+                e.column());
+    }
+
     private PortabilityException ioFailure(IOException e) {
         return new PortabilityException(ErrorCode.IO_FAILURE, "Reading archive " + path.toAbsolutePath()
                 + " failed: " + e.getMessage() + ".", e);
@@ -344,8 +351,7 @@ public final class ArchiveReader implements AutoCloseable {
                 }
             } catch (LimitExceededException e) {
                 close();
-                throw invalid(new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage(), table.entry(), e.line(),
-                        table.name(), e.column()));
+                throw invalid(limitProblem(e, table));
             } catch (IOException e) {
                 close();
                 throw ioFailure(e);
