@@ -2,8 +2,7 @@ package dev.portability.cli;
 
 import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
-import dev.portability.api.ProgressListener;
-import dev.portability.core.Portability;
+import dev.portability.core.ArchiveReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,9 @@ final class InspectCommand extends BaseCommand {
      * @throws dev.portability.api.InvalidArchiveException if the file is no archive or its manifest is unreadable
      */
     static Manifest read(Path file) {
-        return Portability.builder().application(ApplicationOptions.DEFAULT_APPLICATION)
-                .store(ArchiveOnlyStore.placeholder()).listener(ProgressListener.NONE).build().inspect(file);
+        try (ArchiveReader archive = ArchiveReader.open(file)) {
+            return archive.manifest();
+        }
     }
 
     static void print(PrintWriter out, Path file, long size, Manifest info) {

@@ -8,6 +8,7 @@ import dev.portability.api.ImportOptions;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Problem;
 import dev.portability.api.ValidationReport;
+import dev.portability.core.ArchiveReader;
 import dev.portability.core.Portability;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -97,16 +98,11 @@ final class ValidateCommand extends BaseCommand {
             }
         } else {
             against = "manifest";
-            Manifest info;
-            try {
-                info = InspectCommand.read(file);
+            try (ArchiveReader archive = ArchiveReader.open(file)) {
+                report = tracked(progress, () -> archive.verify(progress, null));
             } catch (InvalidArchiveException e) {
                 return report(file, against, e.report());
             }
-            Portability portability = Portability.builder().application(info.application())
-                    .schemaVersion(info.schemaVersion()).store(ArchiveOnlyStore.of(info)).listener(progress)
-                    .build();
-            report = tracked(progress, () -> portability.validate(file));
         }
         return report(file, against, report);
     }

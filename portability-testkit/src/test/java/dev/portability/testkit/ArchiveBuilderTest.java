@@ -9,9 +9,12 @@ import dev.portability.api.ImportOptions;
 import dev.portability.api.LogicalType;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
+import dev.portability.core.ArchiveReader;
 import dev.portability.core.Portability;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,11 +69,16 @@ class ArchiveBuilderTest {
                 .rows(DataGenerator.seeded(8).rows(Shop.EVENTS, 5))
                 .writeTo(dir.resolve("generated.zip"));
 
-        Manifest info = Portability.builder().application("shop").store(Shop.emptyStore()).build()
-                .inspect(archive);
+        try (ArchiveReader reader = ArchiveReader.open(archive)) {
+            Manifest info = reader.manifest();
+            List<Row> customers = new ArrayList<>();
+            reader.forEachRow("customers", customers::add);
 
-        assertThat(info.table("customers").orElseThrow().rows()).isEqualTo(50);
-        assertThat(info.table("events").orElseThrow().rows()).isEqualTo(5);
+            assertThat(info.table("customers").orElseThrow().rows()).isEqualTo(50);
+            assertThat(info.table("events").orElseThrow().rows()).isEqualTo(5);
+            assertThat(customers).containsExactlyElementsOf(DataGenerator.seeded(7).rows(Shop.CUSTOMERS, 50));
+            assertThat(reader.verify().valid()).isTrue();
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class RowKeys<U extends UnitOfWork> {
         TableSchema target = plan.mapping().target();
         this.keyIndexes = keyIndexes(target);
         this.duplicates = keyIndexes.length == 0 ? null : new DuplicateKeys(capacity);
-        this.collated = targetKeys.table(plan, capacity, problems);
+        this.collated = targetKeys == null ? null : targetKeys.table(plan, capacity, problems);
         this.problems = problems;
     }
 
@@ -39,7 +39,8 @@ public final class RowKeys<U extends UnitOfWork> {
      * Starts checking one table.
      *
      * @param plan the table
-     * @param targetKeys the pass's comparison of keys by the target
+     * @param targetKeys the pass's comparison of keys by the target; null to compare by value only (an archive
+     *     read without a target)
      * @param capacity the most key hashes remembered (see {@link DuplicateKeys})
      * @param problems receives a problem per row whose key equals an earlier row's
      * @param <U> the store's unit of work

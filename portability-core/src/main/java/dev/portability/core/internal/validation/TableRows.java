@@ -132,6 +132,9 @@ public final class TableRows implements Closeable {
      * @return whether it refused any
      */
     private boolean refused(Row row, long line, Consumer<Problem> problems) {
+        if (plan.adapter() == null) {
+            return false; // read as the archive declares it: no store to ask
+        }
         List<ValueRefusal> refusals = plan.adapter().refusals(row);
         if (refusals.isEmpty()) {
             return false;
@@ -155,17 +158,17 @@ public final class TableRows implements Closeable {
         return reader.bytes();
     }
 
+    /** @return whether an unreadable line ended the entry's rows (the rest can only be drained, not read) */
+    public boolean broken() {
+        return broken;
+    }
+
     /**
      * Reads the rest of the entry and compares row count, size and checksum with the manifest.
      *
      * @param problems receives a problem per mismatch
      * @throws IOException if reading fails
      */
-    /** @return whether an unreadable line ended the entry's rows (the rest can only be drained, not read) */
-    public boolean broken() {
-        return broken;
-    }
-
     public void finish(Consumer<Problem> problems) throws IOException {
         reader.drain();
         ArchiveTable archived = plan.archived();

@@ -21,6 +21,7 @@ import dev.portability.core.internal.archive.ManifestSchema;
 import dev.portability.core.internal.engine.Host;
 import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.engine.RowMapping;
+import dev.portability.core.internal.engine.TableOrder;
 import dev.portability.core.internal.engine.TablePlan;
 import dev.portability.core.internal.migration.ArchiveMigration;
 import java.io.IOException;
@@ -179,6 +180,48 @@ public final class Validator<U extends UnitOfWork> {
         operation.finished(Phase.VALIDATING, null, info == null ? 0 : info.totalRows(), -1, 0);
         operation.log().info("[{}] validation found {} problem(s)", operation.id(), problems.count());
         return new Outcome<>(report, info, report.valid() ? plans : List.of());
+    }
+
+    /**
+     * Validates an opened archive against its own manifest, with no host: the container, the manifest and its
+     * schema, the entries, then (if asked) every row of every table in foreign-key order: values against the
+     * declared types, NULLs, duplicate keys, row count, size and checksum. No application, schema version,
+     * migration or target table is involved; tables are checked as the archive declares them.
+     *
+     * @param archive the archive
+     * @param settings limits on the pass
+     * @param operation progress and cancellation
+     * @param readRows whether to read every row (false checks the container and manifest only)
+     * @return the report; its manifest is null when the manifest cannot be read
+     */
+    public static ValidationReport validateAgainstManifest(ArchiveFile archive, Settings settings,
+            Operation operation, boolean readRows) {
+        Validator<UnitOfWork> validator = new Validator<>(null, Migrations.NONE, settings);
+        Problems problems = new Problems(settings.maxProblems());
+        problems.addAll(archive.problems());
+        archive.startPass();
+        operation.started(Phase.VALIDATING, null, -1);
+        Manifest info = validator.readManifest(archive, problems);
+        if (info != null) {
+            checkEntries(archive, info, problems);
+            if (readRows) {
+                Map<String, ArchiveTable> byName = new LinkedHashMap<>();
+                info.tables().forEach(table -> byName.putIfAbsent(table.name(), table)); // twice: reported
+                List<TableSchema> schemas = byName.values().stream().map(ArchiveTable::schema).toList();
+                for (TableSchema schema : TableOrder.of(schemas).writeOrder()) {
+                    ArchiveTable table = byName.get(schema.name());
+                    if (archive.entryNames().contains(table.entry())) {
+                        validator.checkRows(archive, TablePlan.asArchived(table, info.formatVersion()), problems,
+                                operation, null);
+                    }
+                }
+            }
+        }
+        ValidationReport report = new ValidationReport(info, problems.list(), problems.count(), List.of());
+        operation.finished(Phase.VALIDATING, null, info == null ? 0 : info.totalRows(), -1, 0);
+        operation.log().info("[{}] validation against the archive's own manifest found {} problem(s)",
+                operation.id(), problems.count());
+        return report;
     }
 
     /**
