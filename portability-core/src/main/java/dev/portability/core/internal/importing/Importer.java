@@ -683,18 +683,26 @@ public final class Importer<U extends UnitOfWork> {
                 batchBytes += rows.bytes() - before;
                 done++;
                 if (batch.size() == batchSize || batchBytes >= BATCH_BYTES) {
+                    if (keys != null) {
+                        // the target compares the batch's keys before any of its rows is written: a key it takes
+                        // for an earlier one must never reach MERGE as an "existing" row
+                        keys.finish();
+                        if (!problems.isEmpty()) {
+                            break;
+                        }
+                    }
                     inFlight.add(batchBytes);
                     queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
                     batch = new ArrayList<>(Math.min(batchSize, 1024));
                     batchBytes = 0;
                 }
             }
+            if (problems.isEmpty() && !stopped.get() && keys != null) {
+                keys.finish();
+            }
             if (problems.isEmpty() && !batch.isEmpty() && !stopped.get()) {
                 inFlight.add(batchBytes);
                 queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
-            }
-            if (problems.isEmpty() && !stopped.get() && keys != null) {
-                keys.finish();
             }
             if (!stopped.get() && (problems.isEmpty() || rows.broken())) {
                 // after an unreadable line too, as validation does: a damaged entry's checksum or size limit

@@ -75,7 +75,10 @@ public final class RowKeys<U extends UnitOfWork> {
         }
     }
 
-    /** Checks the keys still held for the target's comparison; call after the table's last row. */
+    /**
+     * Has the target compare the keys it still holds; call before rows checked so far are written, and after the
+     * table's last row. May be called any number of times.
+     */
     public void finish() {
         if (collated != null) {
             collated.finish();
