@@ -74,6 +74,50 @@ class CollationKeysTest {
         return target;
     }
 
+    /** A pool of one connection: a second connection while one is open fails, as a full pool would time out. */
+    private static final class PoolOfOne extends DelegatingDataSource {
+        private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+        PoolOfOne(javax.sql.DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (open.incrementAndGet() > 1) {
+                open.decrementAndGet();
+                throw new SQLException("the pool's only connection is in use");
+            }
+            Connection real = target.getConnection();
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
+                            open.decrementAndGet();
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void anImportThatComparesKeysByTheTargetsCollationNeedsOneConnection() throws Exception {
+        Path archive = archive(Kind.MARIADB, "new", "x"); // v = 1, 2
+        String ci = "VARCHAR(10) COLLATE utf8mb4_unicode_ci";
+        try (TestDatabase target = target(Kind.MARIADB, ci, "('NEW', 100)", "('kept', 7)")) {
+            Portability portability = Stores.portability(JdbcStore.discover(new PoolOfOne(target.dataSource())));
+
+            portability.importArchive(archive, ImportOptions.merge(ConflictPolicy.OVERWRITE));
+
+            assertThat(rows(target)).as("OVERWRITE takes the archive's values, its key's spelling included")
+                    .containsExactly("[new]=1", "[x]=2", "[kept]=7");
+        }
+    }
+
     @Test
     void mariaDbTakesAKeyEqualUnderACaseInsensitiveCollationForTheExistingOne() throws Exception {
         Path archive = archive(Kind.MARIADB, "ABC", "new"); // v = 1, 2

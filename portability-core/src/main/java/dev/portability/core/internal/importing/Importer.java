@@ -61,8 +61,9 @@ public final class Importer<U extends UnitOfWork> {
     private final Host<U> host;
     private final Validator.Settings settings;
     /**
-     * The target's comparison of keys for a one-pass import, which checks each row's key while reading it; null
-     * when the archive was validated before writing.
+     * For a one-pass import, which checks each row's key while writing: the target's comparison of keys, in the
+     * import's own unit of work, on the writing thread (the reading thread checks keys by value); null when the
+     * archive was validated before writing.
      */
     private TargetKeys<U> targetKeys;
 
@@ -227,8 +228,8 @@ public final class Importer<U extends UnitOfWork> {
         List<Problem> tableRefusals = ImportRefusals.of(host, outcome.tables(), options);
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        targetKeys = onePass ? new TargetKeys<>(host) : null;
         U work = host.store().begin(Access.WRITE);
+        targetKeys = onePass ? new TargetKeys<>(host, work) : null;
         try {
             guard.checkTriggers(work);
             List<TablePlan<U>> plans = guard.plans();
@@ -301,13 +302,7 @@ public final class Importer<U extends UnitOfWork> {
             rollbackQuietly(work, e);
             throw e;
         } finally {
-            try {
-                work.close();
-            } finally {
-                if (targetKeys != null) {
-                    targetKeys.close();
-                }
-            }
+            work.close();
         }
     }
 
@@ -574,6 +569,10 @@ public final class Importer<U extends UnitOfWork> {
                 "portability-read-" + plan.table());
         reader.setDaemon(true);
         reader.start();
+        List<Problem> collationProblems = new ArrayList<>();
+        TargetKeys<U>.Table collated = targetKeys == null ? null
+                : targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add);
+        int[] keyIndexes = RowKeys.keyIndexes(plan.mapping().target());
         try {
             while (true) {
                 Batch batch = take(queue, operation, phase, plan.table());
@@ -582,6 +581,21 @@ public final class Importer<U extends UnitOfWork> {
                 }
                 if (batch.rows() == null) {
                     return;
+                }
+                if (collated != null) {
+                    // the target compares the batch's keys before any of its rows is written: a key it takes for
+                    // an earlier one must never be written, nor taken by MERGE for an existing row
+                    for (int r = 0; r < batch.rows().size(); r++) {
+                        Object[] key = new Object[keyIndexes.length];
+                        for (int k = 0; k < key.length; k++) {
+                            key[k] = batch.rows().get(r).get(keyIndexes[k]);
+                        }
+                        collated.add(Key.of(key), batch.firstRow() + r);
+                    }
+                    collated.finish();
+                    if (!collationProblems.isEmpty()) {
+                        throw changed(collationProblems);
+                    }
                 }
                 handler.accept(batch.rows(), batch.firstRow());
                 inFlight.release(batch.size());
@@ -660,8 +674,7 @@ public final class Importer<U extends UnitOfWork> {
             AtomicBoolean stopped, InFlight inFlight) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
-        RowKeys<U> keys = targetKeys == null ? null
-                : RowKeys.of(plan, targetKeys, settings.maxTrackedKeys(), sink);
+        RowKeys<U> keys = targetKeys == null ? null : RowKeys.of(plan, null, settings.maxTrackedKeys(), sink);
         Batch last;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
@@ -683,22 +696,11 @@ public final class Importer<U extends UnitOfWork> {
                 batchBytes += rows.bytes() - before;
                 done++;
                 if (batch.size() == batchSize || batchBytes >= BATCH_BYTES) {
-                    if (keys != null) {
-                        // the target compares the batch's keys before any of its rows is written: a key it takes
-                        // for an earlier one must never reach MERGE as an "existing" row
-                        keys.finish();
-                        if (!problems.isEmpty()) {
-                            break;
-                        }
-                    }
                     inFlight.add(batchBytes);
                     queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
                     batch = new ArrayList<>(Math.min(batchSize, 1024));
                     batchBytes = 0;
                 }
-            }
-            if (problems.isEmpty() && !stopped.get() && keys != null) {
-                keys.finish();
             }
             if (problems.isEmpty() && !batch.isEmpty() && !stopped.get()) {
                 inFlight.add(batchBytes);

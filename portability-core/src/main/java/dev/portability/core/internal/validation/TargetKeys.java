@@ -32,11 +32,26 @@ public final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
     private static final int BATCH = 500;
 
     private final Host<U> host;
+    private final boolean owned;
     private U work;
 
-    /** @param host the host whose store compares the keys */
+    /** @param host the host whose store compares the keys, in a read-only unit of work of its own */
     public TargetKeys(Host<U> host) {
         this.host = host;
+        this.owned = true;
+    }
+
+    /**
+     * Compares keys in a unit of work the caller owns (an import's own, so that it needs no second connection);
+     * {@link #close()} leaves it open.
+     *
+     * @param host the host whose store compares the keys
+     * @param work the unit of work to compare in, used only from the thread that calls {@link Table#finish()}
+     */
+    public TargetKeys(Host<U> host, U work) {
+        this.host = host;
+        this.owned = false;
+        this.work = work;
     }
 
     /**
@@ -73,7 +88,7 @@ public final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
     /** Ends the unit of work, if one was opened. */
     @Override
     public void close() {
-        if (work == null) {
+        if (work == null || !owned) {
             return;
         }
         U opened = work;
