@@ -126,23 +126,19 @@ public final class Portability {
     }
 
     private static <U extends UnitOfWork> Statistics stats(Host<U> host) {
-        List<TableCount> counts = new ArrayList<>();
-        U work = host.store().begin(Access.READ);
         try {
-            for (TableSchema table : host.order().writeOrder()) {
-                counts.add(new TableCount(table.name(), host.adapter(table.name()).count(work)));
-            }
-            work.commit();
+            return new Statistics(host.store().inUnitOfWork(Access.READ, work -> {
+                List<TableCount> counts = new ArrayList<>();
+                for (TableSchema table : host.order().writeOrder()) {
+                    counts.add(new TableCount(table.name(), host.adapter(table.name()).count(work)));
+                }
+                return counts;
+            }));
         } catch (PortabilityException e) {
-            work.rollback();
             throw e;
         } catch (RuntimeException e) {
-            work.rollback();
             throw new StoreException("Counting rows failed: " + e.getMessage(), false, e);
-        } finally {
-            work.close();
         }
-        return new Statistics(counts);
     }
 
     /**

@@ -74,8 +74,7 @@ public final class Exporter<U extends UnitOfWork> {
         checkManifest(tables);
         List<ArchiveTable> written = new ArrayList<>();
         CountingOutputStream counting = new CountingOutputStream(out);
-        U work = host.store().begin(Access.READ);
-        try {
+        host.store().inUnitOfWork(Access.READ, work -> {
             Map<String, Long> counts = count(work, tables, operation);
             try (ArchiveWriter writer = new ArchiveWriter(new BufferedOutputStream(counting, 1 << 16),
                     options.compressionLevel())) {
@@ -84,13 +83,8 @@ public final class Exporter<U extends UnitOfWork> {
                 }
                 writer.finish(host.application(), host.schemaVersion(), libraryVersion, generators(work, tables));
             }
-            work.commit();
-        } catch (RuntimeException | IOException e) {
-            rollbackQuietly(work, e);
-            throw e;
-        } finally {
-            work.close();
-        }
+            return null;
+        });
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         return new ExportResult(written, counting.count, false, duration);
     }
@@ -254,14 +248,6 @@ public final class Exporter<U extends UnitOfWork> {
                     + "not match the manifest schema, so validation and import would refuse the archive: "
                     + String.join("; ", problems.subList(0, Math.min(10, problems.size())))
                     + ". Fix the tables' schemas (names, types, keys) the adapters describe. Nothing was exported.");
-        }
-    }
-
-    private static void rollbackQuietly(UnitOfWork work, Exception failure) {
-        try {
-            work.rollback();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 

@@ -91,8 +91,7 @@ public final class Importer<U extends UnitOfWork> {
             Operation operation) {
         List<TablePreview> tables = new ArrayList<>();
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
-        U work = host.store().begin(Access.READ);
-        try {
+        host.store().inUnitOfWork(Access.READ, work -> {
             guard.checkTriggers(work);
             List<TablePlan<U>> plans = guard.plans();
             operation.started(Phase.PREVIEWING, null, plans.size());
@@ -121,13 +120,8 @@ public final class Importer<U extends UnitOfWork> {
                         Safeguards.nonTransactionalEngine(plan.adapter())));
             }
             operation.finished(Phase.PREVIEWING, null, plans.size(), plans.size(), 0);
-            work.commit();
-        } catch (RuntimeException e) {
-            rollbackQuietly(work, e);
-            throw e;
-        } finally {
-            work.close();
-        }
+            return null;
+        });
         return new ImportPreview(options.mode(), options.conflictPolicy(), tables,
                 outcome.report().migrationSteps(), refusals(ImportRefusals.of(host, outcome.tables(), options), guard));
     }
@@ -228,82 +222,87 @@ public final class Importer<U extends UnitOfWork> {
         List<Problem> tableRefusals = ImportRefusals.of(host, outcome.tables(), options);
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        U work = host.store().begin(Access.WRITE);
-        targetKeys = onePass ? new TargetKeys<>(host, work) : null;
+        Written<U> written;
         try {
-            guard.checkTriggers(work);
-            List<TablePlan<U>> plans = guard.plans();
-            TableOrder order = guard.order();
-            for (TablePlan<U> plan : plans) {
-                Tally tally = new Tally();
-                tally.before = store(plan, "counting", () -> plan.adapter().count(work));
-                tallies.put(plan.table(), tally);
-            }
-            Map<String, List<Key>> missing = new LinkedHashMap<>();
-            for (TablePlan<U> plan : plans) {
-                if (guard.inPlace().contains(plan.table())) {
-                    KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING,
-                            true);
-                    missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
+            written = host.store().inUnitOfWork(Access.WRITE, work -> {
+                targetKeys = onePass ? new TargetKeys<>(work) : null;
+                guard.checkTriggers(work);
+                List<TablePlan<U>> plans = guard.plans();
+                TableOrder order = guard.order();
+                for (TablePlan<U> plan : plans) {
+                    Tally tally = new Tally();
+                    tally.before = store(plan, "counting", () -> plan.adapter().count(work));
+                    tallies.put(plan.table(), tally);
                 }
-            }
-            // every refusal, as the preview lists them
-            outsideChanges(guard, work, missing);
-            List<Problem> refusals = refusals(tableRefusals, guard);
-            if (!refusals.isEmpty()) {
-                throw new ImportRefusedException(refusals);
-            }
-            if (merge && options.conflictPolicy() == ConflictPolicy.FAIL) {
-                refuseConflicts(archive, plans, work, options, operation);
-            }
-            store(null, "preparing the target", () -> {
-                host.store().prepareImport(work, guard.scope());
-                return 0L;
-            });
-            if (!merge) {
-                List<TablePlan<U>> whole = new ArrayList<>();
-                plans.stream().filter(p -> !guard.inPlace().contains(p.table())).forEach(whole::add);
-                deleteAll(whole, work, tallies, operation);
-            }
-            operation.started(Phase.WRITING, null, outcome.info().totalRows());
-            List<Runnable> secondPasses = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                TablePlan<U> plan = plans.get(i);
-                store(plan, "preparing to write", () -> {
-                    plan.adapter().beforeWrite(work);
+                Map<String, List<Key>> missing = new LinkedHashMap<>();
+                for (TablePlan<U> plan : plans) {
+                    if (guard.inPlace().contains(plan.table())) {
+                        KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING,
+                                true);
+                        missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
+                    }
+                }
+                // every refusal, as the preview lists them
+                outsideChanges(guard, work, missing);
+                List<Problem> refusals = refusals(tableRefusals, guard);
+                if (!refusals.isEmpty()) {
+                    throw new ImportRefusedException(refusals);
+                }
+                if (merge && options.conflictPolicy() == ConflictPolicy.FAIL) {
+                    refuseConflicts(archive, plans, work, options, operation);
+                }
+                store(null, "preparing the target", () -> {
+                    host.store().prepareImport(work, guard.scope());
                     return 0L;
                 });
-                writeTable(archive, plan, order, work, options, guard.inPlace().contains(plan.table()),
-                        tallies.get(plan.table()), operation, secondPasses);
-                if (i == plans.size() - 1 || order.component(plans.get(i + 1).table())
-                        != order.component(plan.table())) {
-                    // only now does every row exist that a self- or cyclic reference of this component points at
-                    secondPasses.forEach(Runnable::run);
-                    secondPasses.clear();
+                if (!merge) {
+                    List<TablePlan<U>> whole = new ArrayList<>();
+                    plans.stream().filter(p -> !guard.inPlace().contains(p.table())).forEach(whole::add);
+                    deleteAll(whole, work, tallies, operation);
                 }
-            }
-            operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
-            if (!guard.inPlace().isEmpty()) {
-                deleteMissing(plans, missing, work, tallies, options, operation);
-            }
-            List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
-            operation.checkCancelled("committing");
-            store(null, "committing", () -> {
-                work.commit();
-                return 0L;
-            });
-            Generators.afterCommit(plans, outcome.info(), work, operation);
-            operation.finished(Phase.COMMITTING, null, plans.size(), plans.size(), 0);
-            operation.log().info("[{}] import committed: {} tables", operation.id(), plans.size());
-            return new ImportResult(options.mode(), options.conflictPolicy(), results,
-                    outcome.report().migrationSteps(), Duration.ofNanos(System.nanoTime() - startNanos));
-        } catch (RuntimeException e) {
-            operation.log().info("[{}] import failed, rolling back: {}", operation.id(), e.getMessage());
-            rollbackQuietly(work, e);
+                operation.started(Phase.WRITING, null, outcome.info().totalRows());
+                List<Runnable> secondPasses = new ArrayList<>();
+                for (int i = 0; i < plans.size(); i++) {
+                    TablePlan<U> plan = plans.get(i);
+                    store(plan, "preparing to write", () -> {
+                        plan.adapter().beforeWrite(work);
+                        return 0L;
+                    });
+                    writeTable(archive, plan, order, work, options, guard.inPlace().contains(plan.table()),
+                            tallies.get(plan.table()), operation, secondPasses);
+                    if (i == plans.size() - 1 || order.component(plans.get(i + 1).table())
+                            != order.component(plan.table())) {
+                        // only now does every row exist that a self- or cyclic reference of this component points at
+                        secondPasses.forEach(Runnable::run);
+                        secondPasses.clear();
+                    }
+                }
+                operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
+                if (!guard.inPlace().isEmpty()) {
+                    deleteMissing(plans, missing, work, tallies, options, operation);
+                }
+                List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
+                operation.checkCancelled("committing");
+                operation.log().info("[{}] committing the import", operation.id());
+                return new Written<>(plans, results);
+            }, (work, done) -> Generators.afterCommit(done.plans(), outcome.info(), work, operation));
+        } catch (PortabilityException e) {
+            operation.log().info("[{}] import failed, rolled back: {}", operation.id(), e.getMessage());
             throw e;
-        } finally {
-            work.close();
+        } catch (RuntimeException e) {
+            operation.log().info("[{}] import failed, rolled back: {}", operation.id(), e.getMessage());
+            throw new StoreException("Import failed: " + e.getMessage()
+                    + ". Nothing was imported: every table is as it was before.", false, e);
         }
+        int tables = written.plans().size();
+        operation.finished(Phase.COMMITTING, null, tables, tables, 0);
+        operation.log().info("[{}] import committed: {} tables", operation.id(), tables);
+        return new ImportResult(options.mode(), options.conflictPolicy(), written.results(),
+                outcome.report().migrationSteps(), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** What an import's unit of work wrote: the tables in the order written, and what it did to each. */
+    private record Written<U extends UnitOfWork>(List<TablePlan<U>> plans, List<TableImportResult> results) {
     }
 
     /**
@@ -769,14 +768,6 @@ public final class Importer<U extends UnitOfWork> {
     @FunctionalInterface
     private interface StoreCall<T> {
         public T run();
-    }
-
-    private static void rollbackQuietly(UnitOfWork work, RuntimeException failure) {
-        try {
-            work.rollback();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
     }
 
     /** Keys of one table found in the target. */

@@ -12,6 +12,7 @@ import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
+import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
@@ -167,12 +168,17 @@ public final class Validator<U extends UnitOfWork> {
                         missingEntries.add(table.entry());
                     }
                 }
-                try (TargetKeys<U> targetKeys = new TargetKeys<>(host)) {
-                    for (TablePlan<U> plan : plans) {
-                        if (depth == Depth.ROWS && !missingEntries.contains(plan.archived().entry())) {
-                            checkRows(archive, plan, problems, operation, targetKeys);
-                        }
-                    }
+                List<TablePlan<U>> read = depth != Depth.ROWS ? List.of() : plans.stream()
+                        .filter(plan -> !missingEntries.contains(plan.archived().entry())).toList();
+                if (read.stream().anyMatch(TargetKeys::compares)) {
+                    // the target compares the keys in a read-only unit of work of the whole pass
+                    host.store().inUnitOfWork(Access.READ, work -> {
+                        TargetKeys<U> targetKeys = new TargetKeys<>(work);
+                        read.forEach(plan -> checkRows(archive, plan, problems, operation, targetKeys));
+                        return null;
+                    });
+                } else {
+                    read.forEach(plan -> checkRows(archive, plan, problems, operation, null));
                 }
             }
         }
