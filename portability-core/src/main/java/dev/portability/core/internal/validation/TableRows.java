@@ -55,7 +55,7 @@ public final class TableRows implements Closeable {
         if (in == null) {
             throw new IOException("entry " + plan.archived().entry() + " is missing");
         }
-        return new TableRows(plan, new RowReader(plan.archived().schema(), in, factory,
+        return new TableRows(plan, new RowReader(plan.archived().entry(), plan.archived().schema(), in, factory,
                 archive.limits().maxRowsPerTable(), plan.formatVersion()));
     }
 
@@ -90,13 +90,8 @@ public final class TableRows implements Closeable {
 
     private Row convert(Consumer<Problem> problems) {
         long line = reader.row();
-        List<RowReader.Issue> issues = reader.issues();
-        if (!issues.isEmpty()) {
-            TableSchema schema = reader.schema();
-            for (RowReader.Issue issue : issues) {
-                problems.accept(new Problem(issue.code(), issue.message(), entry, line, table,
-                        issue.column() < 0 ? null : schema.columns().get(issue.column()).name()));
-            }
+        if (!reader.problems().isEmpty()) {
+            reader.problems().forEach(problems);
             return null;
         }
         Object[] values = reader.values();
