@@ -15,19 +15,16 @@ import dev.portability.api.Problem;
 import dev.portability.api.ProgressListener;
 import dev.portability.api.Statistics;
 import dev.portability.api.StoreException;
-import dev.portability.api.TableCount;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
 import dev.portability.api.migration.Migration;
-import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
-import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.Engine;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.ArchiveVerifier;
 import dev.portability.core.internal.engine.Host;
 import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.export.Exporter;
-import dev.portability.core.internal.importing.Importer;
 import dev.portability.core.internal.migration.MigrationRegistry;
 import dev.portability.core.internal.validation.Validator;
 import java.io.IOException;
@@ -39,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Export all of an application's data to one archive file, and import it back: the entry point of Portability.
@@ -59,16 +55,14 @@ public final class Portability {
 
     private static final String LIBRARY_VERSION = libraryVersion();
 
-    private final Host<?> host;
+    private final Engine<?> engine;
     private final ProgressListener listener;
-    private final Validator.Settings settings;
-    private final MigrationRegistry migrations;
 
     private Portability(Builder builder) {
-        this.migrations = MigrationRegistry.of(builder.migrations, builder.schemaVersion);
-        this.host = new Host<>(builder.application, builder.schemaVersion, builder.store);
+        this.engine = Engine.of(new Host<>(builder.application, builder.schemaVersion, builder.store),
+                MigrationRegistry.of(builder.migrations, builder.schemaVersion),
+                Validator.Settings.of(builder.limits, builder.maxProblems), LIBRARY_VERSION);
         this.listener = builder.listener;
-        this.settings = Validator.Settings.of(builder.limits, builder.maxProblems);
     }
 
     /** @return a builder for a new instance */
@@ -87,7 +81,7 @@ public final class Portability {
      * @return the id set with {@link Builder#application(String)}
      */
     public String application() {
-        return host.application();
+        return engine.host().application();
     }
 
     /**
@@ -97,7 +91,7 @@ public final class Portability {
      * @return the version set with {@link Builder#schemaVersion(int)}, 0 or more
      */
     public int schemaVersion() {
-        return host.schemaVersion();
+        return engine.host().schemaVersion();
     }
 
     /**
@@ -107,12 +101,12 @@ public final class Portability {
      * @return the limits set with {@link Builder#limits(ArchiveLimits)}, or {@link ArchiveLimits#defaults()}
      */
     public ArchiveLimits limits() {
-        return settings.limits();
+        return engine.settings().limits();
     }
 
     /** @return the host's tables, referenced tables first (the order of export and import) */
     public List<TableSchema> tables() {
-        return host.order().writeOrder();
+        return engine.host().order().writeOrder();
     }
 
     /**
@@ -122,23 +116,7 @@ public final class Portability {
      * @throws StoreException if the store fails
      */
     public Statistics stats() {
-        return stats(host);
-    }
-
-    private static <U extends UnitOfWork> Statistics stats(Host<U> host) {
-        try {
-            return new Statistics(host.store().inUnitOfWork(Access.READ, work -> {
-                List<TableCount> counts = new ArrayList<>();
-                for (TableSchema table : host.order().writeOrder()) {
-                    counts.add(new TableCount(table.name(), host.adapter(table.name()).count(work)));
-                }
-                return counts;
-            }));
-        } catch (PortabilityException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException("Counting rows failed: " + e.getMessage(), false, e);
-        }
+        return engine.stats();
     }
 
     /**
@@ -219,7 +197,7 @@ public final class Portability {
     private ExportResult exportTo(Path file, ExportOptions options, Operation operation) throws IOException {
         ExportResult result;
         try (OutputStream out = Files.newOutputStream(file)) {
-            result = export(host, out, options, operation);
+            result = engine.export(out, options, operation);
         }
         if (!options.verify()) {
             return result;
@@ -235,11 +213,6 @@ public final class Portability {
         return new ExportResult(result.tables(), result.archiveBytes(), true, result.duration());
     }
 
-    private static <U extends UnitOfWork> ExportResult export(Host<U> host, OutputStream out,
-            ExportOptions options, Operation operation) throws IOException {
-        return new Exporter<>(host, LIBRARY_VERSION).write(out, options, operation);
-    }
-
     /**
      * Reads what an archive's manifest says, without checking its content.
      *
@@ -248,11 +221,8 @@ public final class Portability {
      * @throws InvalidArchiveException if the file is not an archive or its manifest is missing or invalid
      */
     public Manifest inspect(Path archive) {
-        ValidationReport report = withArchive(archive, file -> {
-            Validator.Outcome<?> outcome = validator().validate(file, Set.of(),
-                    operation("inspect", ProgressListener.NONE, null), Validator.Depth.MANIFEST);
-            return outcome.report();
-        });
+        ValidationReport report = withArchive(archive, file -> engine.inspect(file,
+                operation("inspect", ProgressListener.NONE, null)));
         return report.archiveInfo().orElseThrow(() -> new InvalidArchiveException(report));
     }
 
@@ -268,9 +238,7 @@ public final class Portability {
      */
     public ValidationReport validate(Path archive) {
         try {
-            Validator<?> validator = validator();
-            return withArchive(archive, file -> validator.withTargetLimits(validator.validate(file, Set.of(),
-                    operation("validate", listener, null), Validator.Depth.ROWS).report()));
+            return withArchive(archive, file -> engine.validate(file, operation("validate", listener, null)));
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -291,8 +259,8 @@ public final class Portability {
             dev.portability.api.Cancellation cancellation) {
         Objects.requireNonNull(progressListener, "progressListener");
         try {
-            return withArchive(archive, file -> validator().validate(file, Set.of(),
-                    operation("validate", progressListener, cancellation), Validator.Depth.ROWS).report());
+            return withArchive(archive, file -> engine.validate(file,
+                    operation("validate", progressListener, cancellation)));
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -329,7 +297,7 @@ public final class Portability {
     public ValidationReport validate(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
         try {
-            return withArchive(archive, file -> validate(host, file, options));
+            return withArchive(archive, file -> engine.validate(file, options, operation("validate", options)));
         } catch (InvalidArchiveException e) {
             return e.report();
         }
@@ -353,24 +321,6 @@ public final class Portability {
         }
     }
 
-    private <U extends UnitOfWork> ValidationReport validate(Host<U> host, ArchiveFile file, ImportOptions options) {
-        Operation operation = operation("validate", options.listener().orElse(listener),
-                options.cancellation().orElse(null));
-        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, Validator.Depth.ROWS);
-        ValidationReport report = outcome.report();
-        if (!report.valid()) {
-            return report;
-        }
-        List<Problem> refusals = new Importer<>(host, settings).refusals(file, outcome, options, operation);
-        if (refusals.isEmpty()) {
-            return report;
-        }
-        List<Problem> kept = refusals.size() > settings.maxProblems() ? refusals.subList(0, settings.maxProblems())
-                : refusals;
-        return new ValidationReport(report.archive(), kept, refusals.size(), report.migrationSteps());
-    }
-
     /**
      * Computes what importing an archive with the given options would do, without writing anything: per table the
      * rows that are new and those whose key exists (keys compared as the store compares them), and every reason
@@ -384,7 +334,7 @@ public final class Portability {
      */
     public ImportPreview preview(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return withArchive(archive, file -> preview(host, file, options));
+        return withArchive(archive, file -> engine.preview(file, options, operation("preview", options)));
     }
 
     /**
@@ -396,15 +346,6 @@ public final class Portability {
      */
     public ImportPreview preview(InputStream archive, ImportOptions options) {
         return spooled(archive, path -> preview(path, options));
-    }
-
-    private <U extends UnitOfWork> ImportPreview preview(Host<U> host, ArchiveFile file, ImportOptions options) {
-        Operation operation = operation("preview", options.listener().orElse(listener),
-                options.cancellation().orElse(null));
-        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, Validator.Depth.ROWS);
-        requireValid(outcome);
-        return new Importer<>(host, settings).preview(file, outcome, options, operation);
     }
 
     /**
@@ -433,7 +374,7 @@ public final class Portability {
      */
     public ImportResult importArchive(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return withArchive(archive, file -> importArchive(host, file, options));
+        return withArchive(archive, file -> engine.importArchive(file, options, operation("import", options)));
     }
 
     /**
@@ -449,29 +390,9 @@ public final class Portability {
         return spooled(archive, path -> importArchive(path, options));
     }
 
-    private <U extends UnitOfWork> ImportResult importArchive(Host<U> host, ArchiveFile file,
-            ImportOptions options) {
-        long start = System.nanoTime();
-        Operation operation = operation("import", options.listener().orElse(listener),
-                options.cancellation().orElse(null));
-        operation.log().info("[{}] import started: {}", operation.id(), options);
-        // one pass by default: the rows are checked while they are written (Importer), and the first problem
-        // rolls the import back; validating every row first is a second pass over the archive
-        boolean first = options.validationFirst() || options.nonAtomicImportAllowed();
-        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, first ? Validator.Depth.ROWS : Validator.Depth.PLAN);
-        requireValid(outcome);
-        return new Importer<>(host, settings).run(file, outcome, options, operation, start, !first);
-    }
-
-    private static void requireValid(Validator.Outcome<?> outcome) {
-        if (!outcome.report().valid()) {
-            throw new InvalidArchiveException(outcome.report());
-        }
-    }
-
-    private Validator<?> validator() {
-        return new Validator<>(host, migrations, settings);
+    /** An operation with the options' listener (else the builder's) and cancellation. */
+    private Operation operation(String kind, ImportOptions options) {
+        return operation(kind, options.listener().orElse(listener), options.cancellation().orElse(null));
     }
 
     private Operation operation(String kind, ProgressListener progress, dev.portability.api.Cancellation cancel) {
@@ -491,7 +412,7 @@ public final class Portability {
         }
         ArchiveFile archive;
         try {
-            archive = ArchiveFile.open(path, settings.limits());
+            archive = ArchiveFile.open(path, limits());
         } catch (ArchiveFile.ArchiveUnreadableException e) {
             throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
         }
@@ -508,7 +429,7 @@ public final class Portability {
         Path temp = null;
         try {
             temp = Files.createTempFile("portability-upload-", ".zip");
-            long limit = settings.limits().maxArchiveBytes();
+            long limit = limits().maxArchiveBytes();
             try (OutputStream out = Files.newOutputStream(temp)) {
                 byte[] buffer = new byte[1 << 16];
                 long total = 0;
