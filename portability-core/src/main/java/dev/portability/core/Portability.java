@@ -48,8 +48,9 @@ import java.util.Properties;
  * }</pre>
  *
  * <p>An instance is immutable and thread-safe; build it once and share it. Each call opens its own unit of work
- * on the store. Archives are untrusted input: every method that reads one validates it first, and an import
- * writes nothing unless the whole archive is valid.
+ * on the store. Archives are untrusted input: every method that reads one checks all of it, and an import leaves
+ * the target exactly as it was unless the whole archive is valid (it checks each row as it writes it and rolls
+ * back at the first problem; see {@link #importArchive(Path, ImportOptions)}).
  */
 public final class Portability {
 
