@@ -72,10 +72,14 @@ public final class ArchiveReader implements AutoCloseable {
     private final ArchiveFile archive;
     private final Validator.Settings settings;
     private final Manifest manifest;
+    /** The reader's own operation: its threads read ahead in the entries, and end when the reader is closed. */
+    private final Operation reading;
     private final Set<RowStream> open = new LinkedHashSet<>();
     private boolean closed;
 
-    private ArchiveReader(Path path, ArchiveFile archive, Validator.Settings settings, Manifest manifest) {
+    private ArchiveReader(Path path, ArchiveFile archive, Validator.Settings settings, Manifest manifest,
+            Operation reading) {
+        this.reading = reading;
         this.path = path;
         this.archive = archive;
         this.settings = settings;
@@ -114,27 +118,29 @@ public final class ArchiveReader implements AutoCloseable {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + archive.toAbsolutePath()
                     + " does not exist or is not a file.");
         }
+        Operation reading = new Operation("read", ProgressListener.NONE, null);
         ArchiveFile file;
         try {
-            file = ArchiveFile.open(archive, limits);
+            file = ArchiveFile.open(archive, limits, reading.workers());
         } catch (ArchiveFile.ArchiveUnreadableException e) {
+            reading.close();
             throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()),
                     CANNOT_OPEN);
         }
         Validator.Settings settings = Validator.Settings.of(limits, MAX_PROBLEMS);
         try {
-            ValidationReport report = Validator.validateAgainstManifest(file, settings,
-                    new Operation("inspect", ProgressListener.NONE, null), false);
+            ValidationReport report = Validator.validateAgainstManifest(file, settings, reading, false);
             if (report.archive() == null) {
                 throw new InvalidArchiveException(report, CANNOT_OPEN);
             }
-            return new ArchiveReader(archive, file, settings, report.archive());
+            return new ArchiveReader(archive, file, settings, report.archive(), reading);
         } catch (RuntimeException e) {
             try {
                 file.close();
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            reading.close();
             throw e;
         }
     }
@@ -261,6 +267,8 @@ public final class ArchiveReader implements AutoCloseable {
         } catch (IOException e) {
             failure = keep(failure, new PortabilityException(ErrorCode.IO_FAILURE, "Closing archive "
                     + path.toAbsolutePath() + " failed: " + e.getMessage() + ".", e));
+        } finally {
+            reading.close();
         }
         if (failure != null) {
             throw failure;

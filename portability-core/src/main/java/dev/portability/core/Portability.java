@@ -163,6 +163,7 @@ public final class Portability {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Export to " + absolute + " failed: " + e
                     + ". No archive was written; check the directory exists, is writable and has space.", e);
         } finally {
+            operation.close();
             deleteQuietly(temp);
         }
     }
@@ -191,6 +192,7 @@ public final class Portability {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Export to a stream failed: " + e
                     + ". The stream may have received part of the archive; discard it.", e);
         } finally {
+            operation.close();
             deleteQuietly(temp);
         }
     }
@@ -204,7 +206,7 @@ public final class Portability {
             return result;
         }
         operation.started(dev.portability.api.Phase.VERIFYING, null, result.totalRows());
-        List<String> differences = ArchiveVerifier.verify(file, result.tables());
+        List<String> differences = ArchiveVerifier.verify(file, result.tables(), operation.workers());
         if (!differences.isEmpty()) {
             throw new PortabilityException(ErrorCode.EXPORT_VERIFICATION_FAILED, "Export failed: the archive "
                     + "read back differs from what was written (" + String.join("; ", differences)
@@ -222,8 +224,8 @@ public final class Portability {
      * @throws InvalidArchiveException if the file is not an archive or its manifest is missing or invalid
      */
     public Manifest inspect(Path archive) {
-        ValidationReport report = withArchive(archive, file -> engine.inspect(file,
-                operation("inspect", ProgressListener.NONE, null)));
+        ValidationReport report = withArchive(archive, operation("inspect", ProgressListener.NONE, null),
+                engine::inspect);
         return report.archiveInfo().orElseThrow(() -> new InvalidArchiveException(report));
     }
 
@@ -239,7 +241,7 @@ public final class Portability {
      */
     public ValidationReport validate(Path archive) {
         try {
-            return withArchive(archive, file -> engine.validate(file, operation("validate", listener, null)));
+            return withArchive(archive, operation("validate", listener, null), engine::validate);
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -260,8 +262,8 @@ public final class Portability {
             dev.portability.api.Cancellation cancellation) {
         Objects.requireNonNull(progressListener, "progressListener");
         try {
-            return withArchive(archive, file -> engine.validate(file,
-                    operation("validate", progressListener, cancellation)));
+            return withArchive(archive, operation("validate", progressListener, cancellation),
+                    engine::validate);
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -298,7 +300,8 @@ public final class Portability {
     public ValidationReport validate(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
         try {
-            return withArchive(archive, file -> engine.validate(file, options, operation("validate", options)));
+            return withArchive(archive, operation("validate", options), (file, operation) ->
+                    engine.validate(file, options, operation));
         } catch (InvalidArchiveException e) {
             return e.report();
         }
@@ -335,7 +338,8 @@ public final class Portability {
      */
     public ImportPreview preview(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return withArchive(archive, file -> engine.preview(file, options, operation("preview", options)));
+        return withArchive(archive, operation("preview", options), (file, operation) ->
+                engine.preview(file, options, operation));
     }
 
     /**
@@ -375,7 +379,8 @@ public final class Portability {
      */
     public ImportResult importArchive(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return withArchive(archive, file -> engine.importArchive(file, options, operation("import", options)));
+        return withArchive(archive, operation("import", options), (file, operation) ->
+                engine.importArchive(file, options, operation));
     }
 
     /**
@@ -402,26 +407,29 @@ public final class Portability {
 
     @FunctionalInterface
     private interface ArchiveWork<T> {
-        T apply(ArchiveFile archive);
+        T apply(ArchiveFile archive, Operation operation);
     }
 
-    private <T> T withArchive(Path path, ArchiveWork<T> work) {
-        Objects.requireNonNull(path, "archive");
-        if (!Files.isRegularFile(path)) {
-            throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + path.toAbsolutePath()
-                    + " does not exist or is not a file.");
-        }
-        ArchiveFile archive;
-        try {
-            archive = ArchiveFile.open(path, limits());
-        } catch (ArchiveFile.ArchiveUnreadableException e) {
-            throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
-        }
-        try (archive) {
-            return work.apply(archive);
-        } catch (IOException e) {
-            throw new PortabilityException(ErrorCode.IO_FAILURE, "Closing archive " + path.toAbsolutePath()
-                    + " failed: " + e.getMessage() + ". The operation itself had finished.", e);
+    /** Opens the archive for the operation, runs the work, and ends both; the operation's threads end with it. */
+    private <T> T withArchive(Path path, Operation operation, ArchiveWork<T> work) {
+        try (operation) {
+            Objects.requireNonNull(path, "archive");
+            if (!Files.isRegularFile(path)) {
+                throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + path.toAbsolutePath()
+                        + " does not exist or is not a file.");
+            }
+            ArchiveFile archive;
+            try {
+                archive = ArchiveFile.open(path, limits(), operation.workers());
+            } catch (ArchiveFile.ArchiveUnreadableException e) {
+                throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
+            }
+            try (archive) {
+                return work.apply(archive, operation);
+            } catch (IOException e) {
+                throw new PortabilityException(ErrorCode.IO_FAILURE, "Closing archive " + path.toAbsolutePath()
+                        + " failed: " + e.getMessage() + ". The operation itself had finished.", e);
+            }
         }
     }
 

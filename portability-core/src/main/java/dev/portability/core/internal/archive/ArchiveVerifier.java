@@ -20,14 +20,16 @@ public final class ArchiveVerifier {
      *
      * @param path the archive
      * @param expected what the writer recorded per table
+     * @param readers the executor of the operation (see {@link ArchiveFile#open})
      * @return a description of each difference; empty when the archive is as written
      * @throws IOException if the archive cannot be read
      */
-    public static List<String> verify(Path path, List<ArchiveTable> expected) throws IOException {
+    public static List<String> verify(Path path, List<ArchiveTable> expected,
+            java.util.concurrent.ExecutorService readers) throws IOException {
         List<String> differences = new ArrayList<>();
         ArchiveFile archive;
         try {
-            archive = ArchiveFile.open(path, dev.portability.api.ArchiveLimits.defaults());
+            archive = ArchiveFile.open(path, dev.portability.api.ArchiveLimits.defaults(), readers);
         } catch (ArchiveFile.ArchiveUnreadableException e) {
             differences.add(e.getMessage());
             return differences;

@@ -38,25 +38,19 @@ public final class ArchiveWriter implements Closeable {
 
     private final ZipOutputStream zip;
     private final List<ArchiveTable> tables = new ArrayList<>();
-    private final ExecutorService compressor = daemon("portability-compress");
-    private final ExecutorService encoder = daemon("portability-encode");
+    private final ExecutorService workers;
     private TableWriter open;
 
     /**
      * @param out the target stream; closed by {@link #close()}
      * @param compressionLevel deflate level 0 to 9
+     * @param workers the executor of the operation that writes it: each table's rows are encoded on one of its
+     *     threads and compressed on another (see {@link dev.portability.core.internal.engine.Operation#workers()})
      */
-    public ArchiveWriter(OutputStream out, int compressionLevel) {
+    public ArchiveWriter(OutputStream out, int compressionLevel, ExecutorService workers) {
+        this.workers = workers;
         this.zip = new ZipOutputStream(out);
         this.zip.setLevel(compressionLevel);
-    }
-
-    private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -95,7 +89,7 @@ public final class ArchiveWriter implements Closeable {
         String entry = entryName(tables.size() + 1);
         zip.putNextEntry(new ZipEntry(entry));
         HashingOutputStream hashing = new HashingOutputStream(zip);
-        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(compressor, hashing), check);
+        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(workers, hashing), check);
         return open;
     }
 
@@ -162,9 +156,7 @@ public final class ArchiveWriter implements Closeable {
                 open.abandon();
             }
         } finally {
-            encoder.shutdownNow();
-            compressor.shutdownNow();
-            zip.close();
+            zip.close(); // the threads are the operation's: they end with it
         }
     }
 
@@ -206,7 +198,7 @@ public final class ArchiveWriter implements Closeable {
                 nullable[i] = columns.get(i).nullable();
             }
             JsonGenerator generator = Json.FACTORY.createGenerator(piped);
-            this.encoding = encoder.submit(() -> encode(generator));
+            this.encoding = workers.submit(() -> encode(generator));
         }
 
         private Void encode(JsonGenerator generator) throws IOException, ColumnValueException, InterruptedException {

@@ -77,7 +77,7 @@ public final class Exporter<U extends UnitOfWork> {
         host.store().inUnitOfWork(Access.READ, work -> {
             Map<String, Long> counts = count(work, tables, operation);
             try (ArchiveWriter writer = new ArchiveWriter(new BufferedOutputStream(counting, 1 << 16),
-                    options.compressionLevel())) {
+                    options.compressionLevel(), operation.workers())) {
                 for (TableSchema table : tables) {
                     written.add(writeTable(work, writer, table, counts.get(table.name()), operation));
                 }

@@ -564,10 +564,16 @@ public final class Importer<U extends UnitOfWork> {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
         AtomicBoolean stopped = new AtomicBoolean();
         InFlight inFlight = new InFlight();
-        Thread reader = new Thread(() -> readBatches(archive, plan, batchSize, queue, stopped, inFlight),
-                "portability-read-" + plan.table());
-        reader.setDaemon(true);
-        reader.start();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean started = new AtomicBoolean();
+        java.util.concurrent.Future<?> reader = operation.workers().submit(() -> {
+            started.set(true);
+            try {
+                readBatches(archive, plan, batchSize, queue, stopped, inFlight);
+            } finally {
+                ended.countDown();
+            }
+        });
         List<Problem> collationProblems = new ArrayList<>();
         TargetKeys<U>.Table collated = targetKeys == null ? null
                 : targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add);
@@ -604,11 +610,15 @@ public final class Importer<U extends UnitOfWork> {
         } finally {
             stopped.set(true);
             queue.clear();
-            reader.interrupt();
-            try {
-                reader.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // a reader cancelled before it started never runs; one that runs is interrupted and waited for, so
+            // that it never reads on while the next pass starts
+            reader.cancel(true);
+            if (started.get()) {
+                try {
+                    ended.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
