@@ -2,13 +2,14 @@ package dev.portability.core.internal.archive;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.GeneratorPosition;
+import dev.portability.api.Manifest;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
+import dev.portability.core.internal.engine.Handoff;
 import dev.portability.core.internal.json.Json;
 import dev.portability.core.internal.json.ValueCodec;
 import dev.portability.core.internal.json.ValueException;
@@ -19,14 +20,10 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -166,7 +163,6 @@ public final class ArchiveWriter implements Closeable {
      */
     public final class TableWriter {
         private static final int BATCH = 256;
-        private static final List<Row> END = List.of();
 
         private final TableSchema schema;
         private final String entry;
@@ -176,7 +172,7 @@ public final class ArchiveWriter implements Closeable {
         private final ValueCodec[] codecs;
         private final boolean[] nullable;
         private final RowCheck check;
-        private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(4);
+        private final Handoff<List<Row>> handoff = new Handoff<>(4);
         private final Future<?> encoding;
         private List<Row> pending = new ArrayList<>(BATCH);
         private long rows;
@@ -202,17 +198,22 @@ public final class ArchiveWriter implements Closeable {
         }
 
         private Void encode(JsonGenerator generator) throws IOException, ColumnValueException, InterruptedException {
-            long row = 0;
-            Object[] values = new Object[codecs.length];
-            while (true) {
-                List<Row> batch = queue.take();
-                if (batch == END) {
-                    generator.close();
-                    return null;
+            try {
+                long row = 0;
+                Object[] values = new Object[codecs.length];
+                List<Row> batch;
+                while ((batch = handoff.take(Handoff.NOTHING)) != null) {
+                    for (Row next : batch) {
+                        encode(generator, next, ++row, values);
+                    }
                 }
-                for (Row next : batch) {
-                    encode(generator, next, ++row, values);
-                }
+                generator.close();
+                return null;
+            } catch (IOException | ColumnValueException | RuntimeException | InterruptedException e) {
+                handoff.stop(); // the writer's next hand-over returns false and finds this failure
+                throw e;
+            } catch (Handoff.Failed e) {
+                throw new IllegalStateException("the writer never fails its hand-off", e);
             }
         }
 
@@ -272,10 +273,8 @@ public final class ArchiveWriter implements Closeable {
 
         private void hand(List<Row> batch) throws IOException, ColumnValueException {
             try {
-                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    if (encoding.isDone()) {
-                        rethrow();
-                    }
+                if (!handoff.put(batch)) {
+                    rethrow(); // the encoder failed
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -328,7 +327,12 @@ public final class ArchiveWriter implements Closeable {
             if (!pending.isEmpty()) {
                 hand(pending);
             }
-            hand(END);
+            try {
+                handoff.end(); // false when the encoder failed: rethrow() below says how
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing the archive");
+            }
             try {
                 encoding.get();
             } catch (InterruptedException | ExecutionException | CancellationException e) {
@@ -344,6 +348,7 @@ public final class ArchiveWriter implements Closeable {
         }
 
         private void abandon() {
+            handoff.stop();
             encoding.cancel(true);
             piped.abandon();
         }

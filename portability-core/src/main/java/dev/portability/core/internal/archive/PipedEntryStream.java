@@ -1,10 +1,9 @@
 package dev.portability.core.internal.archive;
 
+import dev.portability.core.internal.engine.Handoff;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -17,9 +16,7 @@ final class PipedEntryStream extends OutputStream {
 
     static final int CHUNK = 256 * 1024;
     private static final int QUEUE = 4;
-    private static final byte[] END = new byte[0];
-
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Handoff<byte[]> handoff = new Handoff<>(QUEUE);
     private final Future<?> consumer;
     private byte[] buffer = new byte[CHUNK];
     private int used;
@@ -31,12 +28,15 @@ final class PipedEntryStream extends OutputStream {
      */
     PipedEntryStream(ExecutorService executor, OutputStream target) {
         this.consumer = executor.submit(() -> {
-            while (true) {
-                byte[] chunk = queue.take();
-                if (chunk == END) {
-                    return null;
+            try {
+                byte[] chunk;
+                while ((chunk = handoff.take(Handoff.NOTHING)) != null) {
+                    target.write(chunk, 0, chunk.length);
                 }
-                target.write(chunk, 0, chunk.length);
+                return null;
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                handoff.stop(); // the writer's next put returns false and finds this failure
+                throw e;
             }
         });
     }
@@ -72,10 +72,8 @@ final class PipedEntryStream extends OutputStream {
 
     private void put(byte[] chunk) throws IOException {
         try {
-            while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                if (consumer.isDone()) {
-                    rethrow(); // the consumer failed: stop producing
-                }
+            if (!handoff.put(chunk)) {
+                rethrow(); // the consumer failed: stop producing
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,13 +102,20 @@ final class PipedEntryStream extends OutputStream {
         if (used > 0) {
             pass();
         }
-        put(END);
+        try {
+            handoff.end(); // false when the consumer failed: rethrow() says how
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            consumer.cancel(true);
+            throw new InterruptedIOException("interrupted while writing the archive");
+        }
         rethrow();
     }
 
     /** Stops the consumer without waiting for the rest: the entry is abandoned. */
     void abandon() {
         closed = true;
+        handoff.stop();
         consumer.cancel(true);
     }
 

@@ -1,13 +1,11 @@
 package dev.portability.core.internal.archive;
 
+import dev.portability.core.internal.engine.Handoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a stream ahead on a second thread in large chunks, so that inflating and hashing an entry (there) and
@@ -19,17 +17,14 @@ final class PrefetchingInputStream extends InputStream {
     private static final int CHUNK = 256 * 1024;
     private static final int QUEUE = 4;
 
-    /** A chunk of bytes, or the end, or a failure. */
-    private record Piece(byte[] bytes, int length, IOException failure) {
-        boolean end() {
-            return bytes == null && failure == null;
-        }
+    /** A chunk of the source's bytes. */
+    private record Chunk(byte[] bytes, int length) {
     }
 
-    private final BlockingQueue<Piece> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Handoff<Chunk> handoff = new Handoff<>(QUEUE);
     private final InputStream source;
     private final Future<?> producer;
-    private Piece current;
+    private Chunk current;
     private int position;
     private boolean finished;
 
@@ -47,16 +42,16 @@ final class PrefetchingInputStream extends InputStream {
                 while (filled < CHUNK && (n = source.read(chunk, filled, CHUNK - filled)) > 0) {
                     filled += n;
                 }
-                if (filled > 0) {
-                    queue.put(new Piece(chunk, filled, null));
+                if (filled > 0 && !handoff.put(new Chunk(chunk, filled))) {
+                    return null; // the reader closed the stream
                 }
                 if (n < 0) {
-                    queue.put(new Piece(null, 0, null));
+                    handoff.end();
                     return null;
                 }
             }
-        } catch (IOException e) {
-            queue.put(new Piece(null, 0, e));
+        } catch (IOException | RuntimeException e) {
+            handoff.fail(e);
             return null;
         }
     }
@@ -69,19 +64,21 @@ final class PrefetchingInputStream extends InputStream {
             return true;
         }
         try {
-            current = queue.poll(1, TimeUnit.DAYS);
+            current = handoff.take(Handoff.NOTHING);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading the archive");
+        } catch (Handoff.Failed e) {
+            finished = true;
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (IOException) e.getCause();
         }
         position = 0;
-        if (current == null || current.end()) {
+        if (current == null) {
             finished = true;
             return false;
-        }
-        if (current.failure() != null) {
-            finished = true;
-            throw current.failure();
         }
         return true;
     }
@@ -111,8 +108,8 @@ final class PrefetchingInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         finished = true;
+        handoff.stop();
         producer.cancel(true);
-        queue.clear();
         source.close();
     }
 }

@@ -28,6 +28,7 @@ import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.LimitExceededException;
 import dev.portability.core.internal.engine.CycleWrites;
 import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.Handoff;
 import dev.portability.core.internal.engine.Host;
 import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.engine.TableOrder;
@@ -44,8 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -561,15 +560,14 @@ public final class Importer<U extends UnitOfWork> {
             Phase phase, BatchHandler handler) {
         long total = plan.archived().rows();
         archive.startPass();
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        AtomicBoolean stopped = new AtomicBoolean();
+        Handoff<Batch> handoff = new Handoff<>(BATCHES_AHEAD);
         InFlight inFlight = new InFlight();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         AtomicBoolean started = new AtomicBoolean();
         java.util.concurrent.Future<?> reader = operation.workers().submit(() -> {
             started.set(true);
             try {
-                readBatches(archive, plan, batchSize, queue, stopped, inFlight);
+                readBatches(archive, plan, batchSize, handoff, inFlight);
             } finally {
                 ended.countDown();
             }
@@ -580,11 +578,8 @@ public final class Importer<U extends UnitOfWork> {
         int[] keyIndexes = RowKeys.keyIndexes(plan.mapping().target());
         try {
             while (true) {
-                Batch batch = take(queue, operation, phase, plan.table());
-                if (batch.failure() != null) {
-                    throw batch.failure();
-                }
-                if (batch.rows() == null) {
+                Batch batch = take(handoff, operation, phase, plan.table());
+                if (batch == null) {
                     return;
                 }
                 if (collated != null) {
@@ -608,8 +603,7 @@ public final class Importer<U extends UnitOfWork> {
                         batch.bytes());
             }
         } finally {
-            stopped.set(true);
-            queue.clear();
+            handoff.stop();
             // a reader cancelled before it started never runs; one that runs is interrupted and waited for, so
             // that it never reads on while the next pass starts
             reader.cancel(true);
@@ -633,15 +627,12 @@ public final class Importer<U extends UnitOfWork> {
     public static final long BATCH_BYTES = 16L << 20;
 
     /**
-     * A batch of rows, or the end of the table ({@code rows} null), or the failure that ended the reading.
+     * A batch of rows.
      *
      * @param bytes the entry's bytes read up to the batch's end, for progress
      * @param size the batch's own bytes of the entry
      */
-    private record Batch(List<Row> rows, long firstRow, long bytes, long size, RuntimeException failure) {
-        public Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
-            this(rows, firstRow, bytes, 0, failure);
-        }
+    private record Batch(List<Row> rows, long firstRow, long bytes, long size) {
     }
 
     /** The bytes of the batches handed to the writing thread and not yet written. */
@@ -657,21 +648,21 @@ public final class Importer<U extends UnitOfWork> {
             notifyAll();
         }
 
-        /** Waits until fewer than {@link #BATCH_BYTES} are in flight. */
-        public synchronized void awaitRoom(AtomicBoolean stopped) throws InterruptedException {
-            while (bytes >= BATCH_BYTES && !stopped.get()) {
+        /** Waits until fewer than {@link #BATCH_BYTES} are in flight, or the writer stopped. */
+        public synchronized void awaitRoom(Handoff<?> handoff) throws InterruptedException {
+            while (bytes >= BATCH_BYTES && !handoff.stopped()) {
                 wait(200);
             }
         }
     }
 
-    private Batch take(BlockingQueue<Batch> queue, Operation operation, Phase phase, String table) {
+    /** The next batch, null at the table's end; checks cancellation while it waits, rethrows the reader's failure. */
+    private Batch take(Handoff<Batch> handoff, Operation operation, Phase phase, String table) {
         try {
-            Batch batch;
-            while ((batch = queue.poll(200, TimeUnit.MILLISECONDS)) == null) {
-                operation.checkCancelled(phase.name().toLowerCase(java.util.Locale.ROOT) + " table " + table);
-            }
-            return batch;
+            return handoff.take(() -> operation.checkCancelled(phase.name().toLowerCase(java.util.Locale.ROOT)
+                    + " table " + table));
+        } catch (Handoff.Failed e) {
+            throw (RuntimeException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortabilityException(ErrorCode.CANCELLED, "The import was interrupted while reading table "
@@ -679,19 +670,19 @@ public final class Importer<U extends UnitOfWork> {
         }
     }
 
-    private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, BlockingQueue<Batch> queue,
-            AtomicBoolean stopped, InFlight inFlight) {
+    private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, Handoff<Batch> handoff,
+            InFlight inFlight) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
         RowKeys<U> keys = targetKeys == null ? null : RowKeys.of(plan, null, settings.maxTrackedKeys(), sink);
-        Batch last;
+        RuntimeException failure;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
             long batchBytes = 0;
             long done = 0;
-            while (!stopped.get()) {
+            while (!handoff.stopped()) {
                 if (batch.isEmpty()) {
-                    inFlight.awaitRoom(stopped);
+                    inFlight.awaitRoom(handoff);
                 }
                 long before = rows.bytes();
                 Row row = rows.next(sink);
@@ -706,37 +697,47 @@ public final class Importer<U extends UnitOfWork> {
                 done++;
                 if (batch.size() == batchSize || batchBytes >= BATCH_BYTES) {
                     inFlight.add(batchBytes);
-                    queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
+                    if (!handoff.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes))) {
+                        return; // the writer stopped: nobody waits for the rest
+                    }
                     batch = new ArrayList<>(Math.min(batchSize, 1024));
                     batchBytes = 0;
                 }
             }
-            if (problems.isEmpty() && !batch.isEmpty() && !stopped.get()) {
-                inFlight.add(batchBytes);
-                queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
+            if (handoff.stopped()) {
+                return; // the writer stopped: nobody waits for the rest
             }
-            if (!stopped.get() && (problems.isEmpty() || rows.broken())) {
+            if (problems.isEmpty() && !batch.isEmpty()) {
+                inFlight.add(batchBytes);
+                if (!handoff.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes))) {
+                    return;
+                }
+            }
+            if (problems.isEmpty() || rows.broken()) {
                 // after an unreadable line too, as validation does: a damaged entry's checksum or size limit
                 // says more than its first unreadable line
                 rows.finish(sink);
             }
-            last = problems.isEmpty() ? new Batch(null, 0, rows.bytes(), null)
-                    : new Batch(null, 0, 0, changed(problems));
+            failure = problems.isEmpty() ? null : changed(problems);
         } catch (LimitExceededException e) {
             problems.add(new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage() + "; the rest of the entry was not "
                     + "read", plan.archived().entry(), e.line(), plan.archived().name(), e.column()));
-            last = new Batch(null, 0, 0, changed(problems));
+            failure = changed(problems);
         } catch (IOException e) {
-            last = new Batch(null, 0, 0, new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry "
-                    + plan.archived().entry() + " of table " + plan.archived().name() + " failed: "
-                    + e.getMessage() + ". Nothing was imported.", e));
+            failure = new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry " + plan.archived().entry()
+                    + " of table " + plan.archived().name() + " failed: " + e.getMessage() + ". Nothing was imported.",
+                    e);
         } catch (InterruptedException e) {
             return; // the writer stopped: nobody waits for the rest
         } catch (RuntimeException e) {
-            last = new Batch(null, 0, 0, e);
+            failure = e;
         }
         try {
-            queue.put(last);
+            if (failure == null) {
+                handoff.end();
+            } else {
+                handoff.fail(failure);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
