@@ -397,6 +397,32 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * Called when {@link BulkLoad#finish} failed with {@link BulkLoadUnavailable}: the database refused the bulk
+     * path before it stored anything (MariaDB's local infile switched off), and the batch is inserted with
+     * statements instead. Does nothing by default.
+     *
+     * @param cause the refusal
+     */
+    public void bulkLoadUnavailable(SQLException cause) {
+    }
+
+    /**
+     * Thrown by {@link BulkLoad#finish} when the database refuses the bulk path itself before storing any row, and
+     * the transaction can go on: the caller inserts the batch with statements.
+     */
+    public static class BulkLoadUnavailable extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message what was refused
+         * @param cause the database's refusal
+         */
+        public BulkLoadUnavailable(String message, SQLException cause) {
+            super(message, cause.getSQLState(), cause.getErrorCode(), cause);
+        }
+    }
+
     /** One bulk load: add rows, then finish; close without finishing abandons it (the transaction rolls back). */
     public interface BulkLoad extends AutoCloseable {
         /**

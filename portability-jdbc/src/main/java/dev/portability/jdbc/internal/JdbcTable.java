@@ -466,7 +466,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                             + "as it was before.", e);
                 }
             }
-            load.finish();
+            try {
+                load.finish();
+            } catch (Dialect.BulkLoadUnavailable e) {
+                // refused before any row was stored (MariaDB's local infile switched off): statements instead
+                dialect.bulkLoadUnavailable(e);
+                bulkLoadable = false;
+                return false;
+            }
             return true;
         }
     }
