@@ -80,6 +80,7 @@ public final class JdbcAdapters {
         private final Map<String, Set<String>> skippedColumns = new HashMap<>();
         private boolean skipUnsupported;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private boolean truncateOnReplace = true;
 
         private Configuration(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -192,6 +193,23 @@ public final class JdbcAdapters {
         }
 
         /**
+         * Whether a REPLACE may empty the imported tables with one {@code TRUNCATE} inside the import's transaction
+         * where that is exactly what deleting every row does (PostgreSQL only: H2's and MariaDB's {@code TRUNCATE}
+         * commits). On by default. {@code TRUNCATE} holds an {@code ACCESS EXCLUSIVE} lock until the import
+         * commits: meanwhile other sessions' reads of those tables wait, and an export started during the import
+         * waits for it and shows the database after it. Off, REPLACE deletes with {@code DELETE}, which lets
+         * readers go on and an export taken during the import show the database as it was before it; the import is
+         * slower on full tables. See {@code docs/jdbc-types.md}, "Writes".
+         *
+         * @param truncate whether to truncate where that is exact
+         * @return this configuration
+         */
+        public Configuration truncateOnReplace(boolean truncate) {
+            this.truncateOnReplace = truncate;
+            return this;
+        }
+
+        /**
          * Reads the database's metadata and builds the store.
          *
          * @return the store
@@ -212,7 +230,7 @@ public final class JdbcAdapters {
                             ? " in the connection's current schema" : " in schema " + schema)
                             + "; check the schema name and the include/exclude patterns");
                 }
-                return new JdbcStore(dataSource, result.dialect(), result.tables(), lockTimeout);
+                return new JdbcStore(dataSource, result.dialect(), result.tables(), lockTimeout, truncateOnReplace);
             } catch (SQLException e) {
                 throw SqlErrors.wrap("Discovering tables failed", e);
             }

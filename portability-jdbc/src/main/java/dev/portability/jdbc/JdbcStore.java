@@ -41,8 +41,9 @@ import javax.sql.DataSource;
  * named lock, {@code GET_LOCK}; H2: a lock in this JVM). On PostgreSQL and H2 imports run READ COMMITTED, so that
  * an import that waited sees what the import before it committed. Every wait for a lock, this one included,
  * gives up after the lock timeout ({@link JdbcAdapters.Configuration#lockTimeout}) with a retryable
- * {@link dev.portability.api.StoreException}. Exports take no lock: they read one snapshot, which shows an import
- * either entirely or not at all.
+ * {@link dev.portability.api.StoreException}. Exports take no import lock: they read one snapshot, which shows an
+ * import either entirely or not at all (on PostgreSQL they lock their tables in {@code ACCESS SHARE} mode before
+ * reading, so that a REPLACE that empties tables with {@code TRUNCATE} never does so under their snapshot).
  *
  * <p>Only the imported tables change. The target's triggers do not change what an import writes: PostgreSQL
  * switches the imported tables' user triggers and rules off for the import's own transaction; MariaDB/MySQL
@@ -60,7 +61,16 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     private final Duration lockTimeout;
     private final TriggerGuard triggers;
 
+    /** Whether a REPLACE may empty the imported tables with one TRUNCATE: see {@link Dialect#truncate}. */
+    private final boolean truncateOnReplace;
+
     JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables, Duration lockTimeout) {
+        this(dataSource, dialect, tables, lockTimeout, true);
+    }
+
+    JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables, Duration lockTimeout,
+            boolean truncateOnReplace) {
+        this.truncateOnReplace = truncateOnReplace;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = dialect;
         this.tables = List.copyOf(tables);
@@ -136,8 +146,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         } catch (SQLException e) {
             throw SqlErrors.wrap("Getting a connection from the DataSource failed", e);
         }
+        JdbcUnitOfWork work;
         try {
-            return new JdbcUnitOfWork(connection, access, dialect, lockTimeout, tables.get(0).sqlSchema());
+            work = new JdbcUnitOfWork(connection, access, dialect, lockTimeout, tables.get(0).sqlSchema());
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -146,6 +157,22 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
             }
             throw SqlErrors.wrap("Starting a transaction failed", e);
         }
+        if (access == Access.READ && truncateOnReplace) {
+            try {
+                dialect.beginRead(connection, tables); // PostgreSQL: locks before the snapshot, see truncate
+            } catch (SQLException e) {
+                work.close();
+                if ("55P03".equals(e.getSQLState())) {
+                    throw new dev.portability.api.StoreException("Reading the tables waited for a lock that "
+                            + "another session holds on one of them (an import that empties them with TRUNCATE "
+                            + "holds it until it commits); the lock timeout (" + lockTimeout.toMillis() + " ms) ran "
+                            + "out. Try again when it has finished, or wait longer with "
+                            + "JdbcAdapters.configure(dataSource).lockTimeout(...).", true, e);
+                }
+                throw SqlErrors.wrap("Locking the tables to read them failed", e);
+            }
+        }
+        return work;
     }
 
     /**
@@ -184,6 +211,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     @Override
     public void prepareImport(JdbcUnitOfWork work, ImportScope scope) {
         ImportSession session = new ImportSession(dialect);
+        if (truncateOnReplace) {
+            session.importedTables(imported(scope));
+        }
         work.importSession = session;
         try {
             triggers.prepare(work.connection(), imported(scope), scope, session);
