@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
- * MariaDB imports insert through {@code LOAD DATA LOCAL INFILE} fed from memory, exactly: awkward values arrive as
+ * With {@code loadDataLocalInfile(true)}, MariaDB imports insert through {@code LOAD DATA LOCAL INFILE} fed from
+ * memory, exactly: awkward values arrive as
  * they left (compared by MariaDB's own text of each value), what {@code LOCAL} turns into warnings (a duplicate
  * key, a value the server converts) fails the import with every table as it was, and where the host's driver
  * forbids local infile the import inserts with statements, as exactly.
@@ -61,8 +62,10 @@ class MariaDbLoadDataTest {
             + "IFNULL(CAST(ip AS CHAR), 'NULL'), IFNULL(CAST(tiny AS CHAR), 'NULL'), IFNULL(HEX(l1), 'NULL')) "
             + "FROM awkward ORDER BY id";
 
+    /** A store that loads with LOAD DATA LOCAL INFILE (off by default). */
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("load").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("load").store(JdbcAdapters.configure(dataSource)
+                .loadDataLocalInfile(true).discover()).build();
     }
 
     private static List<String> lines(DataSource dataSource, String query) throws SQLException {
@@ -127,6 +130,22 @@ class MariaDbLoadDataTest {
             assertThat(lines(target.dataSource(), TEXT_FORMS)).containsExactlyElementsOf(expected);
             assertThat(recording.loads()).as("batches loaded with LOAD DATA LOCAL INFILE").isEqualTo(1);
             assertThat(recording.inserts()).as("INSERT statements").isZero();
+        }
+    }
+
+    @Test
+    void byDefaultTheImportInsertsWithStatements() throws Exception {
+        Path archive = awkwardArchive();
+        try (TestDatabase target = TestDatabase.create(Kind.MARIADB)) {
+            target.execute(AWKWARD);
+            Recording recording = new Recording(target.dataSource());
+
+            Portability.builder().application("load").store(JdbcAdapters.discover(recording)).build()
+                    .importArchive(archive, ImportOptions.replace());
+
+            assertThat(lines(target.dataSource(), TEXT_FORMS)).containsExactlyElementsOf(expected);
+            assertThat(recording.loads()).isZero();
+            assertThat(recording.inserts()).isEqualTo(1);
         }
     }
 

@@ -398,6 +398,15 @@ public abstract class Dialect {
     }
 
     /**
+     * Switches MariaDB's {@code LOAD DATA LOCAL INFILE} insert path on or off (off by default); ignored by the other
+     * dialects.
+     *
+     * @param on whether to load with LOAD DATA LOCAL INFILE
+     */
+    public void loadDataLocalInfile(boolean on) {
+    }
+
+    /**
      * Called when {@link BulkLoad#finish} failed with {@link BulkLoadUnavailable}: the database refused the bulk
      * path before it stored anything (MariaDB's local infile switched off), and the batch is inserted with
      * statements instead. Does nothing by default.

@@ -26,11 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MariaDB 10.6 and later, and MySQL 8. Inserts go through {@code LOAD DATA LOCAL INFILE} streamed from memory
- * where it is exact ({@link MariaDbLoadData}); otherwise, and where the server ({@code local_infile=OFF}) or the
- * host's driver settings ({@code allowLocalInfile=false}) forbid it, batched single-row inserts, which MariaDB
- * Connector/J sends as one bulk command ({@code COM_STMT_BULK_EXECUTE}, option {@code useBulkStmtsForInserts}, on
- * by default).
+ * MariaDB 10.6 and later, and MySQL 8. Batched single-row inserts are the fast path here: MariaDB Connector/J
+ * sends them as one bulk command ({@code COM_STMT_BULK_EXECUTE}, option {@code useBulkStmtsForInserts}, on by
+ * default). When the host asks for it, inserts go through {@code LOAD DATA LOCAL INFILE} streamed from memory where
+ * it is exact ({@link MariaDbLoadData}), and back to statements where the server ({@code local_infile=OFF}) or the
+ * host's driver settings ({@code allowLocalInfile=false}) forbid it.
  */
 final class MariaDbDialect extends Dialect {
 
@@ -66,6 +66,14 @@ final class MariaDbDialect extends Dialect {
      */
     private volatile boolean localInfileRefused;
 
+    /** Whether the host asked for {@code LOAD DATA LOCAL INFILE} ({@code JdbcAdapters.Configuration}). */
+    private volatile boolean loadData;
+
+    @Override
+    public void loadDataLocalInfile(boolean on) {
+        this.loadData = on;
+    }
+
     /**
      * {@code LOAD DATA LOCAL INFILE} of the batch, fed from memory ({@link MariaDbLoadData}), where every column's
      * values travel exactly as LOAD DATA text and the connection is MariaDB Connector/J's (3.0.7 or later); null
@@ -73,7 +81,7 @@ final class MariaDbDialect extends Dialect {
      */
     @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<JdbcColumn> columns) throws SQLException {
-        if (localInfileRefused) {
+        if (!loadData || localInfileRefused) {
             return null;
         }
         MariaDbLoadData.Field[] fields = MariaDbLoadData.fields(columns);
