@@ -8,6 +8,7 @@ import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.PortabilityException;
+import dev.portability.api.StoreException;
 import dev.portability.core.Portability;
 import dev.portability.jdbc.TestDatabase.Kind;
 import java.io.PrintWriter;
@@ -226,6 +227,32 @@ class MariaDbLoadDataTest {
 
             assertThat(recording.loads()).isEqualTo(1);
             assertThat(Databases.contents(target.dataSource(), "event", "id")).isEqualTo(before);
+        }
+    }
+
+    /** The connection is lost just before the second LOAD DATA batch: the import fails and nothing is written. */
+    @Test
+    void aConnectionLostBetweenLoadsLeavesTheTargetAsItWas() throws Exception {
+        Path archive;
+        try (TestDatabase source = TestDatabase.create(Kind.MARIADB)) {
+            source.execute("CREATE TABLE person (id INT PRIMARY KEY, email VARCHAR(50))",
+                    "INSERT INTO person SELECT seq, CONCAT('p', seq, '@example.org') FROM seq_1_to_2500");
+            archive = dir.resolve("people.zip");
+            portability(source.dataSource()).export(archive);
+        }
+        try (TestDatabase target = TestDatabase.create(Kind.MARIADB)) {
+            target.execute("CREATE TABLE person (id INT PRIMARY KEY, email VARCHAR(50))",
+                    "INSERT INTO person VALUES (9, 'mine@example.org')");
+            Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "person", "id");
+            FaultInjectingDataSource seam = new FaultInjectingDataSource(target.dataSource(), "INSERT INTO", 2,
+                    Connection::close);
+
+            assertThatThrownBy(() -> portability(seam).importArchive(archive, ImportOptions.replace()
+                    .withBatchSize(1000))).isInstanceOfSatisfying(StoreException.class,
+                            e -> assertThat(e.retryable()).isTrue());
+
+            assertThat(seam.batches()).as("LOAD DATA batches started").isEqualTo(2);
+            assertThat(Databases.contents(target.dataSource(), "person", "id")).isEqualTo(before);
         }
     }
 
