@@ -269,4 +269,36 @@ class PostgresTruncateTest {
             executor.shutdownNow();
         }
     }
+
+    /**
+     * A foreign table (taken when {@code include} names it) cannot be locked: reads lock the other tables only, and
+     * a REPLACE of the other tables still truncates them.
+     */
+    @Test
+    void aStoreWithAForeignTableExportsAndTruncatesItsOtherTables() throws Exception {
+        try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
+            schema(db);
+            db.execute("CREATE EXTENSION IF NOT EXISTS file_fdw SCHEMA " + db.name(),
+                    "CREATE SERVER " + db.name() + "_files FOREIGN DATA WRAPPER file_fdw",
+                    "CREATE FOREIGN TABLE remote (a INT) SERVER " + db.name() + "_files OPTIONS (filename "
+                            + "'/dev/null')",
+                    "INSERT INTO parent (id, name) VALUES (1, 'a')");
+            try {
+                Portability portability = Stores.portability(JdbcAdapters.configure(db.dataSource())
+                        .include("parent", "child", "remote").discover());
+                Path archive = dir.resolve("with-remote.zip");
+                portability.export(archive);
+                long parentNode = fileNode(db.dataSource(), "parent");
+
+                db.execute("INSERT INTO parent (id, name) VALUES (2, 'b')");
+                portability.importArchive(archive, ImportOptions.replace().withTables("parent", "child"));
+
+                assertThat(Databases.contents(db.dataSource(), "parent", "id").get("parent"))
+                        .containsExactly(List.of("id=Integer:1", "name=String:a"));
+                assertThat(fileNode(db.dataSource(), "parent")).as("truncated").isNotEqualTo(parentNode);
+            } finally {
+                db.execute("DROP FOREIGN TABLE remote", "DROP SERVER " + db.name() + "_files");
+            }
+        }
+    }
 }

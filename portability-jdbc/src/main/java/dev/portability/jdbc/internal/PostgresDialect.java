@@ -419,12 +419,14 @@ final class PostgresDialect extends Dialect {
      */
     @Override
     public void beginRead(Connection connection, List<JdbcTable> tables) throws SQLException {
-        if (tables.isEmpty()) {
-            return;
-        }
         StringBuilder list = new StringBuilder();
         for (JdbcTable table : tables) {
-            list.append(list.length() == 0 ? "" : ", ").append(table.from());
+            if (table.nonTransactionalEngine().isEmpty()) { // a foreign table cannot be locked, nor truncated here
+                list.append(list.length() == 0 ? "" : ", ").append(table.from());
+            }
+        }
+        if (list.length() == 0) {
+            return;
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE " + list + " IN ACCESS SHARE MODE");
