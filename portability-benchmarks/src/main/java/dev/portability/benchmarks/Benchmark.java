@@ -2,7 +2,7 @@ package dev.portability.benchmarks;
 
 import dev.portability.api.ExportOptions;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -85,7 +85,7 @@ public final class Benchmark {
 
     static Portability portability(DataSource dataSource, String schema) {
         return Portability.builder().application("bench")
-                .store(JdbcAdapters.configure(dataSource).schema(schema).include("item").discover()).build();
+                .store(JdbcStore.configure(dataSource).schema(schema).include("item").discover()).build();
     }
 
     private void run() throws Exception {

@@ -1,6 +1,6 @@
 package dev.portability.benchmarks;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ImportOptions;
 import dev.portability.core.Portability;
@@ -40,7 +40,7 @@ public final class LibraryRunner {
             case "merge" -> Timing.median(runs, () -> {
                 execute(dataSource, truncate);
                 execute(dataSource, args[6]);
-            }, () -> portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP)));
+            }, () -> portability.importArchive(archive, ImportOptions.merge(ConflictPolicy.SKIP)));
             default -> throw new IllegalArgumentException(operation);
         };
         System.out.printf(java.util.Locale.ROOT, "seconds=%.3f%n", median);

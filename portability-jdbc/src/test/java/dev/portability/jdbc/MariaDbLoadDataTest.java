@@ -65,7 +65,7 @@ class MariaDbLoadDataTest {
 
     /** A store that loads with LOAD DATA LOCAL INFILE (off by default). */
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("load").store(JdbcAdapters.configure(dataSource)
+        return Portability.builder().application("load").store(JdbcStore.configure(dataSource)
                 .loadDataLocalInfile(true).discover()).build();
     }
 
@@ -141,7 +141,7 @@ class MariaDbLoadDataTest {
             target.execute(AWKWARD);
             Recording recording = new Recording(target.dataSource());
 
-            Portability.builder().application("load").store(JdbcAdapters.discover(recording)).build()
+            Portability.builder().application("load").store(JdbcStore.discover(recording)).build()
                     .importArchive(archive, ImportOptions.replace());
 
             assertThat(lines(target.dataSource(), TEXT_FORMS)).containsExactlyElementsOf(expected);
@@ -264,7 +264,7 @@ class MariaDbLoadDataTest {
             source.execute("CREATE TABLE measure (id INT PRIMARY KEY, value DOUBLE PRECISION)",
                     "INSERT INTO measure VALUES (1, 1.5), (2, '-0')");
             archive = dir.resolve("measure.zip");
-            Portability.builder().application("load").store(JdbcAdapters.discover(source.dataSource())).build()
+            Portability.builder().application("load").store(JdbcStore.discover(source.dataSource())).build()
                     .export(archive);
         }
         try (TestDatabase target = TestDatabase.create(Kind.MARIADB)) {

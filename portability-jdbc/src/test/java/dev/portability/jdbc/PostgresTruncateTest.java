@@ -41,7 +41,7 @@ class PostgresTruncateTest {
     Path dir;
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("truncate").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("truncate").store(JdbcStore.discover(dataSource)).build();
     }
 
     private static void schema(TestDatabase db) {
@@ -230,7 +230,7 @@ class PostgresTruncateTest {
             fill(target);
             schema(copy);
             Portability exporter = portability(target.dataSource());
-            Portability impatient = Stores.portability(JdbcAdapters.configure(target.dataSource())
+            Portability impatient = Stores.portability(JdbcStore.configure(target.dataSource())
                     .lockTimeout(Duration.ofMillis(300)).discover());
             // held at the first COPY batch: after the TRUNCATE, before any row of the archive
             DataSource seam = new FaultInjectingDataSource(target.dataSource(), "INSERT INTO", 1, real -> {
@@ -284,7 +284,7 @@ class PostgresTruncateTest {
                             + "'/dev/null')",
                     "INSERT INTO parent (id, name) VALUES (1, 'a')");
             try {
-                Portability portability = Stores.portability(JdbcAdapters.configure(db.dataSource())
+                Portability portability = Stores.portability(JdbcStore.configure(db.dataSource())
                         .include("parent", "child", "remote").discover());
                 Path archive = dir.resolve("with-remote.zip");
                 portability.export(archive);

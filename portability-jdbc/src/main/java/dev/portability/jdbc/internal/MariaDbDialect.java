@@ -66,7 +66,7 @@ final class MariaDbDialect extends Dialect {
      */
     private volatile boolean localInfileRefused;
 
-    /** Whether the host asked for {@code LOAD DATA LOCAL INFILE} ({@code JdbcAdapters.Configuration}). */
+    /** Whether the host asked for {@code LOAD DATA LOCAL INFILE} ({@code JdbcStore.Configuration}). */
     private volatile boolean loadData;
 
     @Override
