@@ -45,8 +45,9 @@ import javax.sql.DataSource;
  * named lock, {@code GET_LOCK}; H2: a lock in this JVM). On PostgreSQL and H2 imports run READ COMMITTED, so that
  * an import that waited sees what the import before it committed. Every wait for a lock, this one included,
  * gives up after the lock timeout ({@link Configuration#lockTimeout}) with a retryable
- * {@link dev.portability.api.StoreException}. Exports take no lock: they read one snapshot, which shows an import
- * either entirely or not at all.
+ * {@link dev.portability.api.StoreException}. Exports take no import lock: they read one snapshot, which shows an
+ * import either entirely or not at all (on PostgreSQL they lock their tables in {@code ACCESS SHARE} mode before
+ * reading, so that a REPLACE that empties tables with {@code TRUNCATE} never does so under their snapshot).
  *
  * <p>Only the imported tables change. The target's triggers do not change what an import writes: PostgreSQL
  * switches the imported tables' user triggers and rules off for the import's own transaction; MariaDB/MySQL
@@ -118,6 +119,8 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         private final Map<String, Set<String>> skippedColumns = new HashMap<>();
         private boolean skipUnsupported;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private boolean truncateOnReplace = true;
+        private boolean loadDataLocalInfile;
 
         private Configuration(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -230,6 +233,40 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         }
 
         /**
+         * Whether a REPLACE may empty the imported tables with one {@code TRUNCATE} inside the import's transaction
+         * where that is exactly what deleting every row does (PostgreSQL only: H2's and MariaDB's {@code TRUNCATE}
+         * commits). On by default. {@code TRUNCATE} holds an {@code ACCESS EXCLUSIVE} lock until the import
+         * commits: meanwhile other sessions' reads of those tables wait, and an export started during the import
+         * waits for it and shows the database after it. Off, REPLACE deletes with {@code DELETE}, which lets
+         * readers go on and an export taken during the import show the database as it was before it; the import is
+         * slower on full tables. See {@code docs/jdbc-types.md}, "Writes".
+         *
+         * @param truncate whether to truncate where that is exact
+         * @return this configuration
+         */
+        public Configuration truncateOnReplace(boolean truncate) {
+            this.truncateOnReplace = truncate;
+            return this;
+        }
+
+        /**
+         * Whether MariaDB/MySQL imports insert through {@code LOAD DATA LOCAL INFILE} fed from memory (MariaDB
+         * Connector/J 3.0.7 or later), where every value of a table travels exactly as its text; off by default.
+         * Measured on MariaDB 10.11 with Connector/J 3.5, it is slower than the batched INSERTs that Connector/J sends
+         * as one bulk command (see {@code docs/performance.md}); it may pay where that bulk command is not available.
+         * Exact either way: a load that leaves any warning (LOCAL turns errors into warnings) fails the import, and
+         * where the server or the driver forbids local infile the import inserts with statements. Ignored by the
+         * other databases. See {@code docs/jdbc-types.md}, "Writes".
+         *
+         * @param load whether to load with LOAD DATA LOCAL INFILE
+         * @return this configuration
+         */
+        public Configuration loadDataLocalInfile(boolean load) {
+            this.loadDataLocalInfile = load;
+            return this;
+        }
+
+        /**
          * Reads the database's metadata and builds the store.
          *
          * @return the store
@@ -250,7 +287,8 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
                             ? " in the connection's current schema" : " in schema " + schema)
                             + "; check the schema name and the include/exclude patterns");
                 }
-                return new JdbcStore(dataSource, result.dialect(), result.tables(), lockTimeout);
+                result.dialect().loadDataLocalInfile(loadDataLocalInfile);
+                return new JdbcStore(dataSource, result.dialect(), result.tables(), lockTimeout, truncateOnReplace);
             } catch (SQLException e) {
                 throw SqlErrors.wrap("Discovering tables failed", e);
             }
@@ -264,7 +302,16 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     private final Duration lockTimeout;
     private final TriggerGuard triggers;
 
+    /** Whether a REPLACE may empty the imported tables with one TRUNCATE: see {@link Dialect#truncate}. */
+    private final boolean truncateOnReplace;
+
     JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables, Duration lockTimeout) {
+        this(dataSource, dialect, tables, lockTimeout, true);
+    }
+
+    JdbcStore(DataSource dataSource, Dialect dialect, List<JdbcTable> tables, Duration lockTimeout,
+            boolean truncateOnReplace) {
+        this.truncateOnReplace = truncateOnReplace;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = dialect;
         this.tables = List.copyOf(tables);
@@ -340,8 +387,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         } catch (SQLException e) {
             throw SqlErrors.wrap("Getting a connection from the DataSource failed", e);
         }
+        JdbcUnitOfWork work;
         try {
-            return new JdbcUnitOfWork(connection, access, dialect, lockTimeout, tables.get(0).sqlSchema());
+            work = new JdbcUnitOfWork(connection, access, dialect, lockTimeout, tables.get(0).sqlSchema());
         } catch (SQLException e) {
             try {
                 connection.close();
@@ -350,6 +398,22 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
             }
             throw SqlErrors.wrap("Starting a transaction failed", e);
         }
+        if (access == Access.READ && truncateOnReplace) {
+            try {
+                dialect.beginRead(connection, tables); // PostgreSQL: locks before the snapshot, see truncate
+            } catch (SQLException e) {
+                work.close();
+                if ("55P03".equals(e.getSQLState())) {
+                    throw new dev.portability.api.StoreException("Reading the tables waited for a lock that "
+                            + "another session holds on one of them (an import that empties them with TRUNCATE "
+                            + "holds it until it commits); the lock timeout (" + lockTimeout.toMillis() + " ms) ran "
+                            + "out. Try again when it has finished, or wait longer with "
+                            + "JdbcStore.configure(dataSource).lockTimeout(...).", true, e);
+                }
+                throw SqlErrors.wrap("Locking the tables to read them failed", e);
+            }
+        }
+        return work;
     }
 
     /**
@@ -388,6 +452,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     @Override
     public void prepareImport(JdbcUnitOfWork work, ImportScope scope) {
         ImportSession session = new ImportSession(dialect);
+        if (truncateOnReplace) {
+            session.importedTables(imported(scope));
+        }
         work.importSession = session;
         try {
             triggers.prepare(work.connection(), imported(scope), scope, session);

@@ -144,7 +144,8 @@ class ConcurrentImportTest {
         ImportOptions replace = ImportOptions.replace().withBatchSize(BATCH);
         Map<String, List<List<Object>>> aOnly = sequentially(kind, replace, a);
         try (TestDatabase target = target(kind)) {
-            Portability impatient = ImportFaultsTest.portability(target.dataSource(), Duration.ofSeconds(1));
+            // both delete row by row: B's validation reads while A is held (PostgresTruncateTest: when A truncates)
+            Portability impatient = ImportFaultsTest.deletingPortability(target.dataSource(), Duration.ofSeconds(1));
             Throwable[] bFailure = new Throwable[1];
             // A holds its transaction open until B, which waits at most 1 s, has given up
             DataSource seam = new FaultInjectingDataSource(target.dataSource(), "INSERT INTO", 13, real -> {
@@ -158,8 +159,8 @@ class ConcurrentImportTest {
                 }
             });
 
-            executor.submit(() -> ImportFaultsTest.portability(seam).importArchive(a, replace))
-                    .get(BOUND_SECONDS, TimeUnit.SECONDS);
+            executor.submit(() -> ImportFaultsTest.deletingPortability(seam, JdbcStore.DEFAULT_LOCK_TIMEOUT)
+                    .importArchive(a, replace)).get(BOUND_SECONDS, TimeUnit.SECONDS);
 
             assertThat(bFailure[0]).isInstanceOfSatisfying(StoreException.class, e -> {
                 assertThat(e.getMessage()).contains("Another import into")
@@ -174,7 +175,9 @@ class ConcurrentImportTest {
 
     /**
      * The export reads the first table while the import is held half-way, then lets the import commit and reads
-     * the second table only after that: it must still show the database as it was before the import.
+     * the second table only after that: it must still show the database as it was before the import. The import
+     * deletes row by row ({@code truncateOnReplace(false)}); an export during an import that truncates waits for it
+     * instead ({@code PostgresTruncateTest}).
      */
     @ParameterizedTest
     @EnumSource(Kind.class)
@@ -190,8 +193,9 @@ class ConcurrentImportTest {
                 halfWay.countDown();
                 await(resume);
             });
-            Future<?> importing = executor.submit(() -> ImportFaultsTest.portability(seam).importArchive(archive,
-                    ImportOptions.replace().withBatchSize(BATCH)));
+            Future<?> importing = executor.submit(() -> ImportFaultsTest.deletingPortability(seam,
+                    JdbcStore.DEFAULT_LOCK_TIMEOUT).importArchive(archive, ImportOptions.replace()
+                    .withBatchSize(BATCH)));
             await(halfWay);
             Portability exporter = ImportFaultsTest.portability(target.dataSource());
             ExportOptions commitBeforeChildren = ExportOptions.defaults().withListener(event -> {

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 /**
  * A seam around a real data source: counts the executions (a JDBC batch, one multi-row statement, or one
  * PostgreSQL COPY, which the adapter starts by unwrapping the connection) of prepared statements whose SQL contains
- * a marker, and at the chosen batch runs an action just before the batch reaches the database (close the real
+ * a marker (or a MariaDB LOAD DATA, which the adapter starts by unwrapping the connection too), and at the chosen batch runs an action just before the batch reaches the database (close the real
  * connection, pause, kill the session). {@link #beforeCommit} instead runs the action just before the commit of a
  * connection that wrote that way. Everything else goes to the real database unchanged.
  */
@@ -71,8 +71,11 @@ final class FaultInjectingDataSource extends DelegatingDataSource {
         boolean[] wrote = {false};
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("unwrap") && args[0] instanceof Class<?> type
-                    && type.getName().equals("org.postgresql.PGConnection")) {
-                wrote[0] = true; // the PostgreSQL adapter unwraps the connection once per COPY batch
+                    && (type.getName().equals("org.postgresql.PGConnection")
+                    || type.getName().equals("org.mariadb.jdbc.Connection"))) {
+                // the PostgreSQL adapter unwraps the connection once per COPY batch, the MariaDB adapter once per
+                // LOAD DATA LOCAL INFILE batch
+                wrote[0] = true;
                 if (!atCommit && batches.incrementAndGet() == atBatch) {
                     fault.inject(real);
                 }

@@ -77,6 +77,15 @@ class ImportFaultsTest {
                 .discover());
     }
 
+    /**
+     * A store whose REPLACE deletes row by row (no PostgreSQL TRUNCATE), so that readers and exports go on during
+     * its imports.
+     */
+    static Portability deletingPortability(DataSource dataSource, Duration lockTimeout) {
+        return Stores.portability(JdbcStore.configure(dataSource).exclude("ballast").lockTimeout(lockTimeout)
+                .truncateOnReplace(false).discover());
+    }
+
     static Portability portability(DataSource dataSource) {
         return portability(dataSource, JdbcStore.DEFAULT_LOCK_TIMEOUT);
     }

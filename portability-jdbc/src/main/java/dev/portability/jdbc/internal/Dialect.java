@@ -397,6 +397,41 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * Switches MariaDB's {@code LOAD DATA LOCAL INFILE} insert path on or off (off by default); ignored by the other
+     * dialects.
+     *
+     * @param on whether to load with LOAD DATA LOCAL INFILE
+     */
+    public void loadDataLocalInfile(boolean on) {
+    }
+
+    /**
+     * Called when {@link BulkLoad#finish} failed with {@link BulkLoadUnavailable}: the database refused the bulk
+     * path before it stored anything (MariaDB's local infile switched off), and the batch is inserted with
+     * statements instead. Does nothing by default.
+     *
+     * @param cause the refusal
+     */
+    public void bulkLoadUnavailable(SQLException cause) {
+    }
+
+    /**
+     * Thrown by {@link BulkLoad#finish} when the database refuses the bulk path itself before storing any row, and
+     * the transaction can go on: the caller inserts the batch with statements.
+     */
+    public static class BulkLoadUnavailable extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message what was refused
+         * @param cause the database's refusal
+         */
+        public BulkLoadUnavailable(String message, SQLException cause) {
+            super(message, cause.getSQLState(), cause.getErrorCode(), cause);
+        }
+    }
+
     /** One bulk load: add rows, then finish; close without finishing abandons it (the transaction rolls back). */
     public interface BulkLoad extends AutoCloseable {
         /**
@@ -417,6 +452,34 @@ public abstract class Dialect {
 
         @Override
         void close();
+    }
+
+    /**
+     * Empties the tables a REPLACE deletes in one statement that stays inside the import's transaction (PostgreSQL's
+     * {@code TRUNCATE}), where that is exactly what deleting every row would do: no table outside {@code tables}
+     * references them, no trigger or rule would fire on the deletes (nor on a truncate), every table can roll back,
+     * and the user may. Otherwise, and where the database's {@code TRUNCATE} commits (H2, MariaDB), nothing is done
+     * and the caller deletes with {@code DELETE}. By default nothing is done.
+     *
+     * @param connection the import's connection
+     * @param tables every table the REPLACE deletes
+     * @return per table name, the number of rows it held; null when nothing was done
+     * @throws SQLException if the database fails in a way that the transaction cannot go on from
+     */
+    public java.util.Map<String, Long> truncate(Connection connection, List<JdbcTable> tables) throws SQLException {
+        return null;
+    }
+
+    /**
+     * Runs first in a READ unit of work of a store, before anything is read: PostgreSQL takes {@code ACCESS SHARE}
+     * locks on the store's tables, so that the snapshot the unit reads is never one that an import's
+     * {@code TRUNCATE} committed under (see {@link #truncate}). Nothing by default.
+     *
+     * @param connection the unit's connection, in its transaction
+     * @param tables the store's tables
+     * @throws SQLException if the database refuses (a lock wait beyond the lock timeout)
+     */
+    public void beginRead(Connection connection, List<JdbcTable> tables) throws SQLException {
     }
 
     /**

@@ -31,9 +31,56 @@ public final class ImportSession {
     private final Map<String, String> cleanups = new HashMap<>();
     private final List<String> temporaryTables = new ArrayList<>();
 
+    /** The imported tables by name, for {@link #truncated}. */
+    private Map<String, JdbcTable> imported = Map.of();
+    /** Whether {@link #truncated} decided; the rows each truncated table held, or null when it did not truncate. */
+    private boolean truncationDecided;
+    private Map<String, Long> truncated;
+
     /** @param dialect the dialect */
     public ImportSession(Dialect dialect) {
         this.dialect = dialect;
+    }
+
+    /** @param tables the imported tables by name */
+    public void importedTables(Map<String, JdbcTable> tables) {
+        this.imported = Map.copyOf(tables);
+    }
+
+    /**
+     * Empties every table a REPLACE deletes at once where the dialect can do so inside the transaction
+     * ({@link Dialect#truncate}); decided once, on the first call.
+     *
+     * @param connection the connection
+     * @param deletedTables the names of every table the REPLACE deletes
+     * @return whether they were emptied
+     * @throws SQLException if the database fails
+     */
+    public boolean truncated(Connection connection, Set<String> deletedTables) throws SQLException {
+        if (!truncationDecided) {
+            truncationDecided = true;
+            List<JdbcTable> tables = new ArrayList<>();
+            for (String name : deletedTables) {
+                JdbcTable table = imported.get(name);
+                if (table == null) {
+                    return false;
+                }
+                tables.add(table);
+            }
+            truncated = dialect.truncate(connection, tables);
+            if (truncated != null) {
+                LOG.debug("emptied {} with one TRUNCATE", truncated.keySet());
+            }
+        }
+        return truncated != null;
+    }
+
+    /**
+     * @param table a table's name
+     * @return the rows it held before {@link #truncated} emptied it, or null if it was not
+     */
+    public Long truncatedRows(String table) {
+        return truncated == null ? null : truncated.get(table);
     }
 
     /**

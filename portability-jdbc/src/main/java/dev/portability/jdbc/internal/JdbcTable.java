@@ -466,7 +466,14 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                             + "as it was before.", e);
                 }
             }
-            load.finish();
+            try {
+                load.finish();
+            } catch (Dialect.BulkLoadUnavailable e) {
+                // refused before any row was stored (MariaDB's local infile switched off): statements instead
+                dialect.bulkLoadUnavailable(e);
+                bulkLoadable = false;
+                return false;
+            }
             return true;
         }
     }
@@ -655,9 +662,23 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
-    /** Sets this table's references to other deleted tables of its foreign-key cycle to NULL. */
+    /**
+     * Empties every deleted table at once where the dialect can inside the transaction (PostgreSQL's
+     * {@code TRUNCATE}, see {@link Dialect#truncate}); otherwise sets this table's references to other deleted
+     * tables of its foreign-key cycle to NULL, so that {@link #deleteAll} can delete the tables one by one.
+     */
     @Override
     public void beforeDeleteAll(JdbcUnitOfWork work, Set<String> deletedTables) {
+        ImportSession session = sessions.apply(work);
+        if (session != null) {
+            try {
+                if (session.truncated(work.connection(), deletedTables)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Emptying tables " + deletedTables + " failed", e);
+            }
+        }
         try (Statement statement = work.connection().createStatement()) {
             for (String[] reference : cyclicReferences) {
                 if (deletedTables.contains(reference[0]) && deletedTables.contains(schema().name())) {
@@ -672,6 +693,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
 
     @Override
     public long deleteAll(JdbcUnitOfWork work) {
+        ImportSession session = sessions.apply(work);
+        Long truncated = session == null ? null : session.truncatedRows(schema().name());
+        if (truncated != null) {
+            return truncated; // emptied with the other deleted tables by beforeDeleteAll
+        }
         try (Statement statement = work.connection().createStatement()) {
             return write(work.connection(), () -> statement.executeLargeUpdate("DELETE FROM " + from));
         } catch (SQLException e) {

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * MariaDB 10.6 and later, and MySQL 8. Batched single-row inserts are the fast path here: MariaDB Connector/J
  * sends them as one bulk command ({@code COM_STMT_BULK_EXECUTE}, option {@code useBulkStmtsForInserts}, on by
- * default).
+ * default). When the host asks for it, inserts go through {@code LOAD DATA LOCAL INFILE} streamed from memory where
+ * it is exact ({@link MariaDbLoadData}), and back to statements where the server ({@code local_infile=OFF}) or the
+ * host's driver settings ({@code allowLocalInfile=false}) forbid it.
  */
 final class MariaDbDialect extends Dialect {
 
@@ -56,6 +58,47 @@ final class MariaDbDialect extends Dialect {
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /**
+     * Whether a {@code LOAD DATA LOCAL INFILE} was refused because the server or the driver does not allow local
+     * infile: then every later batch of this store is inserted with statements.
+     */
+    private volatile boolean localInfileRefused;
+
+    /** Whether the host asked for {@code LOAD DATA LOCAL INFILE} ({@code JdbcStore.Configuration}). */
+    private volatile boolean loadData;
+
+    @Override
+    public void loadDataLocalInfile(boolean on) {
+        this.loadData = on;
+    }
+
+    /**
+     * {@code LOAD DATA LOCAL INFILE} of the batch, fed from memory ({@link MariaDbLoadData}), where every column's
+     * values travel exactly as LOAD DATA text and the connection is MariaDB Connector/J's (3.0.7 or later); null
+     * otherwise, and once the server or the driver refused local infile.
+     */
+    @Override
+    public BulkLoad bulkLoad(Connection connection, String table, List<JdbcColumn> columns) throws SQLException {
+        if (!loadData || localInfileRefused) {
+            return null;
+        }
+        MariaDbLoadData.Field[] fields = MariaDbLoadData.fields(columns);
+        if (fields == null) {
+            return null;
+        }
+        return MariaDbLoadData.open(connection, MariaDbLoadData.statement(table, columns, fields, this), fields);
+    }
+
+    @Override
+    public void bulkLoadUnavailable(SQLException cause) {
+        if (!localInfileRefused) {
+            localInfileRefused = true;
+            LOG.info("LOAD DATA LOCAL INFILE is not allowed ({}); imports insert with statements instead (enable "
+                    + "local_infile on the server and allowLocalInfile in the driver for the faster path)",
+                    cause.getMessage());
+        }
     }
 
     @Override

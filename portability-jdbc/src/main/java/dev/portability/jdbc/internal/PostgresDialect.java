@@ -324,6 +324,115 @@ final class PostgresDialect extends Dialect {
      * COPY for every table whose columns COPY can load (all but large object references, which are created by
      * {@code lo_from_bytea} in the INSERT): binary when every column has a binary form, else text.
      */
+    /**
+     * Whether the truncated relations (the tables and their partitions) can be emptied with {@code TRUNCATE}
+     * exactly as {@code DELETE} would empty them: the number of foreign keys from relations outside the set, of
+     * enabled user triggers that a delete or a truncate would fire, of enabled {@code DELETE} rules, and whether the
+     * user holds the {@code TRUNCATE} privilege on every relation.
+     */
+    private static final String TRUNCATABLE = "WITH t AS (SELECT CAST(n AS regclass) AS relid FROM "
+            + "unnest(CAST(? AS text[])) n), r AS (SELECT relid FROM t UNION SELECT p.relid FROM t, "
+            + "pg_catalog.pg_partition_tree(t.relid) p) SELECT "
+            + "(SELECT count(*) FROM pg_catalog.pg_constraint c WHERE c.contype = 'f' AND c.confrelid IN "
+            + "(SELECT relid FROM r) AND c.conrelid NOT IN (SELECT relid FROM r)), "
+            + "(SELECT count(*) FROM pg_catalog.pg_trigger g WHERE g.tgrelid IN (SELECT relid FROM r) AND NOT "
+            + "g.tgisinternal AND g.tgenabled IN ('O', 'A') AND (g.tgtype & 40) <> 0), "
+            + "(SELECT count(*) FROM pg_catalog.pg_rewrite w WHERE w.ev_class IN (SELECT relid FROM r) AND "
+            + "w.ev_type = '4' AND w.ev_enabled IN ('O', 'A')), "
+            + "(SELECT bool_and(pg_catalog.has_table_privilege(relid, 'TRUNCATE')) FROM r), "
+            + "(SELECT count(*) FROM pg_catalog.pg_class k WHERE k.oid IN (SELECT relid FROM r) AND k.relkind "
+            + "NOT IN ('r', 'p'))";
+
+    /**
+     * One {@code TRUNCATE} of every table ({@code ONLY} where the table is an inheritance parent), which
+     * PostgreSQL runs inside the transaction: a rollback brings every row back. Used only where it is exactly what
+     * deleting every row does ({@link #TRUNCATABLE}): no foreign key from a table outside the set (PostgreSQL
+     * would refuse without {@code CASCADE}, which is never used), no enabled user trigger on delete or truncate
+     * (the import switched the delete triggers off, unless the host lets triggers fire; {@code ON TRUNCATE}
+     * triggers are not switched off, so they keep the import on {@code DELETE}), no enabled {@code DELETE} rule,
+     * only ordinary and partitioned tables, and the {@code TRUNCATE} privilege. Sequences are not touched
+     * ({@code CONTINUE IDENTITY}: generators never move backwards). The tables are first locked with
+     * {@code NOWAIT} inside a savepoint: when another session holds any lock on one of them (a reader included:
+     * an export's snapshot must not see them emptied), nothing is done and the import deletes row by row as
+     * before, without waiting.
+     */
+    @Override
+    public java.util.Map<String, Long> truncate(Connection connection, List<JdbcTable> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return null;
+        }
+        for (JdbcTable table : tables) {
+            if (table.nonTransactionalEngine().isPresent()) {
+                return null;
+            }
+        }
+        String[] names = tables.stream().map(JdbcTable::qualifiedName).toArray(String[]::new);
+        try (PreparedStatement ps = connection.prepareStatement(TRUNCATABLE)) {
+            ps.setArray(1, connection.createArrayOf("text", names));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != 0 || rs.getLong(2) != 0 || rs.getLong(3) != 0 || !rs.getBoolean(4)
+                        || rs.getLong(5) != 0) {
+                    return null;
+                }
+            }
+        }
+        StringBuilder list = new StringBuilder();
+        StringBuilder counts = new StringBuilder("SELECT ");
+        for (int i = 0; i < tables.size(); i++) {
+            list.append(i == 0 ? "" : ", ").append(tables.get(i).from());
+            counts.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM ").append(tables.get(i).from())
+                    .append(')');
+        }
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + list + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+            try (ResultSet rs = statement.executeQuery(counts.toString())) {
+                rs.next();
+                for (int i = 0; i < tables.size(); i++) {
+                    rows.put(tables.get(i).schema().name(), rs.getLong(i + 1));
+                }
+            }
+            statement.execute("TRUNCATE TABLE " + list + " CONTINUE IDENTITY RESTRICT");
+        } catch (SQLException e) {
+            // a lock another session holds (55P03), or anything else: back to before the savepoint, and DELETE
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException lost) {
+                e.addSuppressed(lost);
+                throw e;
+            }
+            return null;
+        }
+        connection.releaseSavepoint(savepoint);
+        return rows;
+    }
+
+    /**
+     * {@code LOCK TABLE ... IN ACCESS SHARE MODE} of every table of the store, before the first read fixes the
+     * snapshot (PostgreSQL documentation, "LOCK": a REPEATABLE READ transaction must lock before its first query).
+     * An import that empties tables with {@code TRUNCATE} (which is not MVCC-safe: a snapshot taken before it
+     * committed would see the tables empty) then either finished before this unit's snapshot, or finds the lock
+     * taken and deletes row by row instead. The wait is bounded by the lock timeout, as pg_dump's is by
+     * {@code --lock-wait-timeout}.
+     */
+    @Override
+    public void beginRead(Connection connection, List<JdbcTable> tables) throws SQLException {
+        StringBuilder list = new StringBuilder();
+        for (JdbcTable table : tables) {
+            if (table.nonTransactionalEngine().isEmpty()) { // a foreign table cannot be locked, nor truncated here
+                list.append(list.length() == 0 ? "" : ", ").append(table.from());
+            }
+        }
+        if (list.length() == 0) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + list + " IN ACCESS SHARE MODE");
+        }
+    }
+
     @Override
     public BulkLoad bulkLoad(Connection connection, String table, List<JdbcColumn> columns) throws SQLException {
         PostgresCodec[] codecs = new PostgresCodec[columns.size()];

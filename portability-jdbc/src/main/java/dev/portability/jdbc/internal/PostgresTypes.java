@@ -120,7 +120,7 @@ final class PostgresTypes {
         try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname, a.attname, a.atttypid, "
                 + "a.atttypmod, pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
                 + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? "
-                + "AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped")) {
+                + "AND c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
