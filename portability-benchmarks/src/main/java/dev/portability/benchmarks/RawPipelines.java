@@ -169,8 +169,8 @@ final class RawPipelines {
     /**
      * ZIP → Jackson → MariaDB {@code LOAD DATA LOCAL INFILE}, the file streamed from memory (the driver's
      * {@code setLocalInfileInputStream}) in MariaDB's default text format (tab-separated, backslash escapes,
-     * {@code \N} for NULL) in the {@code binary} character set (bytes as they are: UTF-8 text, raw payload), one
-     * transaction. Fails if the load leaves a warning (LOCAL turns errors into warnings).
+     * {@code \N} for NULL) in UTF-8 ({@code CHARACTER SET utf8mb4}), the binary column as hexadecimal digits turned
+     * back into bytes by {@code UNHEX}, one transaction. Fails if the load leaves a warning (LOCAL turns errors into warnings).
      */
     static long loadData(DataSource dataSource, Path archive, String entry) throws IOException, SQLException {
         try (Connection c = dataSource.getConnection(); RawReader reader = new RawReader(archive, entry)) {
@@ -181,8 +181,8 @@ final class RawPipelines {
             long rows;
             try (Statement s = c.createStatement()) {
                 s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new TsvStream(reader));
-                rows = s.executeUpdate("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE item CHARACTER SET binary "
-                        + "(id, uid, name, amount, created, active, payload, note)");
+                rows = s.executeUpdate("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE item CHARACTER SET utf8mb4 "
+                        + "(id, uid, name, amount, created, active, @payload, note) SET payload = UNHEX(@payload)");
                 try (ResultSet warnings = s.executeQuery("SHOW WARNINGS")) {
                     if (warnings.next()) {
                         throw new SQLException("LOAD DATA warned: " + warnings.getString(3));
@@ -196,6 +196,7 @@ final class RawPipelines {
 
     /** Renders rows as MariaDB's LOAD DATA text, a buffer of rows at a time. */
     private static final class TsvStream extends InputStream {
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
         private final RawReader reader;
         private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 17);
         private byte[] bytes = new byte[0];
@@ -243,7 +244,10 @@ final class RawPipelines {
                 buffer.write('\t');
                 buffer.write(row.active() ? '1' : '0');
                 buffer.write('\t');
-                escaped(row.payload());
+                for (byte b : row.payload()) {
+                    buffer.write(HEX[(b >> 4) & 0xf]);
+                    buffer.write(HEX[b & 0xf]);
+                }
                 buffer.write('\t');
                 if (row.note() == null) {
                     buffer.write('\\');
