@@ -340,7 +340,6 @@ public final class Benchmark {
                     s.execute(Item.postgresManyTables(source, from, Math.min(tables, from + 249), true));
                     s.execute(Item.postgresManyTables(target, from, Math.min(tables, from + 249), false));
                 }
-                s.execute("ANALYZE");
             }
             manyTables(source, target);
         } finally {
@@ -530,17 +529,20 @@ public final class Benchmark {
         Path script = work.resolve("h2-script.zip");
         System.out.println("H2 export");
         Measure ours = library("export", sourceUrl, "PUBLIC", "item", archive, null);
-        Measure rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, false));
+        Measure rawExport = extras ? Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, false))
+                : null;
         Measure scriptTo = Timing.median(runs, () -> Files.deleteIfExists(script),
                 () -> execute(src, "SCRIPT TO '" + script + "' COMPRESSION DEFLATE TABLE item"));
         put("H2 export, library", rate(rows, ours) + ", archive " + Files.size(archive) + " bytes");
-        put("H2 export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
         put("H2 export, SCRIPT TO ... COMPRESSION DEFLATE", rate(rows, scriptTo) + ", script "
                 + Files.size(script) + " bytes");
         compare("H2 export", ours, "`SCRIPT TO … COMPRESSION DEFLATE`", scriptTo, Kind.SPEED,
                 Target.speedAtLeast(1.2));
-        compare("H2 export", ours, "raw JDBC → JSON Lines → ZIP, one thread, no checks", rawExport, Kind.SPEED,
-                null);
+        if (extras) {
+            put("H2 export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
+            compare("H2 export", ours, "raw JDBC → JSON Lines → ZIP, one thread, no checks", rawExport, Kind.SPEED,
+                    null);
+        }
 
         System.out.println("H2 import");
         String truncate = "TRUNCATE TABLE item";
@@ -548,8 +550,8 @@ public final class Benchmark {
         Measure merge = library("merge", targetUrl, "PUBLIC", "item", archive, truncate + "; "
                 + Item.h2Fill(1, rows / 2));
         Measure overFull = library("replace", targetUrl, "PUBLIC", "item", archive, null);
-        Measure insert = Timing.median(runs, () -> execute(dst, truncate),
-                () -> RawPipelines.insert(dst, raw, "item.jsonl"));
+        Measure insert = extras ? Timing.median(runs, () -> execute(dst, truncate),
+                () -> RawPipelines.insert(dst, raw, "item.jsonl")) : null;
         Measure runScript = Timing.median(runs, () -> execute(dst, "DROP TABLE IF EXISTS item"),
                 () -> execute(dst, "RUNSCRIPT FROM '" + script + "' COMPRESSION DEFLATE"));
         try (Connection c = dst.getConnection(); Statement s = c.createStatement()) {
@@ -558,12 +560,14 @@ public final class Benchmark {
             }
         }
         put("H2 import (REPLACE into empty), library", rate(rows, replace));
-        put("H2 import, raw ZIP → batched INSERT", rate(rows, insert));
         put("H2 import, RUNSCRIPT FROM", rate(rows, runScript));
         compare("H2 import (REPLACE into empty)", replace, "`RUNSCRIPT FROM`", runScript, Kind.SPEED,
                 Target.speedAtLeast(1.0));
-        compare("H2 import (REPLACE into empty)", replace, "raw ZIP → batched INSERT, one thread, no checks", insert,
-                Kind.SPEED, null);
+        if (extras) {
+            put("H2 import, raw ZIP → batched INSERT", rate(rows, insert));
+            compare("H2 import (REPLACE into empty)", replace, "raw ZIP → batched INSERT, one thread, no checks",
+                    insert, Kind.SPEED, null);
+        }
         compare("H2 REPLACE over a full table", overFull, "library REPLACE into empty", replace, Kind.TIME,
                 Target.timeAtMost(1.2));
         compare("H2 MERGE/SKIP into a half-full table", merge, "library REPLACE into empty", replace, Kind.TIME,

@@ -170,7 +170,8 @@ final class RawPipelines {
      * ZIP → Jackson → MariaDB {@code LOAD DATA LOCAL INFILE}, the file streamed from memory (the driver's
      * {@code setLocalInfileInputStream}) in MariaDB's default text format (tab-separated, backslash escapes,
      * {@code \N} for NULL) in UTF-8 ({@code CHARACTER SET utf8mb4}), the binary column as hexadecimal digits turned
-     * back into bytes by {@code UNHEX}, one transaction. Fails if the load leaves a warning (LOCAL turns errors into warnings).
+     * back into bytes by {@code UNHEX}, one transaction. Fails if the load leaves a warning (LOCAL turns errors into
+     * warnings).
      */
     static long loadData(DataSource dataSource, Path archive, String entry) throws IOException, SQLException {
         try (Connection c = dataSource.getConnection(); RawReader reader = new RawReader(archive, entry)) {
