@@ -1,7 +1,7 @@
 package dev.portability.examples;
 
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.web.PortabilityWeb;
 import dev.portability.web.PortabilityWebAccess;
 import dev.portability.web.PortabilityWebServlet;
@@ -30,7 +30,7 @@ public class ConsoleMount implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         // docs/web.md mounting begins
         Portability portability = Portability.builder().application("shop").schemaVersion(1)
-                .store(JdbcAdapters.discover(dataSource)).build();
+                .store(JdbcStore.discover(dataSource)).build();
         PortabilityWebServlet console = PortabilityWeb.builder(portability)
                 .access(PortabilityWebAccess.requireRole("PORTABILITY_ADMIN"))  // who may view, export, import
                 .build();                                                       // nothing is mounted until:

@@ -5,7 +5,7 @@ import dev.portability.api.ImportResult;
 import dev.portability.api.Statistics;
 import dev.portability.api.ValidationReport;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -34,7 +34,7 @@ public final class QuickStart {
         Portability shop = Portability.builder()
                 .application("shop")                        // written into archives; imports refuse other apps'
                 .schemaVersion(1)                           // your data schema version
-                .store(JdbcAdapters.discover(dataSource))   // every base table of the current schema
+                .store(JdbcStore.discover(dataSource))   // every base table of the current schema
                 .build();                                   // immutable, thread-safe: build once, share
 
         Statistics stats = shop.stats();                    // row counts per table, one snapshot
@@ -42,7 +42,7 @@ public final class QuickStart {
         shop.export(backup);                                // to a temp file, verified, then moved into place
 
         Portability copy = Portability.builder().application("shop").schemaVersion(1)
-                .store(JdbcAdapters.discover(otherDataSource)).build();
+                .store(JdbcStore.discover(otherDataSource)).build();
         ValidationReport report = copy.validate(backup);    // every problem, with entry, row and column
         if (report.valid()) {
             ImportResult result = copy.importArchive(backup, ImportOptions.replace());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portability.api.Row;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.web.PortabilityWeb;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -57,7 +57,7 @@ class PublicApiBoundaryTest {
     void publicSignaturesOfCoreJdbcAndWebMentionNoInternalType() throws Exception {
         List<String> violations = new ArrayList<>();
         int checked = 0;
-        for (Class<?> anchor : List.of(Portability.class, JdbcAdapters.class, PortabilityWeb.class)) {
+        for (Class<?> anchor : List.of(Portability.class, JdbcStore.class, PortabilityWeb.class)) {
             try (ClassFiles files = ClassFiles.of(location(anchor))) {
                 for (Path file : files.list()) {
                     String name = files.root.relativize(file).toString().replace('\\', '/');

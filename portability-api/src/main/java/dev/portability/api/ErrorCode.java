@@ -123,7 +123,7 @@ public enum ErrorCode {
      * A column of the host's store has a type an archive cannot carry (see {@link ColumnException}); discovery
      * refuses it unless the column, its table, or every such column is left out.
      */
-    UNSUPPORTED_COLUMN("Leave the named column out (JdbcAdapters.Configuration.skipColumn or skipUnsupportedColumns; "
+    UNSUPPORTED_COLUMN("Leave the named column out (JdbcStore.Configuration.skipColumn or skipUnsupportedColumns; "
             + "on the command line --skip-column or --skip-unsupported-columns) or its table, or give it a type an "
             + "archive carries (docs/jdbc-types.md lists them)."),
 

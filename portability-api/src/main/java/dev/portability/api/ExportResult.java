@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * What an export wrote.
  *
- * @param tables one entry per table, in archive order
+ * @param tables each table as the archive's manifest now declares it (schema, entry, rows, bytes, SHA-256), in
+ *     archive order
  * @param archiveBytes the size of the archive file (compressed)
  * @param verified whether the archive was re-read and its checksums and row counts confirmed
  * @param duration how long the export took
  */
-public record ExportResult(List<TableExport> tables, long archiveBytes, boolean verified, Duration duration) {
+public record ExportResult(List<ArchiveTable> tables, long archiveBytes, boolean verified, Duration duration) {
 
     /** Creates the result; copies the list. */
     public ExportResult {
@@ -20,6 +21,6 @@ public record ExportResult(List<TableExport> tables, long archiveBytes, boolean 
 
     /** @return the total number of rows written */
     public long totalRows() {
-        return tables.stream().mapToLong(TableExport::rows).sum();
+        return tables.stream().mapToLong(ArchiveTable::rows).sum();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MERGE with {@link DuplicatePolicy#FAIL} found rows whose keys already exist. Nothing was written.
+ * MERGE with {@link ConflictPolicy#FAIL} found rows whose keys already exist. Nothing was written.
  */
 public class ImportConflictException extends PortabilityException {
 
@@ -28,9 +28,9 @@ public class ImportConflictException extends PortabilityException {
     private static String message(Map<String, List<Key>> conflicts, long count) {
         StringBuilder out = new StringBuilder("Import refused: ").append(count)
                 .append(count == 1 ? " row of the archive has a key" : " rows of the archive have keys")
-                .append(" that already exist (MERGE with duplicate policy FAIL). Nothing was written.");
+                .append(" that already exist (MERGE with conflict policy FAIL). Nothing was written.");
         conflicts.forEach((table, keys) -> out.append("\n  table ").append(table).append(": keys ").append(keys));
-        out.append("\nUse duplicate policy SKIP to keep the existing rows, OVERWRITE to take the archive's, "
+        out.append("\nUse conflict policy SKIP to keep the existing rows, OVERWRITE to take the archive's, "
                 + "or REPLACE mode.");
         return out.toString();
     }

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to import an archive: the mode, the duplicate policy, which tables, batch size, progress and cancellation,
- * and three safety switches that are off by default: letting the target's triggers fire, letting a REPLACE cascade
- * into tables outside the import, and importing into tables that cannot roll back. Immutable; every
+ * How to import an archive: the mode, the conflict policy, which tables, batch size, progress and cancellation,
+ * three safety switches that are off by default (letting the target's triggers fire, letting a REPLACE cascade
+ * into tables outside the import, and importing into tables that cannot roll back), and whether to validate the
+ * whole archive before the first write instead of in the writing pass. Immutable; every
  * {@code with...} method returns a copy.
  *
  * <pre>{@code
- * ImportOptions options = ImportOptions.merge(DuplicatePolicy.SKIP).withTables("customers", "orders");
+ * ImportOptions options = ImportOptions.merge(ConflictPolicy.SKIP).withTables("customers", "orders");
  * }</pre>
  */
 public final class ImportOptions {
@@ -21,7 +22,7 @@ public final class ImportOptions {
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
     private final ImportMode mode;
-    private final DuplicatePolicy duplicatePolicy;
+    private final ConflictPolicy conflictPolicy;
     private final Set<String> tables;
     private final int batchSize;
     private final ProgressListener listener;
@@ -29,12 +30,13 @@ public final class ImportOptions {
     private final boolean triggersFiring;
     private final boolean cascadesAllowed;
     private final boolean nonAtomicImportAllowed;
+    private final boolean validationFirst;
 
-    private ImportOptions(ImportMode mode, DuplicatePolicy duplicatePolicy, Set<String> tables, int batchSize,
+    private ImportOptions(ImportMode mode, ConflictPolicy conflictPolicy, Set<String> tables, int batchSize,
             ProgressListener listener, Cancellation cancellation, boolean triggersFiring, boolean cascadesAllowed,
-            boolean nonAtomicImportAllowed) {
+            boolean nonAtomicImportAllowed, boolean validationFirst) {
         this.mode = mode;
-        this.duplicatePolicy = duplicatePolicy;
+        this.conflictPolicy = conflictPolicy;
         this.tables = tables;
         this.batchSize = batchSize;
         this.listener = listener;
@@ -42,23 +44,24 @@ public final class ImportOptions {
         this.triggersFiring = triggersFiring;
         this.cascadesAllowed = cascadesAllowed;
         this.nonAtomicImportAllowed = nonAtomicImportAllowed;
+        this.validationFirst = validationFirst;
     }
 
-    private ImportOptions(ImportMode mode, DuplicatePolicy duplicatePolicy, Set<String> tables, int batchSize,
+    private ImportOptions(ImportMode mode, ConflictPolicy conflictPolicy, Set<String> tables, int batchSize,
             ProgressListener listener, Cancellation cancellation, ImportOptions switches) {
-        this(mode, duplicatePolicy, tables, batchSize, listener, cancellation, switches.triggersFiring,
-                switches.cascadesAllowed, switches.nonAtomicImportAllowed);
+        this(mode, conflictPolicy, tables, batchSize, listener, cancellation, switches.triggersFiring,
+                switches.cascadesAllowed, switches.nonAtomicImportAllowed, switches.validationFirst);
     }
 
     /**
      * MERGE: keep existing rows, add the archive's, and treat existing keys by the given policy.
      *
-     * @param duplicatePolicy what to do with a row whose key exists
+     * @param conflictPolicy what to do with a row whose key exists
      * @return the options
      */
-    public static ImportOptions merge(DuplicatePolicy duplicatePolicy) {
-        return new ImportOptions(ImportMode.MERGE, Objects.requireNonNull(duplicatePolicy, "duplicatePolicy"),
-                Set.of(), DEFAULT_BATCH_SIZE, null, null, false, false, false);
+    public static ImportOptions merge(ConflictPolicy conflictPolicy) {
+        return new ImportOptions(ImportMode.MERGE, Objects.requireNonNull(conflictPolicy, "conflictPolicy"),
+                Set.of(), DEFAULT_BATCH_SIZE, null, null, false, false, false, false);
     }
 
     /**
@@ -67,8 +70,8 @@ public final class ImportOptions {
      * @return the options
      */
     public static ImportOptions replace() {
-        return new ImportOptions(ImportMode.REPLACE, DuplicatePolicy.FAIL, Set.of(), DEFAULT_BATCH_SIZE, null,
-                null, false, false, false);
+        return new ImportOptions(ImportMode.REPLACE, ConflictPolicy.FAIL, Set.of(), DEFAULT_BATCH_SIZE, null,
+                null, false, false, false, false);
     }
 
     /**
@@ -90,7 +93,7 @@ public final class ImportOptions {
      * @return a copy with the filter
      */
     public ImportOptions withTables(Collection<String> tableNames) {
-        return new ImportOptions(mode, duplicatePolicy, Set.copyOf(tableNames), batchSize, listener, cancellation,
+        return new ImportOptions(mode, conflictPolicy, Set.copyOf(tableNames), batchSize, listener, cancellation,
                 this);
     }
 
@@ -105,7 +108,7 @@ public final class ImportOptions {
         if (rows < 1 || rows > 100_000) {
             throw new IllegalArgumentException("batchSize must be between 1 and 100000, was " + rows);
         }
-        return new ImportOptions(mode, duplicatePolicy, tables, rows, listener, cancellation, this);
+        return new ImportOptions(mode, conflictPolicy, tables, rows, listener, cancellation, this);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class ImportOptions {
      * @return a copy with the listener
      */
     public ImportOptions withListener(ProgressListener progressListener) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize,
                 Objects.requireNonNull(progressListener, "progressListener"), cancellation, this);
     }
 
@@ -126,7 +129,7 @@ public final class ImportOptions {
      * @return a copy with the handle
      */
     public ImportOptions withCancellation(Cancellation handle) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener,
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener,
                 Objects.requireNonNull(handle, "handle"), this);
     }
 
@@ -144,8 +147,8 @@ public final class ImportOptions {
      * @return a copy with the setting
      */
     public ImportOptions withTriggersFiring(boolean fire) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, fire,
-                cascadesAllowed, nonAtomicImportAllowed);
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, fire,
+                cascadesAllowed, nonAtomicImportAllowed, validationFirst);
     }
 
     /**
@@ -163,8 +166,8 @@ public final class ImportOptions {
      * @return a copy with the setting
      */
     public ImportOptions withCascadesAllowed(boolean allowed) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, triggersFiring,
-                allowed, nonAtomicImportAllowed);
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
+                allowed, nonAtomicImportAllowed, validationFirst);
     }
 
     /**
@@ -179,8 +182,26 @@ public final class ImportOptions {
      * @return a copy with the setting
      */
     public ImportOptions withNonAtomicImportAllowed(boolean allowed) {
-        return new ImportOptions(mode, duplicatePolicy, tables, batchSize, listener, cancellation, triggersFiring,
-                cascadesAllowed, allowed);
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
+                cascadesAllowed, allowed, validationFirst);
+    }
+
+    /**
+     * Validates the whole archive before the first write (default: off, one pass). By default an import reads the
+     * archive once: it checks, migrates and writes each row in the same streaming pass inside its unit of work, and
+     * on the first problem rolls back, so the target is exactly as before, and reports that one problem
+     * ({@link InvalidArchiveException}; {@code Portability.validate} lists them all). With this set, the import
+     * first reads the whole archive to validate it, as {@code Portability.validate} does, and writes nothing when
+     * it finds a problem: for hosts that want a bad upload never to reach the database, at the cost of a second
+     * pass over the archive. An import that may write tables that cannot roll back
+     * ({@link #withNonAtomicImportAllowed}) always validates first. The CLI option is {@code --validate-first}.
+     *
+     * @param first true to validate the whole archive before writing
+     * @return a copy with the setting
+     */
+    public ImportOptions withValidationFirst(boolean first) {
+        return new ImportOptions(mode, conflictPolicy, tables, batchSize, listener, cancellation, triggersFiring,
+                cascadesAllowed, nonAtomicImportAllowed, first);
     }
 
     /** @return MERGE or REPLACE */
@@ -188,9 +209,9 @@ public final class ImportOptions {
         return mode;
     }
 
-    /** @return the duplicate policy (meaningful for MERGE) */
-    public DuplicatePolicy duplicatePolicy() {
-        return duplicatePolicy;
+    /** @return the conflict policy (meaningful for MERGE) */
+    public ConflictPolicy conflictPolicy() {
+        return conflictPolicy;
     }
 
     /** @return the tables to import; empty means all tables of the archive */
@@ -230,11 +251,17 @@ public final class ImportOptions {
         return nonAtomicImportAllowed;
     }
 
+    /** @return whether the whole archive is validated before the first write (see {@link #withValidationFirst}) */
+    public boolean validationFirst() {
+        return validationFirst;
+    }
+
     @Override
     public String toString() {
-        return mode + (mode == ImportMode.MERGE ? "/" + duplicatePolicy : "")
+        return mode + (mode == ImportMode.MERGE ? "/" + conflictPolicy : "")
                 + (tables.isEmpty() ? "" : " tables " + tables) + ", batch " + batchSize
                 + (triggersFiring ? ", triggers firing" : "") + (cascadesAllowed ? ", cascades allowed" : "")
-                + (nonAtomicImportAllowed ? ", non-atomic allowed" : "");
+                + (nonAtomicImportAllowed ? ", non-atomic allowed" : "")
+                + (validationFirst ? ", validation first" : "");
     }
 }

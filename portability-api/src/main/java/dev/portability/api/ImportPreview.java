@@ -6,7 +6,7 @@ import java.util.List;
  * What an import with the given options would do, computed without writing anything.
  *
  * @param mode the import mode previewed
- * @param duplicatePolicy the duplicate policy previewed (for MERGE)
+ * @param conflictPolicy the conflict policy previewed (for MERGE)
  * @param tables per table, in the order the import would write them
  * @param migrationSteps the migration steps the import would run, in order
  * @param refusals why the import would be refused before writing, with these options: the same problems, with
@@ -14,7 +14,7 @@ import java.util.List;
  *     primary key, a foreign-key cycle the target cannot load, triggers, changes outside the import, tables that
  *     cannot roll back); conflicts under MERGE with policy FAIL are not among them, see {@link #wouldBeRefused()}
  */
-public record ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, List<TablePreview> tables,
+public record ImportPreview(ImportMode mode, ConflictPolicy conflictPolicy, List<TablePreview> tables,
         List<String> migrationSteps, List<Problem> refusals) {
 
     /** Creates a preview; copies the lists. */
@@ -28,18 +28,18 @@ public record ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, Li
      * Creates a preview without refusals.
      *
      * @param mode the import mode previewed
-     * @param duplicatePolicy the duplicate policy previewed
+     * @param conflictPolicy the conflict policy previewed
      * @param tables per table, in write order
      * @param migrationSteps the migration steps the import would run
      */
-    public ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, List<TablePreview> tables,
+    public ImportPreview(ImportMode mode, ConflictPolicy conflictPolicy, List<TablePreview> tables,
             List<String> migrationSteps) {
-        this(mode, duplicatePolicy, tables, migrationSteps, List.of());
+        this(mode, conflictPolicy, tables, migrationSteps, List.of());
     }
 
     /** @return the number of archive rows whose key exists in the target, in all tables */
-    public long existingRows() {
-        return tables.stream().mapToLong(TablePreview::existingRows).sum();
+    public long conflicts() {
+        return tables.stream().mapToLong(TablePreview::conflicts).sum();
     }
 
     /**
@@ -48,6 +48,6 @@ public record ImportPreview(ImportMode mode, DuplicatePolicy duplicatePolicy, Li
      */
     public boolean wouldBeRefused() {
         return !refusals.isEmpty()
-                || mode == ImportMode.MERGE && duplicatePolicy == DuplicatePolicy.FAIL && existingRows() > 0;
+                || mode == ImportMode.MERGE && conflictPolicy == ConflictPolicy.FAIL && conflicts() > 0;
     }
 }

@@ -7,12 +7,12 @@ import java.util.List;
  * What a committed import did.
  *
  * @param mode the import mode
- * @param duplicatePolicy the duplicate policy (for MERGE)
+ * @param conflictPolicy the conflict policy (for MERGE)
  * @param tables per table, in the order written
  * @param migrationSteps the migration steps that ran, in order
  * @param duration how long the whole import took, validation included
  */
-public record ImportResult(ImportMode mode, DuplicatePolicy duplicatePolicy, List<TableImportResult> tables,
+public record ImportResult(ImportMode mode, ConflictPolicy conflictPolicy, List<TableImportResult> tables,
         List<String> migrationSteps, Duration duration) {
 
     /** Creates a result; copies the lists. */

@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * The archive cannot be imported: it is damaged, hostile, from another application or version, or its content
- * does not fit the host's tables. Thrown before anything is written. {@link #report()} lists every problem
- * found; the message lists the first ones, says that nothing was imported, and what to do (the
- * {@link ErrorCode#suggestion() suggestion} of each kind of problem).
+ * does not fit the host's tables. Nothing was imported: thrown by validation before anything is written, or by an
+ * import that reads the archive in one pass when it meets the first problem, after rolling back. {@link #report()}
+ * lists every problem found (for such an import, the first one); the message lists the first ones, says that
+ * nothing was imported, and what to do (the {@link ErrorCode#suggestion() suggestion} of each kind of problem).
  */
 public class InvalidArchiveException extends PortabilityException {
 
@@ -20,10 +21,21 @@ public class InvalidArchiveException extends PortabilityException {
      * @param report the report, with at least one problem
      */
     public InvalidArchiveException(ValidationReport report) {
+        this(report, "Nothing was imported.");
+    }
+
+    /**
+     * Creates the exception with its own account of what happened to the target, e.g. for an import that read
+     * the archive in one pass, stopped at the first problem and rolled back.
+     *
+     * @param report the report, with at least one problem
+     * @param outcome one or more sentences saying what happened to the target and what to do next
+     */
+    public InvalidArchiveException(ValidationReport report, String outcome) {
         super(Objects.requireNonNull(report, "report").problems().isEmpty()
                         ? ErrorCode.NOT_AN_ARCHIVE
                         : report.problems().get(0).code(),
-                report.summary("Nothing was imported."));
+                report.summary(Objects.requireNonNull(outcome, "outcome")));
         this.report = report;
     }
 

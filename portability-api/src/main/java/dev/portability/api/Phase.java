@@ -10,8 +10,6 @@ public enum Phase {
     VERIFYING,
     /** Import: checking the archive's manifest, checksums and every value. */
     VALIDATING,
-    /** Import: running migration steps on an archive from an older schema version. */
-    MIGRATING,
     /** Preview: looking up which archive keys exist in the target. */
     PREVIEWING,
     /** Import (REPLACE): deleting the target tables' rows. */

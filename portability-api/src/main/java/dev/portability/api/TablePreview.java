@@ -8,8 +8,8 @@ import java.util.List;
  * @param table the table name
  * @param archiveRows rows the archive holds for the table
  * @param newRows archive rows whose key does not exist in the target
- * @param existingRows archive rows whose key already exists in the target (conflicts under MERGE)
- * @param sampleExistingKeys the first existing keys found, at most {@link #SAMPLE_SIZE}
+ * @param conflicts archive rows whose key already exists in the target (conflicts under MERGE)
+ * @param sampleConflictKeys the first existing keys found, at most {@link #SAMPLE_SIZE}
  * @param targetRows rows the target table holds now
  * @param rowsReplaceWouldDelete target rows whose key the archive lacks: REPLACE would delete them for good
  * @param triggers the table's triggers that the import's writes would fire, and what the import does about each
@@ -19,16 +19,16 @@ import java.util.List;
  * @param nonTransactionalEngine the table's storage when it cannot roll back (e.g. {@code MyISAM},
  *     {@code foreign table}), or null
  */
-public record TablePreview(String table, long archiveRows, long newRows, long existingRows,
-        List<Key> sampleExistingKeys, long targetRows, long rowsReplaceWouldDelete, List<TriggerTreatment> triggers,
+public record TablePreview(String table, long archiveRows, long newRows, long conflicts,
+        List<Key> sampleConflictKeys, long targetRows, long rowsReplaceWouldDelete, List<TriggerTreatment> triggers,
         List<OutsideChange> outsideChanges, String nonTransactionalEngine) {
 
-    /** The maximum number of keys in {@link #sampleExistingKeys()}. */
+    /** The maximum number of keys in {@link #sampleConflictKeys()}. */
     public static final int SAMPLE_SIZE = 20;
 
     /** Creates a preview; copies the lists. */
     public TablePreview {
-        sampleExistingKeys = List.copyOf(sampleExistingKeys);
+        sampleConflictKeys = List.copyOf(sampleConflictKeys);
         triggers = List.copyOf(triggers);
         outsideChanges = List.copyOf(outsideChanges);
     }
@@ -39,14 +39,14 @@ public record TablePreview(String table, long archiveRows, long newRows, long ex
      * @param table the table name
      * @param archiveRows rows the archive holds for the table
      * @param newRows archive rows whose key does not exist in the target
-     * @param existingRows archive rows whose key already exists in the target
-     * @param sampleExistingKeys the first existing keys found
+     * @param conflicts archive rows whose key already exists in the target
+     * @param sampleConflictKeys the first existing keys found
      * @param targetRows rows the target table holds now
      * @param rowsReplaceWouldDelete target rows whose key the archive lacks
      */
-    public TablePreview(String table, long archiveRows, long newRows, long existingRows,
-            List<Key> sampleExistingKeys, long targetRows, long rowsReplaceWouldDelete) {
-        this(table, archiveRows, newRows, existingRows, sampleExistingKeys, targetRows, rowsReplaceWouldDelete,
+    public TablePreview(String table, long archiveRows, long newRows, long conflicts,
+            List<Key> sampleConflictKeys, long targetRows, long rowsReplaceWouldDelete) {
+        this(table, archiveRows, newRows, conflicts, sampleConflictKeys, targetRows, rowsReplaceWouldDelete,
                 List.of(), List.of(), null);
     }
 }

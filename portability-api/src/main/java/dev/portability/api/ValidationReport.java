@@ -13,7 +13,7 @@ import java.util.Set;
  * @param problemCount the number of problems found, including those beyond the maximum kept in the list
  * @param migrationSteps the migration steps an import would run, in order (empty when the archive is current)
  */
-public record ValidationReport(ArchiveInfo archive, List<Problem> problems, long problemCount,
+public record ValidationReport(Manifest archive, List<Problem> problems, long problemCount,
         List<String> migrationSteps) {
 
     /** Number of problems {@link #summary()} lists before it says "and N more". */
@@ -35,7 +35,7 @@ public record ValidationReport(ArchiveInfo archive, List<Problem> problems, long
     }
 
     /** @return the archive's manifest information, if the manifest was readable */
-    public Optional<ArchiveInfo> archiveInfo() {
+    public Optional<Manifest> archiveInfo() {
         return Optional.ofNullable(archive);
     }
 

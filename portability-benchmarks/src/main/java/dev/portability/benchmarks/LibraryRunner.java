@@ -1,10 +1,10 @@
 package dev.portability.benchmarks;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ImportOptions;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -56,7 +56,7 @@ public final class LibraryRunner {
             case "export" -> portability.export(archive, ExportOptions.defaults().withCompressionLevel(level))
                     .totalRows();
             case "replace" -> portability.importArchive(archive, ImportOptions.replace()).inserted();
-            case "merge" -> portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP)).inserted();
+            case "merge" -> portability.importArchive(archive, ImportOptions.merge(ConflictPolicy.SKIP)).inserted();
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -64,7 +64,7 @@ public final class LibraryRunner {
     /** The library over the tables of one schema whose names match {@code include} ({@code *}: all). */
     static Portability portability(DataSource dataSource, String schema, String include) {
         return Portability.builder().application("bench")
-                .store(JdbcAdapters.configure(dataSource).schema(schema).include(include).discover()).build();
+                .store(JdbcStore.configure(dataSource).schema(schema).include(include).discover()).build();
     }
 
     private static void execute(DataSource dataSource, String sql) throws Exception {

@@ -1,6 +1,5 @@
 package dev.portability.cli;
 
-import dev.portability.jdbc.JdbcAdapters;
 import dev.portability.jdbc.JdbcStore;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -112,7 +111,7 @@ final class ConnectionOptions {
     JdbcStore store(CommandSpec spec, Map<String, String> environment) {
         require(spec);
         DataSource dataSource = new DriverManagerDataSource(url, user, password(environment));
-        JdbcAdapters.Configuration configuration = JdbcAdapters.configure(dataSource);
+        JdbcStore.Configuration configuration = JdbcStore.configure(dataSource);
         if (schema != null) {
             configuration.schema(schema);
         }

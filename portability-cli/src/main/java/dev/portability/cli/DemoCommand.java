@@ -2,7 +2,7 @@ package dev.portability.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
 import dev.portability.api.ImportConflictException;
@@ -11,9 +11,9 @@ import dev.portability.api.ImportPreview;
 import dev.portability.api.ImportResult;
 import dev.portability.api.ProgressListener;
 import dev.portability.api.Statistics;
-import dev.portability.api.TableExport;
+import dev.portability.api.ArchiveTable;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,27 +117,27 @@ final class DemoCommand extends BaseCommand {
             step(out, "change", "Changed the copy, as if time had passed: " + changes, t);
             StatsCommand.print(out, "  The changed copy", changedStats);
 
-            ImportOptions mergeSkip = ImportOptions.merge(DuplicatePolicy.SKIP).withCancellation(cancellation());
+            ImportOptions mergeSkip = ImportOptions.merge(ConflictPolicy.SKIP).withCancellation(cancellation());
             ImportPreview preview = timed(out, "preview", progress -> target.preview(shopArchive,
                     mergeSkip.withListener(progress)),
-                    p -> "Previewed importing the archive into the copy with MERGE, on duplicate skip: "
-                            + Text.count(p.existingRows()) + " rows of the archive have keys that already exist");
+                    p -> "Previewed importing the archive into the copy with MERGE, on conflict skip: "
+                            + Text.count(p.conflicts()) + " rows of the archive have keys that already exist");
             printIndented(out, w -> PreviewCommand.print(w, shopArchive, preview));
 
             timed(out, "refuse", progress -> {
                 try {
-                    target.importArchive(shopArchive, ImportOptions.merge(DuplicatePolicy.FAIL)
+                    target.importArchive(shopArchive, ImportOptions.merge(ConflictPolicy.FAIL)
                             .withListener(progress).withCancellation(cancellation()));
                     return "was not refused (unexpected: the copy has conflicting keys)";
                 } catch (ImportConflictException e) {
                     return "was refused: " + Text.count(e.conflictCount()) + " conflicting rows, nothing written "
                             + "(exit code " + ExitCodes.CONFLICTS + " on the command line)";
                 }
-            }, outcome -> "Tried MERGE, on duplicate fail: the import " + outcome);
+            }, outcome -> "Tried MERGE, on conflict fail: the import " + outcome);
 
             ImportResult merged = timed(out, "merge", progress -> target.importArchive(shopArchive,
                     mergeSkip.withListener(progress)),
-                    r -> "Imported with MERGE, on duplicate skip: " + Text.count(r.inserted()) + " inserted, "
+                    r -> "Imported with MERGE, on conflict skip: " + Text.count(r.inserted()) + " inserted, "
                             + Text.count(r.skipped()) + " skipped (existing rows kept)");
             Statistics mergedStats = target.stats();
             StatsCommand.print(out, "  The copy after MERGE", mergedStats);
@@ -212,11 +212,11 @@ final class DemoCommand extends BaseCommand {
 
     private static List<String> differing(ExportResult first, ExportResult again) {
         Map<String, String> sums = new TreeMap<>();
-        first.tables().forEach(t -> sums.put(t.table(), t.sha256()));
+        first.tables().forEach(t -> sums.put(t.name(), t.sha256()));
         List<String> differing = new ArrayList<>();
-        for (TableExport table : again.tables()) {
-            if (!table.sha256().equals(sums.remove(table.table()))) {
-                differing.add(table.table());
+        for (ArchiveTable table : again.tables()) {
+            if (!table.sha256().equals(sums.remove(table.name()))) {
+                differing.add(table.name());
             }
         }
         differing.addAll(sums.keySet());
@@ -249,7 +249,7 @@ final class DemoCommand extends BaseCommand {
     /** @return the library over a demo shop: application {@value #APPLICATION}, schema version 1 */
     static Portability engine(DataSource dataSource) {
         return Portability.builder().application(APPLICATION).schemaVersion(1)
-                .store(JdbcAdapters.discover(dataSource)).build();
+                .store(JdbcStore.discover(dataSource)).build();
     }
 
     /** @return an in-memory H2 database of that name, kept until {@link #shutdown} */

@@ -17,7 +17,7 @@ final class ExitCodes {
     /** The archive is damaged, altered, not an archive, or does not fit this application or its tables. */
     static final int INVALID_ARCHIVE = 3;
     /**
-     * The import was refused before writing: MERGE with --on-duplicate fail found keys that already exist, or a
+     * The import was refused before writing: MERGE with --on-conflict fail found keys that already exist, or a
      * trigger, a cascade into tables outside the import, or a table that cannot roll back refused it.
      */
     static final int CONFLICTS = 4;
@@ -38,7 +38,7 @@ final class ExitCodes {
         HELP.put(" " + USAGE, "Usage error: unknown option, missing or bad argument or setting.");
         HELP.put(" " + INVALID_ARCHIVE, "Invalid archive: damaged, altered, or not fitting this application "
                 + "or database.");
-        HELP.put(" " + CONFLICTS, "Import refused, nothing written: keys already exist and --on-duplicate is "
+        HELP.put(" " + CONFLICTS, "Import refused, nothing written: keys already exist and --on-conflict is "
                 + "fail, or triggers, cascades outside the import or tables that cannot roll back refused it "
                 + "(--fire-triggers, --allow-cascades, --allow-non-atomic), or a foreign-key cycle the database "
                 + "cannot load.");

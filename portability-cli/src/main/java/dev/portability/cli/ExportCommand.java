@@ -2,7 +2,7 @@ package dev.portability.cli;
 
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
-import dev.portability.api.TableExport;
+import dev.portability.api.ArchiveTable;
 import dev.portability.core.Portability;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,8 +64,8 @@ final class ExportCommand extends DatabaseCommand {
                 + " tables to " + file + " (" + Text.bytes(result.archiveBytes())
                 + (result.verified() ? ", verified" : ", not verified") + ") in " + Text.duration(result.duration()));
         TextTable table = new TextTable("table", "rows", "size");
-        for (TableExport export : result.tables()) {
-            table.row(export.table(), export.rows(), Text.bytes(export.bytes()));
+        for (ArchiveTable export : result.tables()) {
+            table.row(export.name(), export.rows(), Text.bytes(export.bytes()));
         }
         table.print(out, "  ");
     }

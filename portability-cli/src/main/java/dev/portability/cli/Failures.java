@@ -1,6 +1,6 @@
 package dev.portability.cli;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ColumnException;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
@@ -200,7 +200,7 @@ final class Failures {
         if (!message.toString().endsWith(".")) {
             message.append('.');
         }
-        ArchiveInfo info = report.archive();
+        Manifest info = report.archive();
         switch (first.code()) {
             case WRONG_APPLICATION -> {
                 if (info != null) {
@@ -237,7 +237,7 @@ final class Failures {
         long count = e.conflictCount();
         return "Import refused: " + Text.count(count) + (count == 1 ? " row of the archive has a key" : " rows of the "
                 + "archive have keys") + " that already exist (" + tables + "). Nothing was written. Add "
-                + "--on-duplicate skip to keep the existing rows, --on-duplicate overwrite to take the archive's, "
+                + "--on-conflict skip to keep the existing rows, --on-conflict overwrite to take the archive's, "
                 + "or use --mode replace; 'portability preview' shows what each would do.";
     }
 

@@ -1,6 +1,6 @@
 package dev.portability.cli;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import java.util.ArrayList;
@@ -17,10 +17,29 @@ final class ImportChoice {
                     + "hold exactly the archive's rows (deleting the others). Default: ${DEFAULT-VALUE}.")
     ImportMode mode = ImportMode.MERGE;
 
-    @Option(order = 31, names = "--on-duplicate", paramLabel = "POLICY",
-            description = "For merge, an archive row whose key exists: skip (keep the existing row), overwrite "
-                    + "(take the archive's) or fail (refuse the whole import, writing nothing). Default: fail.")
-    DuplicatePolicy onDuplicate;
+    @Option(order = 31, names = "--on-conflict", paramLabel = "POLICY",
+            description = "For merge, an archive row whose key already exists in the target (a conflict): skip "
+                    + "(keep the existing row), overwrite (take the archive's) or fail (refuse the whole import, "
+                    + "writing nothing). Default: fail.")
+    ConflictPolicy onConflict;
+
+    /** Set when the deprecated spelling {@code --on-duplicate} was used. */
+    boolean deprecatedAliasUsed;
+
+    /**
+     * The spelling of {@code --on-conflict} before 0.2; accepted, with a warning, for one release.
+     *
+     * @param policy the policy
+     */
+    @Option(names = "--on-duplicate", paramLabel = "POLICY", hidden = true)
+    void onDuplicate(ConflictPolicy policy) {
+        onConflict = policy;
+        deprecatedAliasUsed = true;
+    }
+
+    /** The warning printed when {@code --on-duplicate} was used. */
+    static final String DEPRECATED_ALIAS = "warning: --on-duplicate is deprecated and will be removed in the next "
+            + "release; use --on-conflict";
 
     @Option(order = 32, names = "--tables", paramLabel = "TABLE", split = ",",
             description = "Import only these tables of the archive (comma-separated); the others stay untouched.")
@@ -49,28 +68,36 @@ final class ImportChoice {
                     + "would leave them changed. The whole archive is still validated before the first write.")
     boolean allowNonAtomic;
 
+    @Option(order = 37, names = "--validate-first",
+            description = "Validate the whole archive before writing anything, so that a bad archive never "
+                    + "reaches the database (a second pass over the archive). By default the import reads the "
+                    + "archive once, checking each row as it writes it, and rolls back at the first problem; "
+                    + "'portability validate' lists every problem.")
+    boolean validateFirst;
+
     /**
      * @param spec the command, for usage errors
      * @return the import options these choices make
      */
     ImportOptions options(CommandSpec spec) {
-        if (mode == ImportMode.REPLACE && onDuplicate != null) {
+        if (mode == ImportMode.REPLACE && onConflict != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--on-duplicate applies to --mode merge only; --mode replace deletes the existing rows first");
+                    "--on-conflict applies to --mode merge only; --mode replace deletes the existing rows first");
         }
         if (batchSize < 1 || batchSize > 100_000) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--batch-size must be between 1 and 100000, was " + batchSize);
         }
         ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
-                : ImportOptions.merge(onDuplicate == null ? DuplicatePolicy.FAIL : onDuplicate);
+                : ImportOptions.merge(onConflict == null ? ConflictPolicy.FAIL : onConflict);
         return options.withTables(tables).withBatchSize(batchSize).withTriggersFiring(fireTriggers)
-                .withCascadesAllowed(allowCascades).withNonAtomicImportAllowed(allowNonAtomic);
+                .withCascadesAllowed(allowCascades).withNonAtomicImportAllowed(allowNonAtomic)
+                .withValidationFirst(validateFirst);
     }
 
-    /** @return e.g. {@code MERGE, on duplicate skip} or {@code REPLACE} */
-    static String describe(ImportMode mode, DuplicatePolicy policy) {
+    /** @return e.g. {@code MERGE, on conflict skip} or {@code REPLACE} */
+    static String describe(ImportMode mode, ConflictPolicy policy) {
         return mode == ImportMode.REPLACE ? "REPLACE"
-                : "MERGE, on duplicate " + policy.name().toLowerCase(java.util.Locale.ROOT);
+                : "MERGE, on conflict " + policy.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

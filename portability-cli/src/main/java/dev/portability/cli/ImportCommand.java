@@ -30,6 +30,9 @@ final class ImportCommand extends DatabaseCommand {
 
     @Override
     int execute() {
+        if (choice.deprecatedAliasUsed) {
+            err().println(ImportChoice.DEPRECATED_ALIAS);
+        }
         ImportOptions options = choice.options(spec).withCancellation(context().cancellation());
         ProgressPrinter progress = progress(ProgressPrinter.Detail.TABLES);
         Portability portability = portability(progress);
@@ -51,7 +54,7 @@ final class ImportCommand extends DatabaseCommand {
     }
 
     static void print(PrintWriter out, Path file, ImportResult result) {
-        out.println("Imported " + file + " with " + ImportChoice.describe(result.mode(), result.duplicatePolicy())
+        out.println("Imported " + file + " with " + ImportChoice.describe(result.mode(), result.conflictPolicy())
                 + " in " + Text.duration(result.duration()) + ": " + Text.count(result.inserted()) + " inserted, "
                 + Text.count(result.updated()) + " updated, " + Text.count(result.skipped()) + " skipped, "
                 + Text.count(result.deleted()) + " deleted");

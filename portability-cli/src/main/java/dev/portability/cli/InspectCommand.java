@@ -1,9 +1,8 @@
 package dev.portability.cli;
 
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
-import dev.portability.api.ProgressListener;
-import dev.portability.core.Portability;
+import dev.portability.core.ArchiveReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ final class InspectCommand extends BaseCommand {
 
     @Override
     int execute() throws Exception {
-        ArchiveInfo info = read(file);
+        Manifest info = read(file);
         long size = Files.size(file);
         if (json()) {
             printJson(JsonOut.archive(file, size, info));
@@ -44,12 +43,13 @@ final class InspectCommand extends BaseCommand {
      * @return the manifest
      * @throws dev.portability.api.InvalidArchiveException if the file is no archive or its manifest is unreadable
      */
-    static ArchiveInfo read(Path file) {
-        return Portability.builder().application(ApplicationOptions.DEFAULT_APPLICATION)
-                .store(ArchiveOnlyStore.placeholder()).listener(ProgressListener.NONE).build().inspect(file);
+    static Manifest read(Path file) {
+        try (ArchiveReader archive = ArchiveReader.open(file)) {
+            return archive.manifest();
+        }
     }
 
-    static void print(PrintWriter out, Path file, long size, ArchiveInfo info) {
+    static void print(PrintWriter out, Path file, long size, Manifest info) {
         long bytes = info.tables().stream().mapToLong(ArchiveTable::bytes).sum();
         out.println("Archive " + file + " (" + Text.bytes(size) + ")");
         field(out, "application", info.application());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ExportResult;
@@ -17,7 +17,7 @@ import dev.portability.api.OutsideChange;
 import dev.portability.api.Problem;
 import dev.portability.api.Statistics;
 import dev.portability.api.TableCount;
-import dev.portability.api.TableExport;
+import dev.portability.api.ArchiveTable;
 import dev.portability.api.TableImportResult;
 import dev.portability.api.TablePreview;
 import dev.portability.api.TriggerTreatment;
@@ -69,14 +69,14 @@ final class JsonOut {
         node.put("totalRows", result.totalRows());
         node.put("durationMillis", millis(result.duration()));
         ArrayNode tables = node.putArray("tables");
-        for (TableExport table : result.tables()) {
-            tables.addObject().put("table", table.table()).put("rows", table.rows()).put("bytes", table.bytes())
+        for (ArchiveTable table : result.tables()) {
+            tables.addObject().put("table", table.name()).put("rows", table.rows()).put("bytes", table.bytes())
                     .put("entry", table.entry()).put("sha256", table.sha256());
         }
         return node;
     }
 
-    static ObjectNode archive(Path archive, long fileBytes, ArchiveInfo info) {
+    static ObjectNode archive(Path archive, long fileBytes, Manifest info) {
         ObjectNode node = object();
         node.put("archive", archive.toString());
         node.put("fileBytes", fileBytes);
@@ -84,7 +84,7 @@ final class JsonOut {
         return node;
     }
 
-    static ObjectNode manifest(ArchiveInfo info) {
+    static ObjectNode manifest(Manifest info) {
         ObjectNode node = object();
         node.put("formatVersion", info.formatVersion());
         node.put("application", info.application());
@@ -153,20 +153,20 @@ final class JsonOut {
         ObjectNode node = object();
         node.put("archive", archive.toString());
         node.put("mode", lower(preview.mode()));
-        node.put("onDuplicate", lower(preview.duplicatePolicy()));
+        node.put("onDuplicate", lower(preview.conflictPolicy()));
         node.put("wouldBeRefused", preview.wouldBeRefused());
         node.put("archiveRows", preview.tables().stream().mapToLong(TablePreview::archiveRows).sum());
         node.put("newRows", preview.tables().stream().mapToLong(TablePreview::newRows).sum());
-        node.put("existingRows", preview.existingRows());
+        node.put("conflicts", preview.conflicts());
         node.put("rowsReplaceWouldDelete",
                 preview.tables().stream().mapToLong(TablePreview::rowsReplaceWouldDelete).sum());
         ArrayNode tables = node.putArray("tables");
         for (TablePreview table : preview.tables()) {
             ObjectNode t = tables.addObject();
             t.put("table", table.table()).put("archiveRows", table.archiveRows()).put("newRows", table.newRows())
-                    .put("existingRows", table.existingRows()).put("targetRows", table.targetRows())
+                    .put("conflicts", table.conflicts()).put("targetRows", table.targetRows())
                     .put("rowsReplaceWouldDelete", table.rowsReplaceWouldDelete());
-            keys(t.putArray("sampleExistingKeys"), table.sampleExistingKeys());
+            keys(t.putArray("sampleConflictKeys"), table.sampleConflictKeys());
             ArrayNode triggers = t.putArray("triggers");
             for (TriggerTreatment trigger : table.triggers()) {
                 ObjectNode tr = triggers.addObject().put("trigger", trigger.trigger())
@@ -203,7 +203,7 @@ final class JsonOut {
         ObjectNode node = object();
         node.put("archive", archive.toString());
         node.put("mode", lower(result.mode()));
-        node.put("onDuplicate", lower(result.duplicatePolicy()));
+        node.put("onDuplicate", lower(result.conflictPolicy()));
         node.put("inserted", result.inserted());
         node.put("updated", result.updated());
         node.put("skipped", result.skipped());

@@ -1,6 +1,6 @@
 package dev.portability.cli;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 + "would delete; the triggers the import would switch off, undo or refuse; the rows of tables "
                 + "outside the import a REPLACE would change; tables that cannot roll back.",
             "Validates the archive first. When the import would be refused, exits with the code the import would "
-                    + "end with: 4 for a merge with --on-duplicate fail and existing keys, or a refusal listed; 2 for "
+                    + "end with: 4 for a merge with --on-conflict fail and existing keys, or a refusal listed; 2 for "
                     + "a merge into a table without a primary key."})
 final class PreviewCommand extends DatabaseCommand {
 
@@ -47,6 +47,9 @@ final class PreviewCommand extends DatabaseCommand {
 
     @Override
     int execute() {
+        if (choice.deprecatedAliasUsed) {
+            err().println(ImportChoice.DEPRECATED_ALIAS);
+        }
         ImportOptions options = choice.options(spec).withCancellation(context().cancellation());
         ProgressPrinter progress = progress(ProgressPrinter.Detail.TABLES);
         Portability portability = portability(progress);
@@ -64,7 +67,7 @@ final class PreviewCommand extends DatabaseCommand {
 
     static void print(PrintWriter out, Path file, ImportPreview preview) {
         out.println("Preview of importing " + file + " with " + ImportChoice.describe(preview.mode(),
-                preview.duplicatePolicy()) + " (nothing was written):");
+                preview.conflictPolicy()) + " (nothing was written):");
         TextTable table = new TextTable("table", "archive rows", "new", "existing", "rows now",
                 "replace would delete");
         long archive = 0;
@@ -73,11 +76,11 @@ final class PreviewCommand extends DatabaseCommand {
         long now = 0;
         long gone = 0;
         for (TablePreview t : preview.tables()) {
-            table.row(t.table(), t.archiveRows(), t.newRows(), t.existingRows(), t.targetRows(),
+            table.row(t.table(), t.archiveRows(), t.newRows(), t.conflicts(), t.targetRows(),
                     t.rowsReplaceWouldDelete());
             archive += t.archiveRows();
             fresh += t.newRows();
-            existing += t.existingRows();
+            existing += t.conflicts();
             now += t.targetRows();
             gone += t.rowsReplaceWouldDelete();
         }
@@ -86,10 +89,10 @@ final class PreviewCommand extends DatabaseCommand {
         if (existing > 0) {
             out.println("Keys that already exist (first ones per table):");
             for (TablePreview t : preview.tables()) {
-                if (!t.sampleExistingKeys().isEmpty()) {
+                if (!t.sampleConflictKeys().isEmpty()) {
                     StringJoiner keys = new StringJoiner(", ", "  " + t.table() + ": ",
-                            t.existingRows() > KEYS_SHOWN ? ", ..." : "");
-                    t.sampleExistingKeys().stream().limit(KEYS_SHOWN).map(Key::toString).forEach(keys::add);
+                            t.conflicts() > KEYS_SHOWN ? ", ..." : "");
+                    t.sampleConflictKeys().stream().limit(KEYS_SHOWN).map(Key::toString).forEach(keys::add);
                     out.println(keys);
                 }
             }
@@ -151,10 +154,10 @@ final class PreviewCommand extends DatabaseCommand {
                     + Text.count(gone) + " of them have no counterpart in the archive and would be gone) and "
                     + "insert the archive's " + Text.count(fresh + existing) + ".";
         }
-        DuplicatePolicy policy = preview.duplicatePolicy();
-        if (policy == DuplicatePolicy.FAIL && existing > 0) {
+        ConflictPolicy policy = preview.conflictPolicy();
+        if (policy == ConflictPolicy.FAIL && existing > 0) {
             return "The import would be REFUSED: " + Text.count(existing) + " rows of the archive have keys that "
-                    + "already exist. Use --on-duplicate skip or overwrite, or --mode replace.";
+                    + "already exist. Use --on-conflict skip or overwrite, or --mode replace.";
         }
         String dup = switch (policy) {
             case SKIP -> ", and keep the " + Text.count(existing) + " existing rows whose key the archive also has";

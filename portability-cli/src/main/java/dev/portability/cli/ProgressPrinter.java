@@ -243,7 +243,6 @@ final class ProgressPrinter implements ProgressListener {
             case EXPORTING -> "exporting";
             case VERIFYING -> "verifying";
             case VALIDATING -> "validating";
-            case MIGRATING -> "migrating";
             case PREVIEWING -> "looking up";
             case DELETING -> "deleting";
             case WRITING -> "writing";

@@ -1,13 +1,14 @@
 package dev.portability.cli;
 
-import dev.portability.api.ArchiveInfo;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.Manifest;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Problem;
 import dev.portability.api.ValidationReport;
+import dev.portability.core.ArchiveReader;
 import dev.portability.core.Portability;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ import picocli.CommandLine.Parameters;
                 + "value against its column's type. Lists every problem found, with table, row and column.",
             "Without --url the archive is checked against its own manifest; with --url also against that "
                     + "database's tables, the application id, the schema version and how it compares keys, as an "
-                    + "import would. With --mode or --on-duplicate as well, it also reports what would make an "
+                    + "import would. With --mode or --on-conflict as well, it also reports what would make an "
                     + "import with those options refuse before writing (a merge into a table without a primary key, "
-                    + "keys that exist under --on-duplicate fail, a foreign-key cycle the database cannot load).",
+                    + "keys that exist under --on-conflict fail, a foreign-key cycle the database cannot load).",
             "Exit code 0 when valid, 3 when not."})
 final class ValidateCommand extends BaseCommand {
 
@@ -44,10 +45,23 @@ final class ValidateCommand extends BaseCommand {
             description = "With --url: check for an import in this mode (merge or replace).")
     ImportMode mode;
 
-    @Option(order = 31, names = "--on-duplicate", paramLabel = "POLICY",
-            description = "With --url: check for a merge with this policy (skip, overwrite or fail; merge's default "
-                    + "is fail).")
-    DuplicatePolicy onDuplicate;
+    @Option(order = 31, names = "--on-conflict", paramLabel = "POLICY",
+            description = "With --url: check for a merge with this conflict policy (skip, overwrite or fail; "
+                    + "merge's default is fail).")
+    ConflictPolicy onConflict;
+
+    private boolean deprecatedAliasUsed;
+
+    /**
+     * The spelling of {@code --on-conflict} before 0.2; accepted, with a warning, for one release.
+     *
+     * @param policy the policy
+     */
+    @Option(names = "--on-duplicate", paramLabel = "POLICY", hidden = true)
+    void onDuplicate(ConflictPolicy policy) {
+        onConflict = policy;
+        deprecatedAliasUsed = true;
+    }
 
     @Override
     Path archive() {
@@ -56,41 +70,39 @@ final class ValidateCommand extends BaseCommand {
 
     @Override
     int execute() {
+        if (deprecatedAliasUsed) {
+            err().println(ImportChoice.DEPRECATED_ALIAS);
+        }
         ProgressPrinter progress = progress(ProgressPrinter.Detail.TABLES);
         String against;
         ValidationReport report;
-        if ((mode != null || onDuplicate != null) && !connection.given()) {
-            throw new ParameterException(spec.commandLine(), "--mode and --on-duplicate check an import into a "
+        if ((mode != null || onConflict != null) && !connection.given()) {
+            throw new ParameterException(spec.commandLine(), "--mode and --on-conflict check an import into a "
                     + "database: give it with --url");
         }
-        if (mode == ImportMode.REPLACE && onDuplicate != null) {
+        if (mode == ImportMode.REPLACE && onConflict != null) {
             throw new ParameterException(spec.commandLine(),
-                    "--on-duplicate applies to --mode merge only; --mode replace deletes the existing rows first");
+                    "--on-conflict applies to --mode merge only; --mode replace deletes the existing rows first");
         }
         if (connection.given()) {
             against = "database";
             Portability portability = Portability.builder().application(application.application)
                     .schemaVersion(application.schemaVersion)
                     .store(connection.store(spec, context().environment())).listener(progress).build();
-            if (mode == null && onDuplicate == null) {
+            if (mode == null && onConflict == null) {
                 report = tracked(progress, () -> portability.validate(file));
             } else {
                 ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
-                        : ImportOptions.merge(onDuplicate == null ? DuplicatePolicy.FAIL : onDuplicate);
+                        : ImportOptions.merge(onConflict == null ? ConflictPolicy.FAIL : onConflict);
                 report = tracked(progress, () -> portability.validate(file, options));
             }
         } else {
             against = "manifest";
-            ArchiveInfo info;
-            try {
-                info = InspectCommand.read(file);
+            try (ArchiveReader archive = ArchiveReader.open(file)) {
+                report = tracked(progress, () -> archive.verify(progress, null));
             } catch (InvalidArchiveException e) {
                 return report(file, against, e.report());
             }
-            Portability portability = Portability.builder().application(info.application())
-                    .schemaVersion(info.schemaVersion()).store(ArchiveOnlyStore.of(info)).listener(progress)
-                    .build();
-            report = tracked(progress, () -> portability.validate(file));
         }
         return report(file, against, report);
     }
@@ -109,7 +121,7 @@ final class ValidateCommand extends BaseCommand {
                 : "checked against its own manifest";
         if (report.valid()) {
             if (!quiet) {
-                ArchiveInfo info = report.archive();
+                Manifest info = report.archive();
                 out.println(archive + " is valid (" + checked + ")" + (info == null ? "." : ": "
                         + info.tables().size() + " tables, " + Text.count(info.totalRows()) + " rows."));
             }

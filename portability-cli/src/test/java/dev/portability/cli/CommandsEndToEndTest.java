@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -167,22 +168,22 @@ class CommandsEndToEndTest {
             Path archive = export(db);
             db.execute("DELETE FROM orders WHERE id > 50", "INSERT INTO customers VALUES (31, 'New', NULL)");
 
-            CliRun.Result text = new CliRun().run(connect(db, "preview", archive.toString(), "--on-duplicate",
+            CliRun.Result text = new CliRun().run(connect(db, "preview", archive.toString(), "--on-conflict",
                     "skip", "--progress", "none"));
             CliRun.Result json = new CliRun().run(connect(db, "preview", archive.toString(), "--json",
-                    "--on-duplicate", "skip"));
+                    "--on-conflict", "skip"));
 
             assertThat(text.exitCode()).as(text.toString()).isZero();
-            assertThat(text.out()).contains("MERGE, on duplicate skip")
+            assertThat(text.out()).contains("MERGE, on conflict skip")
                     .containsPattern("orders\\s+60\\s+10\\s+50\\s+50\\s+0")
                     .containsPattern("customers\\s+30\\s+0\\s+30\\s+31\\s+1")
                     .contains("The import would insert 10 new rows, and keep the 80 existing rows");
             JsonNode preview = json.json();
             assertThat(json.exitCode()).isZero();
             assertThat(preview.get("newRows").asLong()).isEqualTo(10);
-            assertThat(preview.get("existingRows").asLong()).isEqualTo(80);
+            assertThat(preview.get("conflicts").asLong()).isEqualTo(80);
             assertThat(preview.get("wouldBeRefused").asBoolean()).isFalse();
-            assertThat(preview.get("tables").get(1).get("sampleExistingKeys").get(0).asLong()).isEqualTo(1);
+            assertThat(preview.get("tables").get(1).get("sampleConflictKeys").get(0).asLong()).isEqualTo(1);
             assertThat(Shop.count(db, "orders")).isEqualTo(50);
         }
     }
@@ -197,9 +198,28 @@ class CommandsEndToEndTest {
             CliRun.Result json = new CliRun().run(connect(db, "preview", archive.toString(), "--json", "--quiet"));
 
             assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.CONFLICTS);
-            assertThat(text.out()).contains("MERGE, on duplicate fail").contains("would be REFUSED: 90 rows");
+            assertThat(text.out()).contains("MERGE, on conflict fail").contains("would be REFUSED: 90 rows");
             assertThat(json.exitCode()).isEqualTo(ExitCodes.CONFLICTS);
             assertThat(json.json().get("wouldBeRefused").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void theOldSpellingOnDuplicateStillWorksWithAWarning() {
+        try (TestDatabase db = shop(Kind.H2)) {
+            Path archive = export(db);
+            db.execute("DELETE FROM orders WHERE id > 50");
+
+            CliRun.Result result = new CliRun().run(connect(db, "import", archive.toString(), "--on-duplicate",
+                    "skip", "--progress", "none"));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.err()).contains("--on-duplicate is deprecated").contains("use --on-conflict");
+            assertThat(result.out()).contains("with MERGE, on conflict skip").contains("10 inserted, 0 updated, "
+                    + "80 skipped, 0 deleted");
+            assertThat(Shop.count(db, "orders")).isEqualTo(60);
+            CliRun.Result help = new CliRun().run("import", "--help");
+            assertThat(help.out()).contains("--on-conflict").doesNotContain("--on-duplicate");
         }
     }
 
@@ -211,10 +231,10 @@ class CommandsEndToEndTest {
             db.execute("DELETE FROM orders WHERE id > 50", "UPDATE customers SET name = 'Changed' WHERE id = 1");
 
             CliRun.Result result = new CliRun().run(connect(db, "import", archive.toString(), "--mode", "merge",
-                    "--on-duplicate", "skip", "--progress", "none"));
+                    "--on-conflict", "skip", "--progress", "none"));
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.out()).contains("with MERGE, on duplicate skip").contains("10 inserted, 0 updated, "
+            assertThat(result.out()).contains("with MERGE, on conflict skip").contains("10 inserted, 0 updated, "
                     + "80 skipped, 0 deleted").containsPattern("orders\\s+10\\s+0\\s+50\\s+0\\s+60");
             assertThat(Shop.count(db, "orders")).isEqualTo(60);
             assertThat(Shop.string(db, "SELECT name FROM customers WHERE id = 1")).isEqualTo("Changed");
@@ -228,7 +248,7 @@ class CommandsEndToEndTest {
             Path archive = export(db);
             db.execute("UPDATE customers SET name = 'Changed' WHERE id = 1");
 
-            CliRun.Result result = new CliRun().run(connect(db, "import", archive.toString(), "--on-duplicate",
+            CliRun.Result result = new CliRun().run(connect(db, "import", archive.toString(), "--on-conflict",
                     "OVERWRITE", "--tables", "customers", "--json"));
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -257,7 +277,7 @@ class CommandsEndToEndTest {
             assertThat(text.errLines()).hasSize(1);
             assertThat(text.err()).startsWith("Error: Import refused: 80 rows of the archive have keys that already "
                     + "exist (customers 1, 2, 3, 4, 5, ...; orders 1, 2, 3, 4, 5, ...). Nothing was written.")
-                    .contains("--on-duplicate skip");
+                    .contains("--on-conflict skip");
             assertThat(json.exitCode()).isEqualTo(ExitCodes.CONFLICTS);
             assertThat(json.json().get("error").get("code").asText()).isEqualTo("CONFLICTS");
             assertThat(json.json().get("error").get("exitCode").asInt()).isEqualTo(4);
@@ -279,8 +299,9 @@ class CommandsEndToEndTest {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out()).contains("with REPLACE").contains("90 inserted, 0 updated, 0 skipped, "
                     + "86 deleted");
-            assertThat(result.err()).containsPattern("writing\\s+orders\\s+60 rows")
-                    .containsPattern("validating\\s+2 tables, 90 rows");
+            // one pass: validating checks the manifest, the rows are checked while they are written
+            assertThat(result.err()).containsPattern("validating\\s+done in")
+                    .containsPattern("writing\\s+orders\\s+60 rows");
             assertThat(Shop.count(db, "orders")).isEqualTo(60);
             assertThat(Shop.longs(db, "SELECT id FROM customers ORDER BY id DESC")).first().isEqualTo(30L);
             assertThat(Shop.string(db, "SELECT name FROM customers WHERE id = 2")).isEqualTo("Customer 2");

@@ -24,10 +24,10 @@ class DemoCommandTest {
                 .contains("2. Exported it to " + dir.resolve("shop.zip"))
                 .contains("3. Made a second database from the archive")
                 .contains("4. Changed the copy")
-                .contains("5. Previewed importing the archive into the copy with MERGE, on duplicate skip")
+                .contains("5. Previewed importing the archive into the copy with MERGE, on conflict skip")
                 .containsPattern("reviews\\s+\\d+\\s+[1-9]\\d*\\s+\\d+")
-                .contains("6. Tried MERGE, on duplicate fail: the import was refused")
-                .contains("7. Imported with MERGE, on duplicate skip")
+                .contains("6. Tried MERGE, on conflict fail: the import was refused")
+                .contains("7. Imported with MERGE, on conflict skip")
                 .contains("8. Imported with REPLACE")
                 .contains("9. Exported the copy again and compared each table's SHA-256 with the first archive: "
                         + "all 10 tables are identical")
@@ -46,7 +46,7 @@ class DemoCommandTest {
         assertThat(demo.get("steps").findValues("millis")).allMatch(JsonNode::canConvertToLong);
         long sourceRows = demo.get("source").get("totalRows").asLong();
         assertThat(sourceRows).isGreaterThanOrEqualTo(900);
-        assertThat(demo.get("preview").get("existingRows").asLong()).isPositive();
+        assertThat(demo.get("preview").get("conflicts").asLong()).isPositive();
         assertThat(demo.get("preview").get("newRows").asLong()).isPositive();
         assertThat(demo.get("merge").get("inserted").asLong()).isEqualTo(demo.get("preview").get("newRows").asLong());
         assertThat(demo.get("afterReplace").get("totalRows").asLong()).isEqualTo(sourceRows);

@@ -198,7 +198,7 @@ class FailureExitCodesTest {
         CliRun.Result unknown = new CliRun().run("export", "x.zip", "--url", "jdbc:h2:mem:x", "--frobnicate");
         CliRun.Result badMode = new CliRun().run("import", "x.zip", "--url", "jdbc:h2:mem:x", "--mode", "upsert");
         CliRun.Result policyWithReplace = new CliRun().run("import", "x.zip", "--url", "jdbc:h2:mem:x", "--mode",
-                "replace", "--on-duplicate", "skip");
+                "replace", "--on-conflict", "skip");
         CliRun.Result noDriver = new CliRun().run("stats", "--url", "jdbc:oracle:thin:@db:1521/x", "--json");
         CliRun.Result noCommand = new CliRun().run();
 
@@ -210,7 +210,7 @@ class FailureExitCodesTest {
         assertThat(badMode.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badMode.err()).contains("--mode").contains("upsert");
         assertThat(policyWithReplace.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(policyWithReplace.err()).contains("--on-duplicate applies to --mode merge only");
+        assertThat(policyWithReplace.err()).contains("--on-conflict applies to --mode merge only");
         assertThat(noDriver.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noDriver.err()).contains("No JDBC driver accepts the URL");
         assertThat(noDriver.json().get("error").get("code").asText()).isEqualTo("USAGE");

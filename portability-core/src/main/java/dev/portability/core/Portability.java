@@ -1,6 +1,5 @@
 package dev.portability.core;
 
-import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
@@ -10,26 +9,24 @@ import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.Manifest;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
 import dev.portability.api.ProgressListener;
 import dev.portability.api.Statistics;
 import dev.portability.api.StoreException;
-import dev.portability.api.TableCount;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
 import dev.portability.api.migration.Migration;
-import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
-import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.Engine;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.ArchiveVerifier;
-import dev.portability.core.internal.engine.Exporter;
 import dev.portability.core.internal.engine.Host;
-import dev.portability.core.internal.engine.Importer;
 import dev.portability.core.internal.engine.Operation;
-import dev.portability.core.internal.engine.Validator;
+import dev.portability.core.internal.export.Exporter;
 import dev.portability.core.internal.migration.MigrationRegistry;
+import dev.portability.core.internal.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,36 +36,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Export all of an application's data to one archive file, and import it back: the entry point of Portability.
  *
  * <pre>{@code
  * Portability portability = Portability.builder().application("shop").schemaVersion(3)
- *         .store(JdbcAdapters.discover(dataSource)).build();
+ *         .store(JdbcStore.discover(dataSource)).build();
  * portability.export(Path.of("backup.zip"));
  * portability.importArchive(Path.of("backup.zip"), ImportOptions.replace());
  * }</pre>
  *
  * <p>An instance is immutable and thread-safe; build it once and share it. Each call opens its own unit of work
- * on the store. Archives are untrusted input: every method that reads one validates it first, and an import
- * writes nothing unless the whole archive is valid.
+ * on the store. Archives are untrusted input: every method that reads one checks all of it, and an import leaves
+ * the target exactly as it was unless the whole archive is valid (it checks each row as it writes it and rolls
+ * back at the first problem; see {@link #importArchive(Path, ImportOptions)}).
  */
 public final class Portability {
 
     private static final String LIBRARY_VERSION = libraryVersion();
 
-    private final Host<?> host;
+    private final Engine<?> engine;
     private final ProgressListener listener;
-    private final Validator.Settings settings;
-    private final MigrationRegistry migrations;
 
     private Portability(Builder builder) {
-        this.migrations = MigrationRegistry.of(builder.migrations, builder.schemaVersion);
-        this.host = new Host<>(builder.application, builder.schemaVersion, builder.store);
+        this.engine = Engine.of(new Host<>(builder.application, builder.schemaVersion, builder.store),
+                MigrationRegistry.of(builder.migrations, builder.schemaVersion),
+                Validator.Settings.of(builder.limits, builder.maxProblems), LIBRARY_VERSION);
         this.listener = builder.listener;
-        this.settings = Validator.Settings.of(builder.limits, builder.maxProblems);
     }
 
     /** @return a builder for a new instance */
@@ -87,7 +82,7 @@ public final class Portability {
      * @return the id set with {@link Builder#application(String)}
      */
     public String application() {
-        return host.application();
+        return engine.host().application();
     }
 
     /**
@@ -97,7 +92,7 @@ public final class Portability {
      * @return the version set with {@link Builder#schemaVersion(int)}, 0 or more
      */
     public int schemaVersion() {
-        return host.schemaVersion();
+        return engine.host().schemaVersion();
     }
 
     /**
@@ -107,12 +102,12 @@ public final class Portability {
      * @return the limits set with {@link Builder#limits(ArchiveLimits)}, or {@link ArchiveLimits#defaults()}
      */
     public ArchiveLimits limits() {
-        return settings.limits();
+        return engine.settings().limits();
     }
 
     /** @return the host's tables, referenced tables first (the order of export and import) */
     public List<TableSchema> tables() {
-        return host.order().writeOrder();
+        return engine.host().order().writeOrder();
     }
 
     /**
@@ -122,27 +117,7 @@ public final class Portability {
      * @throws StoreException if the store fails
      */
     public Statistics stats() {
-        return stats(host);
-    }
-
-    private static <U extends UnitOfWork> Statistics stats(Host<U> host) {
-        List<TableCount> counts = new ArrayList<>();
-        U work = host.store().begin(Access.READ);
-        try {
-            for (TableSchema table : host.order().writeOrder()) {
-                counts.add(new TableCount(table.name(), host.adapter(table.name()).count(work)));
-            }
-            work.commit();
-        } catch (PortabilityException e) {
-            work.rollback();
-            throw e;
-        } catch (RuntimeException e) {
-            work.rollback();
-            throw new StoreException("Counting rows failed: " + e.getMessage(), false, e);
-        } finally {
-            work.close();
-        }
-        return new Statistics(counts);
+        return engine.stats();
     }
 
     /**
@@ -188,6 +163,7 @@ public final class Portability {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Export to " + absolute + " failed: " + e
                     + ". No archive was written; check the directory exists, is writable and has space.", e);
         } finally {
+            operation.close();
             deleteQuietly(temp);
         }
     }
@@ -216,6 +192,7 @@ public final class Portability {
             throw new PortabilityException(ErrorCode.IO_FAILURE, "Export to a stream failed: " + e
                     + ". The stream may have received part of the archive; discard it.", e);
         } finally {
+            operation.close();
             deleteQuietly(temp);
         }
     }
@@ -223,13 +200,13 @@ public final class Portability {
     private ExportResult exportTo(Path file, ExportOptions options, Operation operation) throws IOException {
         ExportResult result;
         try (OutputStream out = Files.newOutputStream(file)) {
-            result = export(host, out, options, operation);
+            result = engine.export(out, options, operation);
         }
         if (!options.verify()) {
             return result;
         }
         operation.started(dev.portability.api.Phase.VERIFYING, null, result.totalRows());
-        List<String> differences = ArchiveVerifier.verify(file, result.tables());
+        List<String> differences = ArchiveVerifier.verify(file, result.tables(), operation.workers());
         if (!differences.isEmpty()) {
             throw new PortabilityException(ErrorCode.EXPORT_VERIFICATION_FAILED, "Export failed: the archive "
                     + "read back differs from what was written (" + String.join("; ", differences)
@@ -239,11 +216,6 @@ public final class Portability {
         return new ExportResult(result.tables(), result.archiveBytes(), true, result.duration());
     }
 
-    private static <U extends UnitOfWork> ExportResult export(Host<U> host, OutputStream out,
-            ExportOptions options, Operation operation) throws IOException {
-        return new Exporter<>(host, LIBRARY_VERSION).write(out, options, operation);
-    }
-
     /**
      * Reads what an archive's manifest says, without checking its content.
      *
@@ -251,12 +223,9 @@ public final class Portability {
      * @return the manifest's information
      * @throws InvalidArchiveException if the file is not an archive or its manifest is missing or invalid
      */
-    public ArchiveInfo inspect(Path archive) {
-        ValidationReport report = withArchive(archive, file -> {
-            Validator.Outcome<?> outcome = validator().validate(file, Set.of(),
-                    operation("inspect", ProgressListener.NONE, null), false);
-            return outcome.report();
-        });
+    public Manifest inspect(Path archive) {
+        ValidationReport report = withArchive(archive, operation("inspect", ProgressListener.NONE, null),
+                engine::inspect);
         return report.archiveInfo().orElseThrow(() -> new InvalidArchiveException(report));
     }
 
@@ -272,9 +241,7 @@ public final class Portability {
      */
     public ValidationReport validate(Path archive) {
         try {
-            Validator<?> validator = validator();
-            return withArchive(archive, file -> validator.withTargetLimits(validator.validate(file, Set.of(),
-                    operation("validate", listener, null), true).report()));
+            return withArchive(archive, operation("validate", listener, null), engine::validate);
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -295,8 +262,8 @@ public final class Portability {
             dev.portability.api.Cancellation cancellation) {
         Objects.requireNonNull(progressListener, "progressListener");
         try {
-            return withArchive(archive, file -> validator().validate(file, Set.of(),
-                    operation("validate", progressListener, cancellation), true).report());
+            return withArchive(archive, operation("validate", progressListener, cancellation),
+                    engine::validate);
         } catch (InvalidArchiveException e) {
             return e.report(); // not even a ZIP: the report says so
         }
@@ -327,13 +294,14 @@ public final class Portability {
      * when the import would go ahead (short of failures while writing).
      *
      * @param archive the archive file
-     * @param options the import options to check for (mode, duplicate policy, tables)
+     * @param options the import options to check for (mode, conflict policy, tables)
      * @return the report listing every problem found
      */
     public ValidationReport validate(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
         try {
-            return withArchive(archive, file -> validate(host, file, options));
+            return withArchive(archive, operation("validate", options), (file, operation) ->
+                    engine.validate(file, options, operation));
         } catch (InvalidArchiveException e) {
             return e.report();
         }
@@ -357,24 +325,6 @@ public final class Portability {
         }
     }
 
-    private <U extends UnitOfWork> ValidationReport validate(Host<U> host, ArchiveFile file, ImportOptions options) {
-        Operation operation = operation("validate", options.listener().orElse(listener),
-                options.cancellation().orElse(null));
-        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, true);
-        ValidationReport report = outcome.report();
-        if (!report.valid()) {
-            return report;
-        }
-        List<Problem> refusals = new Importer<>(host, settings).refusals(file, outcome, options, operation);
-        if (refusals.isEmpty()) {
-            return report;
-        }
-        List<Problem> kept = refusals.size() > settings.maxProblems() ? refusals.subList(0, settings.maxProblems())
-                : refusals;
-        return new ValidationReport(report.archive(), kept, refusals.size(), report.migrationSteps());
-    }
-
     /**
      * Computes what importing an archive with the given options would do, without writing anything: per table the
      * rows that are new and those whose key exists (keys compared as the store compares them), and every reason
@@ -388,7 +338,8 @@ public final class Portability {
      */
     public ImportPreview preview(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return withArchive(archive, file -> preview(host, file, options));
+        return withArchive(archive, operation("preview", options), (file, operation) ->
+                engine.preview(file, options, operation));
     }
 
     /**
@@ -402,23 +353,24 @@ public final class Portability {
         return spooled(archive, path -> preview(path, options));
     }
 
-    private <U extends UnitOfWork> ImportPreview preview(Host<U> host, ArchiveFile file, ImportOptions options) {
-        Operation operation = operation("preview", options.listener().orElse(listener),
-                options.cancellation().orElse(null));
-        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, true);
-        requireValid(outcome);
-        return new Importer<>(host, settings).preview(file, outcome, options, operation);
-    }
-
     /**
-     * Imports an archive file: validates all of it, then writes it in one unit of work. On any failure nothing
-     * is written and every table is left exactly as it was.
+     * Imports an archive file in one unit of work. On any failure nothing is written and every table is left
+     * exactly as it was.
+     *
+     * <p>By default the import reads the archive once: the container, the manifest and the tables' schemas are
+     * checked first, and everything that would make the import refuse (conflicts under MERGE with FAIL, triggers,
+     * cascades, foreign-key cycles the store cannot load, tables that cannot roll back) is found before the first
+     * write; each row is then checked (checksums, row counts, values, duplicate keys, the target's limits),
+     * migrated and written in the same streaming pass, and the first problem rolls the import back and is
+     * reported alone. {@link #validate(Path)} lists every problem of an archive.
+     * {@link ImportOptions#withValidationFirst(boolean)} validates the whole archive before the first write
+     * instead, as imports that may write tables that cannot roll back always do.
      *
      * @param archive the archive file
-     * @param options mode, duplicate policy, tables, batch size, progress and cancellation
+     * @param options mode, conflict policy, tables, batch size, progress and cancellation
      * @return what the import did
-     * @throws InvalidArchiveException if the archive is invalid (nothing was written)
+     * @throws InvalidArchiveException if the archive is invalid (nothing was imported: refused before writing,
+     *     or rolled back at the first problem found while writing)
      * @throws dev.portability.api.ImportRefusedException if the import cannot be done as asked: MERGE into a table
      *     without a primary key, a foreign-key cycle the store cannot load (nothing was written)
      * @throws dev.portability.api.ImportConflictException under MERGE with policy FAIL when keys exist
@@ -427,7 +379,8 @@ public final class Portability {
      */
     public ImportResult importArchive(Path archive, ImportOptions options) {
         Objects.requireNonNull(options, "options");
-        return withArchive(archive, file -> importArchive(host, file, options));
+        return withArchive(archive, operation("import", options), (file, operation) ->
+                engine.importArchive(file, options, operation));
     }
 
     /**
@@ -443,26 +396,9 @@ public final class Portability {
         return spooled(archive, path -> importArchive(path, options));
     }
 
-    private <U extends UnitOfWork> ImportResult importArchive(Host<U> host, ArchiveFile file,
-            ImportOptions options) {
-        long start = System.nanoTime();
-        Operation operation = operation("import", options.listener().orElse(listener),
-                options.cancellation().orElse(null));
-        operation.log().info("[{}] import started: {}", operation.id(), options);
-        Validator.Outcome<U> outcome = new Validator<>(host, migrations, settings)
-                .validate(file, options.tables(), operation, true);
-        requireValid(outcome);
-        return new Importer<>(host, settings).run(file, outcome, options, operation, start);
-    }
-
-    private static void requireValid(Validator.Outcome<?> outcome) {
-        if (!outcome.report().valid()) {
-            throw new InvalidArchiveException(outcome.report());
-        }
-    }
-
-    private Validator<?> validator() {
-        return new Validator<>(host, migrations, settings);
+    /** An operation with the options' listener (else the builder's) and cancellation. */
+    private Operation operation(String kind, ImportOptions options) {
+        return operation(kind, options.listener().orElse(listener), options.cancellation().orElse(null));
     }
 
     private Operation operation(String kind, ProgressListener progress, dev.portability.api.Cancellation cancel) {
@@ -471,26 +407,29 @@ public final class Portability {
 
     @FunctionalInterface
     private interface ArchiveWork<T> {
-        T apply(ArchiveFile archive);
+        T apply(ArchiveFile archive, Operation operation);
     }
 
-    private <T> T withArchive(Path path, ArchiveWork<T> work) {
-        Objects.requireNonNull(path, "archive");
-        if (!Files.isRegularFile(path)) {
-            throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + path.toAbsolutePath()
-                    + " does not exist or is not a file.");
-        }
-        ArchiveFile archive;
-        try {
-            archive = ArchiveFile.open(path, settings.limits());
-        } catch (ArchiveFile.ArchiveUnreadableException e) {
-            throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
-        }
-        try (archive) {
-            return work.apply(archive);
-        } catch (IOException e) {
-            throw new PortabilityException(ErrorCode.IO_FAILURE, "Closing archive " + path.toAbsolutePath()
-                    + " failed: " + e.getMessage() + ". The operation itself had finished.", e);
+    /** Opens the archive for the operation, runs the work, and ends both; the operation's threads end with it. */
+    private <T> T withArchive(Path path, Operation operation, ArchiveWork<T> work) {
+        try (operation) {
+            Objects.requireNonNull(path, "archive");
+            if (!Files.isRegularFile(path)) {
+                throw new PortabilityException(ErrorCode.IO_FAILURE, "Archive " + path.toAbsolutePath()
+                        + " does not exist or is not a file.");
+            }
+            ArchiveFile archive;
+            try {
+                archive = ArchiveFile.open(path, limits(), operation.workers());
+            } catch (ArchiveFile.ArchiveUnreadableException e) {
+                throw new InvalidArchiveException(new ValidationReport(null, List.of(e.problem()), 1, List.of()));
+            }
+            try (archive) {
+                return work.apply(archive, operation);
+            } catch (IOException e) {
+                throw new PortabilityException(ErrorCode.IO_FAILURE, "Closing archive " + path.toAbsolutePath()
+                        + " failed: " + e.getMessage() + ". The operation itself had finished.", e);
+            }
         }
     }
 
@@ -499,7 +438,7 @@ public final class Portability {
         Path temp = null;
         try {
             temp = Files.createTempFile("portability-upload-", ".zip");
-            long limit = settings.limits().maxArchiveBytes();
+            long limit = limits().maxArchiveBytes();
             try (OutputStream out = Files.newOutputStream(temp)) {
                 byte[] buffer = new byte[1 << 16];
                 long total = 0;
@@ -622,7 +561,7 @@ public final class Portability {
 
         /**
          * Sets the store: the tables and how to work on them atomically, e.g.
-         * {@code JdbcAdapters.discover(dataSource)} from {@code portability-jdbc}.
+         * {@code JdbcStore.discover(dataSource)} from {@code portability-jdbc}.
          *
          * @param dataStore the store
          * @return this builder
@@ -683,7 +622,7 @@ public final class Portability {
             }
             if (store == null) {
                 throw new ConfigurationException("store: not set; call store(...) with your DataStore, e.g. "
-                        + "JdbcAdapters.discover(dataSource)");
+                        + "JdbcStore.discover(dataSource)");
             }
             return new Portability(this);
         }

@@ -12,7 +12,6 @@ import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.ValidationReport;
-import dev.portability.api.spi.AbstractTableAdapter;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
 import java.nio.file.Path;
@@ -64,46 +63,13 @@ class GeneratorPositionsTest {
             return store.begin(access);
         }
 
-        final class Adapter extends AbstractTableAdapter<MemoryStore.Work> {
-            private final MemoryStore.Table table;
-
+        final class Adapter extends MemoryStore.Forwarding {
             Adapter(MemoryStore.Table table) {
-                super(table.schema());
-                this.table = table;
+                super(table);
             }
 
             private boolean ascending() {
                 return schema().name().equals("customers");
-            }
-
-            @Override
-            public long count(MemoryStore.Work work) {
-                return table.count(work);
-            }
-
-            @Override
-            public void read(MemoryStore.Work work, Consumer<Row> sink) {
-                table.read(work, sink);
-            }
-
-            @Override
-            public void insert(MemoryStore.Work work, List<Row> rows) {
-                table.insert(work, rows);
-            }
-
-            @Override
-            public void update(MemoryStore.Work work, List<Row> rows) {
-                table.update(work, rows);
-            }
-
-            @Override
-            public long deleteAll(MemoryStore.Work work) {
-                return table.deleteAll(work);
-            }
-
-            @Override
-            public Set<Key> existingKeys(MemoryStore.Work work, List<Key> keys) {
-                return table.existingKeys(work, keys);
             }
 
             @Override

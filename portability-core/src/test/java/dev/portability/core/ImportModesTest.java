@@ -3,7 +3,7 @@ package dev.portability.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportOptions;
@@ -57,14 +57,14 @@ class ImportModesTest {
     void previewCountsNewAndExistingRowsAndWritesNothing() {
         Map<String, Map<Object, Row>> before = target.snapshot();
 
-        ImportPreview preview = Fixtures.portability(target).preview(archive, ImportOptions.merge(DuplicatePolicy.FAIL));
+        ImportPreview preview = Fixtures.portability(target).preview(archive, ImportOptions.merge(ConflictPolicy.FAIL));
 
         TablePreview customers = preview.tables().get(0);
         assertThat(customers.table()).isEqualTo("customers");
         assertThat(customers.archiveRows()).isEqualTo(10);
         assertThat(customers.newRows()).isEqualTo(5);
-        assertThat(customers.existingRows()).isEqualTo(5);
-        assertThat(customers.sampleExistingKeys()).containsExactly(Key.of(6L), Key.of(7L), Key.of(8L), Key.of(9L),
+        assertThat(customers.conflicts()).isEqualTo(5);
+        assertThat(customers.sampleConflictKeys()).containsExactly(Key.of(6L), Key.of(7L), Key.of(8L), Key.of(9L),
                 Key.of(10L));
         assertThat(customers.targetRows()).isEqualTo(10);
         assertThat(customers.rowsReplaceWouldDelete()).isEqualTo(5);
@@ -75,7 +75,7 @@ class ImportModesTest {
     @Test
     void mergeSkipKeepsExistingRowsAndAddsTheNewOnes() {
         ImportResult result = Fixtures.portability(target).importArchive(archive,
-                ImportOptions.merge(DuplicatePolicy.SKIP));
+                ImportOptions.merge(ConflictPolicy.SKIP));
 
         for (long id : ids(1, 5)) {
             assertThat(name(id)).isEqualTo("Customer " + id);
@@ -93,7 +93,7 @@ class ImportModesTest {
     @Test
     void mergeOverwriteTakesTheArchivesValuesForExistingKeys() {
         ImportResult result = Fixtures.portability(target).importArchive(archive,
-                ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+                ImportOptions.merge(ConflictPolicy.OVERWRITE));
 
         for (long id : ids(1, 10)) {
             assertThat(name(id)).isEqualTo("Customer " + id);
@@ -111,7 +111,7 @@ class ImportModesTest {
         Map<String, Map<Object, Row>> before = target.snapshot();
 
         assertThatThrownBy(() -> Fixtures.portability(target).importArchive(archive,
-                ImportOptions.merge(DuplicatePolicy.FAIL)))
+                ImportOptions.merge(ConflictPolicy.FAIL)))
                 .isInstanceOfSatisfying(ImportConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICTS);
                     assertThat(e.conflictCount()).isEqualTo(10);
@@ -126,7 +126,7 @@ class ImportModesTest {
         MemoryStore empty = new MemoryStore(Fixtures.CUSTOMERS, Fixtures.ORDERS);
 
         ImportResult result = Fixtures.portability(empty).importArchive(archive,
-                ImportOptions.merge(DuplicatePolicy.FAIL));
+                ImportOptions.merge(ConflictPolicy.FAIL));
 
         assertThat(result.inserted()).isEqualTo(20);
         assertThat(empty.rows("customers")).hasSize(10);
@@ -147,7 +147,7 @@ class ImportModesTest {
         Map<Object, Row> ordersBefore = target.rows("orders");
 
         Fixtures.portability(target).importArchive(archive,
-                ImportOptions.merge(DuplicatePolicy.OVERWRITE).withTables("customers"));
+                ImportOptions.merge(ConflictPolicy.OVERWRITE).withTables("customers"));
 
         assertThat(target.rows("orders")).isEqualTo(ordersBefore);
         assertThat(name(1)).isEqualTo("Customer 1");

@@ -6,6 +6,7 @@ import dev.portability.api.TableSchema;
 import dev.portability.api.spi.AbstractTableAdapter;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
+import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,11 @@ import java.util.function.Consumer;
 /**
  * An in-memory store for core's tests: each unit of work works on a copy of every table, and commit publishes
  * the copy. Tables without a primary key hold rows under a running number.
+ *
+ * <p>Why not the testkit's {@code InMemoryStore}: {@code portability-testkit} depends on core, so core's tests
+ * cannot depend on it (a cycle in the reactor). This copy also offers what core's tests inspect directly
+ * ({@link #put}, {@link #rows}, {@link #snapshot}). Tests that observe or change a few adapter calls extend
+ * {@link Forwarding} instead of writing out every call again.
  */
 final class MemoryStore implements DataStore<MemoryStore.Work> {
 
@@ -142,6 +148,49 @@ final class MemoryStore implements DataStore<MemoryStore.Work> {
             Set<Key> found = new HashSet<>(keys);
             found.retainAll(work.copy.get(schema().name()).keySet());
             return found;
+        }
+    }
+
+    /**
+     * An adapter that passes every call to one of this store's tables: tests override the calls they observe or
+     * change.
+     */
+    static class Forwarding extends AbstractTableAdapter<Work> {
+        private final TableAdapter<Work> table;
+
+        Forwarding(TableAdapter<Work> table) {
+            super(table.schema());
+            this.table = table;
+        }
+
+        @Override
+        public long count(Work work) {
+            return table.count(work);
+        }
+
+        @Override
+        public void read(Work work, Consumer<Row> sink) {
+            table.read(work, sink);
+        }
+
+        @Override
+        public void insert(Work work, List<Row> rows) {
+            table.insert(work, rows);
+        }
+
+        @Override
+        public void update(Work work, List<Row> rows) {
+            table.update(work, rows);
+        }
+
+        @Override
+        public long deleteAll(Work work) {
+            return table.deleteAll(work);
+        }
+
+        @Override
+        public Set<Key> existingKeys(Work work, List<Key> keys) {
+            return table.existingKeys(work, keys);
         }
     }
 }

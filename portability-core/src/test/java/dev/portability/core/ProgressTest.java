@@ -35,10 +35,9 @@ class ProgressTest {
 
         Fixtures.portability(Fixtures.shop(1)).importArchive(archive, ImportOptions.replace().withListener(events::add));
 
+        // one pass: the manifest is checked first, the rows while they are written
         assertThat(startsAndEnds(events)).containsExactly(
                 "VALIDATING STARTED",
-                "VALIDATING STARTED customers", "VALIDATING FINISHED customers",
-                "VALIDATING STARTED orders", "VALIDATING FINISHED orders",
                 "VALIDATING FINISHED",
                 "DELETING STARTED",
                 "DELETING STARTED orders", "DELETING FINISHED orders",
@@ -54,6 +53,23 @@ class ProgressTest {
                 && "orders".equals(e.table())).findFirst().orElseThrow();
         assertThat(written.rowsDone()).isEqualTo(3);
         assertThat(written.rowsTotal()).isEqualTo(3);
+    }
+
+    @Test
+    void anImportThatValidatesFirstReportsEachTablesValidationBeforeWriting() {
+        Path archive = dir.resolve("a.zip");
+        Fixtures.portability(Fixtures.shop(3)).export(archive);
+        List<ProgressEvent> events = new ArrayList<>();
+
+        Fixtures.portability(Fixtures.shop(1)).importArchive(archive,
+                ImportOptions.replace().withValidationFirst(true).withListener(events::add));
+
+        assertThat(startsAndEnds(events)).startsWith(
+                "VALIDATING STARTED",
+                "VALIDATING STARTED customers", "VALIDATING FINISHED customers",
+                "VALIDATING STARTED orders", "VALIDATING FINISHED orders",
+                "VALIDATING FINISHED",
+                "DELETING STARTED").endsWith("COMMITTING STARTED", "COMMITTING FINISHED");
     }
 
     @Test

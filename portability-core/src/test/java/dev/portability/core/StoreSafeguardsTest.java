@@ -17,7 +17,6 @@ import dev.portability.api.TableSchema;
 import dev.portability.api.TriggerTreatment;
 import dev.portability.api.TriggerTreatment.Treatment;
 import dev.portability.api.ValidationReport;
-import dev.portability.api.spi.AbstractTableAdapter;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.DataStore;
 import dev.portability.api.spi.ImportScope;
@@ -203,13 +202,10 @@ class StoreSafeguardsTest {
             calls.add("prepare");
         }
 
-        /** Passes every call to the memory store's table. */
-        final class Adapter extends AbstractTableAdapter<MemoryStore.Work> {
-            private final TableAdapter<MemoryStore.Work> table;
-
+        /** Passes every call to the memory store's table, recording the writes. */
+        final class Adapter extends MemoryStore.Forwarding {
             Adapter(TableAdapter<MemoryStore.Work> table) {
-                super(table.schema());
-                this.table = table;
+                super(table);
             }
 
             private String name() {
@@ -221,36 +217,21 @@ class StoreSafeguardsTest {
             }
 
             @Override
-            public long count(MemoryStore.Work work) {
-                return table.count(work);
-            }
-
-            @Override
-            public void read(MemoryStore.Work work, Consumer<Row> sink) {
-                table.read(work, sink);
-            }
-
-            @Override
             public void insert(MemoryStore.Work work, List<Row> rows) {
                 calls.add("insert " + name() + " " + keys(rows));
-                table.insert(work, rows);
+                super.insert(work, rows);
             }
 
             @Override
             public void update(MemoryStore.Work work, List<Row> rows) {
                 calls.add("update " + name() + " " + keys(rows));
-                table.update(work, rows);
+                super.update(work, rows);
             }
 
             @Override
             public long deleteAll(MemoryStore.Work work) {
                 calls.add("deleteAll " + name());
-                return table.deleteAll(work);
-            }
-
-            @Override
-            public Set<Key> existingKeys(MemoryStore.Work work, List<Key> keys) {
-                return table.existingKeys(work, keys);
+                return super.deleteAll(work);
             }
 
             @Override

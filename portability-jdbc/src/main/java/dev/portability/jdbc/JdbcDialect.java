@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 /**
  * The databases the JDBC adapters speak. Normally picked from the connection's metadata; a host can force one
- * with {@link JdbcAdapters.Configuration#dialect(JdbcDialect)}.
+ * with {@link JdbcStore.Configuration#dialect(JdbcDialect)}.
  */
 public enum JdbcDialect {
     /** H2 2.x. */

@@ -1,5 +1,6 @@
 package dev.portability.jdbc;
 
+import dev.portability.api.ConfigurationException;
 import dev.portability.api.ForeignKey;
 import dev.portability.api.Key;
 import dev.portability.api.OutsideChange;
@@ -9,6 +10,7 @@ import dev.portability.api.spi.DataStore;
 import dev.portability.api.spi.ImportScope;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.jdbc.internal.Dialect;
+import dev.portability.jdbc.internal.Discovery;
 import dev.portability.jdbc.internal.ImportSession;
 import dev.portability.jdbc.internal.JdbcColumn;
 import dev.portability.jdbc.internal.JdbcTable;
@@ -20,15 +22,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The tables of a relational database, reached through the host's {@link DataSource}: what
- * {@link JdbcAdapters#discover(DataSource)} returns and {@code Portability.builder().store(...)} takes. Each
+ * The tables of a relational database, reached through the host's {@link DataSource}: found by
+ * {@link #discover(DataSource)} and taken by {@code Portability.builder().store(...)}. Each
  * unit of work borrows one connection from the data source and gives it back, settings restored, when it closes.
  *
  * <p>An export reads every table from one snapshot, streaming; an import is one transaction that writes in
@@ -40,7 +44,7 @@ import javax.sql.DataSource;
  * an import first waits for the schema's import lock (PostgreSQL: a transaction-scoped advisory lock; MariaDB: a
  * named lock, {@code GET_LOCK}; H2: a lock in this JVM). On PostgreSQL and H2 imports run READ COMMITTED, so that
  * an import that waited sees what the import before it committed. Every wait for a lock, this one included,
- * gives up after the lock timeout ({@link JdbcAdapters.Configuration#lockTimeout}) with a retryable
+ * gives up after the lock timeout ({@link Configuration#lockTimeout}) with a retryable
  * {@link dev.portability.api.StoreException}. Exports take no lock: they read one snapshot, which shows an import
  * either entirely or not at all.
  *
@@ -51,8 +55,208 @@ import javax.sql.DataSource;
  * whose key the archive holds and refuses to cascade into tables outside the import ({@link #outsideChanges}).
  * On PostgreSQL every unit of work runs with {@code row_security = off}, as pg_dump does, so that row-level
  * security never hides rows silently: a user it would hide rows from gets an error instead.
+ *
+ * <p>Discovery reads the database's tables through JDBC metadata:
+ *
+ * <pre>{@code
+ * JdbcStore store = JdbcStore.discover(dataSource);                  // every base table of the current schema
+ * JdbcStore some = JdbcStore.configure(dataSource)
+ *         .schema("shop").exclude("audit_*").primaryKey("events", "id").discover();
+ * }</pre>
+ *
+ * <p>Views, system tables, PostgreSQL partitions (their partitioned table is taken) and the tables of Flyway and
+ * Liquibase are left out; generated (computed) columns too. Only identifiers that discovery found ever reach SQL
+ * text, always quoted. Each column's type is mapped to a logical type as {@code docs/jdbc-types.md} lists for H2,
+ * PostgreSQL and MariaDB; a type that cannot be carried fails discovery, naming table, column and type, unless
+ * the column or table is left out.
+ *
+ * <p>No wait is unbounded: a statement that waits for a lock held by another transaction, and an import that waits
+ * for another import into the same schema, give up after {@link Configuration#lockTimeout(Duration)} (default
+ * {@link #DEFAULT_LOCK_TIMEOUT}) with a retryable {@link dev.portability.api.StoreException}.
  */
 public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
+
+
+    /** How long a statement waits for a lock unless {@link Configuration#lockTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The longest {@link Configuration#lockTimeout(Duration)} accepted. */
+    public static final Duration MAX_LOCK_TIMEOUT = Duration.ofDays(1);
+
+
+    /**
+     * Discovers every base table of the connection's current schema.
+     *
+     * @param dataSource the host's data source; one connection is borrowed for discovery
+     * @return the store
+     * @throws dev.portability.api.ColumnException if a column's type cannot be carried
+     *     ({@link dev.portability.api.ErrorCode#UNSUPPORTED_COLUMN}; the message says how to skip it)
+     * @throws dev.portability.api.StoreException if the database cannot be reached
+     */
+    public static JdbcStore discover(DataSource dataSource) {
+        return configure(dataSource).discover();
+    }
+
+    /**
+     * Starts a configured discovery.
+     *
+     * @param dataSource the host's data source
+     * @return the configuration
+     */
+    public static Configuration configure(DataSource dataSource) {
+        return new Configuration(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** What to discover. Each method returns this configuration; {@link #discover()} runs it. */
+    public static final class Configuration {
+        private final DataSource dataSource;
+        private String schema;
+        private final List<String> include = new ArrayList<>();
+        private final List<String> exclude = new ArrayList<>();
+        private JdbcDialect dialect;
+        private final Map<String, List<String>> primaryKeys = new HashMap<>();
+        private final Map<String, Set<String>> skippedColumns = new HashMap<>();
+        private boolean skipUnsupported;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+        private Configuration(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * Discovers the tables of this schema (on MariaDB/MySQL: this database) instead of the current one.
+         *
+         * @param name the schema name, as the database spells it
+         * @return this configuration
+         */
+        public Configuration schema(String name) {
+            this.schema = Objects.requireNonNull(name, "schema");
+            return this;
+        }
+
+        /**
+         * Takes only tables whose names match one of these patterns ({@code *} and {@code ?}, case-insensitive).
+         * Naming a migration tool's table here includes it.
+         *
+         * @param patterns the patterns
+         * @return this configuration
+         */
+        public Configuration include(String... patterns) {
+            include.addAll(List.of(patterns));
+            return this;
+        }
+
+        /**
+         * Leaves out tables whose names match one of these patterns ({@code *} and {@code ?}, case-insensitive).
+         *
+         * @param patterns the patterns
+         * @return this configuration
+         */
+        public Configuration exclude(String... patterns) {
+            exclude.addAll(List.of(patterns));
+            return this;
+        }
+
+        /**
+         * Forces a dialect instead of detecting it from the connection.
+         *
+         * @param kind the dialect
+         * @return this configuration
+         */
+        public Configuration dialect(JdbcDialect kind) {
+            this.dialect = Objects.requireNonNull(kind, "dialect");
+            return this;
+        }
+
+        /**
+         * Declares the primary key of a table that has none in the database (or overrides it). MERGE needs one.
+         *
+         * @param table the table name, as discovery names it
+         * @param columns the key columns, in order
+         * @return this configuration
+         */
+        public Configuration primaryKey(String table, String... columns) {
+            if (columns.length == 0) {
+                throw new ConfigurationException("primaryKey: give at least one column for table " + table);
+            }
+            primaryKeys.put(table, List.of(columns));
+            return this;
+        }
+
+        /**
+         * Leaves a column out of export and import (it must accept NULL or have a default for imports to work).
+         *
+         * @param table the table name
+         * @param column the column name
+         * @return this configuration
+         */
+        public Configuration skipColumn(String table, String column) {
+            skippedColumns.computeIfAbsent(table, t -> new HashSet<>()).add(column);
+            return this;
+        }
+
+        /**
+         * Leaves out every column whose type cannot be carried, instead of failing discovery.
+         *
+         * @return this configuration
+         */
+        public Configuration skipUnsupportedColumns() {
+            this.skipUnsupported = true;
+            return this;
+        }
+
+        /**
+         * Bounds every wait for a lock: a statement of an export or import that waits for a row or table another
+         * transaction holds, and an import that waits for another import into the same schema (imports into one
+         * schema run one at a time). When the wait runs out, the operation fails with a retryable
+         * {@link dev.portability.api.StoreException} and the import is rolled back. Deadlocks are detected by the
+         * database sooner. On MariaDB the bound is rounded up to whole seconds. The session settings this changes
+         * ({@code lock_timeout}, {@code innodb_lock_wait_timeout} and {@code lock_wait_timeout},
+         * {@code LOCK_TIMEOUT}) are restored before a connection goes back to the pool.
+         *
+         * @param timeout at least 1 millisecond and at most {@link #MAX_LOCK_TIMEOUT}; default
+         *     {@link #DEFAULT_LOCK_TIMEOUT}
+         * @return this configuration
+         * @throws ConfigurationException if the timeout is out of range
+         */
+        public Configuration lockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "lockTimeout");
+            if (timeout.toMillis() < 1 || timeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+                throw new ConfigurationException("lockTimeout must be between 1 millisecond and " + MAX_LOCK_TIMEOUT
+                        .toHours() + " hours, was " + timeout);
+            }
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Reads the database's metadata and builds the store.
+         *
+         * @return the store
+         * @throws dev.portability.api.ColumnException if a column's type cannot be carried
+         *     ({@link dev.portability.api.ErrorCode#UNSUPPORTED_COLUMN})
+         * @throws ConfigurationException if a setting names an unknown table or
+         *     column
+         * @throws dev.portability.api.StoreException if the database cannot be reached
+         */
+        public JdbcStore discover() {
+            Discovery.Settings settings = new Discovery.Settings(schema, List.copyOf(include),
+                    List.copyOf(exclude), dialect, Map.copyOf(primaryKeys), Map.copyOf(skippedColumns),
+                    skipUnsupported);
+            try (Connection connection = dataSource.getConnection()) {
+                Discovery.Result result = Discovery.discover(connection, settings);
+                if (result.tables().isEmpty()) {
+                    throw new ConfigurationException("discovery found no tables" + (schema == null
+                            ? " in the connection's current schema" : " in schema " + schema)
+                            + "; check the schema name and the include/exclude patterns");
+                }
+                return new JdbcStore(dataSource, result.dialect(), result.tables(), lockTimeout);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Discovering tables failed", e);
+            }
+        }
+    }
+
 
     private final DataSource dataSource;
     private final Dialect dialect;

@@ -76,7 +76,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 if (importLock == null) {
                     throw new StoreException("Another import into " + schema + " is still running; the lock "
                             + "timeout (" + describe(lockTimeout) + ") ran out while waiting for it. Try again when it "
-                            + "has finished, or wait longer with JdbcAdapters.configure(dataSource).lockTimeout(...). "
+                            + "has finished, or wait longer with JdbcStore.configure(dataSource).lockTimeout(...). "
                             + "Nothing was imported.", true, null);
                 }
                 dialect.beginWrite(connection);

@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.Phase;
@@ -102,7 +102,7 @@ class ConcurrentImportTest {
     void twoMergeImportsAtOnceRunOneAfterTheOther(Kind kind) throws Exception {
         Path a = ImportFaultsTest.archive(kind, dir.resolve("a.zip"), 1, 100, "a");
         Path b = ImportFaultsTest.archive(kind, dir.resolve("b.zip"), 51, 150, "b");
-        ImportOptions merge = ImportOptions.merge(DuplicatePolicy.OVERWRITE).withBatchSize(BATCH);
+        ImportOptions merge = ImportOptions.merge(ConflictPolicy.OVERWRITE).withBatchSize(BATCH);
 
         // A inserts parents 51..100 in 5 batches: its 8th INSERT batch is its third of children
         assertTwoImportsAtOnceRunOneAfterTheOther(kind, a, b, merge, 8, -1);

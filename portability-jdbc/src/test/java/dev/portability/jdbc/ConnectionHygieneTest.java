@@ -3,7 +3,7 @@ package dev.portability.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ImportOptions;
@@ -39,12 +39,12 @@ class ConnectionHygieneTest {
             db.execute(CycleSchema.rows(kind, 1, 20, "pooled"));
             try (PooledDataSource pool = new PooledDataSource(db)) {
                 pool.setHostIsolation();
-                Portability portability = Stores.portability(JdbcAdapters.discover(pool));
+                Portability portability = Stores.portability(JdbcStore.discover(pool));
                 Path archive = dir.resolve("pooled.zip");
 
                 portability.export(archive);
                 portability.importArchive(archive, ImportOptions.replace());
-                portability.importArchive(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+                portability.importArchive(archive, ImportOptions.merge(ConflictPolicy.OVERWRITE));
 
                 assertEveryConnectionReturnedAsBorrowed(pool);
             }
@@ -58,7 +58,7 @@ class ConnectionHygieneTest {
         try (TestDatabase source = TestDatabase.create(kind)) {
             source.execute(CycleSchema.ddl(kind));
             source.execute(CycleSchema.rows(kind, 1, 20, "source"));
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
         }
         try (TestDatabase target = TestDatabase.create(kind)) {
             target.execute(CycleSchema.ddl(kind));
@@ -67,7 +67,7 @@ class ConnectionHygieneTest {
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), CycleSchema.TABLES);
             try (PooledDataSource pool = new PooledDataSource(target)) {
                 pool.setHostIsolation();
-                Portability portability = Stores.portability(JdbcAdapters.discover(pool));
+                Portability portability = Stores.portability(JdbcStore.discover(pool));
 
                 assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.replace()))
                         .isInstanceOf(StoreException.class).hasMessageContaining("notes");
@@ -87,7 +87,7 @@ class ConnectionHygieneTest {
             db.execute(CycleSchema.rows(kind, 1, 20, "pooled"));
             try (PooledDataSource pool = new PooledDataSource(db)) {
                 pool.setHostIsolation();
-                Portability portability = Stores.portability(JdbcAdapters.discover(pool));
+                Portability portability = Stores.portability(JdbcStore.discover(pool));
                 ExportOptions failing = ExportOptions.defaults().withListener(event -> {
                     if ("employees".equals(event.table())) {
                         throw new IllegalStateException("listener gives up");

@@ -66,7 +66,7 @@ class ConsistentExportTest {
             try {
                 Future<?> writing = executor.submit(writer);
                 ExportOptions options = ExportOptions.defaults().withListener(event -> pauseAtEachTable(event, writer));
-                Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive, options);
+                Stores.portability(JdbcStore.discover(source.dataSource())).export(archive, options);
                 during = writer.committed.get();
                 writer.stop.set(true);
                 writing.get(60, TimeUnit.SECONDS);
@@ -77,7 +77,7 @@ class ConsistentExportTest {
             assertThat(during).as("changes committed while the export ran").isGreaterThanOrEqualTo(
                     3 * CHANGES_PER_PAUSE);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             DataSource t = target.dataSource();

@@ -60,7 +60,7 @@ class CrossDatabaseTest {
     void portableTypesMoveIntoEachOtherDatabaseWithEqualContents(Kind from) throws Exception {
         try (TestDatabase source = TestDatabase.create(from)) {
             Path archive = exportFilled(source);
-            JdbcStore sourceStore = JdbcAdapters.discover(source.dataSource());
+            JdbcStore sourceStore = JdbcStore.discover(source.dataSource());
             for (Kind kind : Kind.values()) {
                 if (kind != from) {
                     try (TestDatabase target = TestDatabase.create(kind)) {
@@ -75,13 +75,13 @@ class CrossDatabaseTest {
         source.execute(PortableSchema.ddl(source.kind()));
         PortableSchema.fill(source.kind(), source.dataSource(), ACCOUNTS);
         Path archive = dir.resolve(source.kind() + ".zip");
-        Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+        Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
         return archive;
     }
 
     private static void assertImportsEqual(Path archive, JdbcStore sourceStore, TestDatabase target) {
         target.execute(PortableSchema.ddl(target.kind()));
-        JdbcStore targetStore = JdbcAdapters.discover(target.dataSource());
+        JdbcStore targetStore = JdbcStore.discover(target.dataSource());
 
         Stores.portability(targetStore).importArchive(archive, ImportOptions.replace());
 
@@ -119,13 +119,13 @@ class CrossDatabaseTest {
             source.execute("CREATE TABLE flags (id bigint PRIMARY KEY, b boolean, n smallint)",
                     "INSERT INTO flags VALUES (1, true, 1), (2, false, 0), (3, NULL, NULL)");
             Path archive = dir.resolve("flags.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
             for (Kind kind : List.of(Kind.H2, Kind.MARIADB)) {
                 try (TestDatabase target = TestDatabase.create(kind)) {
                     target.execute(kind == Kind.H2
                             ? "CREATE TABLE flags (id BIGINT PRIMARY KEY, b INTEGER, n BOOLEAN)"
                             : "CREATE TABLE flags (id BIGINT PRIMARY KEY, b TINYINT, n SMALLINT)");
-                    JdbcStore store = JdbcAdapters.discover(target.dataSource());
+                    JdbcStore store = JdbcStore.discover(target.dataSource());
 
                     Stores.portability(store).importArchive(archive, ImportOptions.replace());
 
@@ -146,13 +146,13 @@ class CrossDatabaseTest {
             source.execute("CREATE TABLE pay (id BIGINT PRIMARY KEY, pay_way TINYINT)",
                     "INSERT INTO pay VALUES (1, 0), (2, 1), (3, 4), (4, NULL)");
             Path archive = dir.resolve("pay.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
             target.execute("CREATE TABLE pay (id bigint PRIMARY KEY, pay_way boolean)",
                     "CREATE TABLE other (id bigint PRIMARY KEY)", "INSERT INTO pay VALUES (9, true)",
                     "INSERT INTO other VALUES (1)");
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "pay", "id", "other",
                     "id");
-            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+            Portability portability = Stores.portability(JdbcStore.discover(target.dataSource()));
 
             assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.replace().withTables("pay")))
                     .isInstanceOfSatisfying(InvalidArchiveException.class, e -> {
@@ -167,7 +167,7 @@ class CrossDatabaseTest {
 
             assertThat(Databases.contents(target.dataSource(), "pay", "id", "other", "id")).isEqualTo(before);
             target.execute("DROP TABLE pay", "CREATE TABLE pay (id bigint PRIMARY KEY, pay_way smallint)");
-            JdbcStore intoSmallint = JdbcAdapters.discover(target.dataSource());
+            JdbcStore intoSmallint = JdbcStore.discover(target.dataSource());
             Stores.portability(intoSmallint).importArchive(archive, ImportOptions.replace().withTables("pay"));
             assertThat(Stores.contents(intoSmallint).get("pay")).containsExactly(List.of(1L, 0L), List.of(2L, 1L),
                     List.of(3L, 4L), Arrays.asList(4L, null));
@@ -187,7 +187,7 @@ class CrossDatabaseTest {
 
     private static Portability v1Host(TestDatabase target) {
         return Portability.builder().application("v1-archive").schemaVersion(1)
-                .store(JdbcAdapters.discover(target.dataSource())).build();
+                .store(JdbcStore.discover(target.dataSource())).build();
     }
 
     private static final String V1_ITEM_DDL = "CREATE TABLE item (id BIGINT PRIMARY KEY, flag BOOLEAN, "
@@ -222,11 +222,11 @@ class CrossDatabaseTest {
             Portability withoutRatio = Portability.builder().application("v1-archive").schemaVersion(2)
                     .migrations(dev.portability.api.migration.Migration.from(1).to(2).dropColumn("item", "ratio")
                             .build())
-                    .store(JdbcAdapters.discover(target.dataSource())).build();
+                    .store(JdbcStore.discover(target.dataSource())).build();
 
             withoutRatio.importArchive(archive, ImportOptions.replace());
 
-            JdbcStore store = JdbcAdapters.discover(target.dataSource());
+            JdbcStore store = JdbcStore.discover(target.dataSource());
             TableSchema item = Stores.table(store, "item").schema();
             List<Row> rows = new ArrayList<>(Stores.rows(store, "item"));
             rows.sort((a, b) -> Long.compare((Long) a.get("id"), (Long) b.get("id")));
@@ -263,11 +263,11 @@ class CrossDatabaseTest {
                 onlyRatio.dropColumn("item", column);
             }
             Portability ratios = Portability.builder().application("v1-archive").schemaVersion(2)
-                    .migrations(onlyRatio.build()).store(JdbcAdapters.discover(target.dataSource())).build();
+                    .migrations(onlyRatio.build()).store(JdbcStore.discover(target.dataSource())).build();
 
             ratios.importArchive(archive, ImportOptions.replace().withTables("item"));
 
-            List<List<Object>> rows = Stores.contents(JdbcAdapters.discover(target.dataSource())).get("item");
+            List<List<Object>> rows = Stores.contents(JdbcStore.discover(target.dataSource())).get("item");
             assertThat(rows).hasSize(4);
             assertThat(rows.get(0)).containsExactly(1L, 0.1);
             assertThat(Double.doubleToRawLongBits((Double) rows.get(1).get(1)))
@@ -287,7 +287,7 @@ class CrossDatabaseTest {
 
                 v1Host(target).importArchive(archive, ImportOptions.replace().withTables("pay"));
 
-                assertThat(Stores.contents(JdbcAdapters.discover(target.dataSource())).get("pay")).as("%s", kind)
+                assertThat(Stores.contents(JdbcStore.discover(target.dataSource())).get("pay")).as("%s", kind)
                         .containsExactly(List.of(1L, 1L, 1L), List.of(2L, 2L, 0L), Arrays.asList(3L, null, null));
             }
         }
@@ -312,7 +312,7 @@ class CrossDatabaseTest {
         target.execute("CREATE TABLE outside (id BIGINT PRIMARY KEY)", "INSERT INTO outside VALUES (1)");
         Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), table, "id", "outside",
                 "id");
-        Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+        Portability portability = Stores.portability(JdbcStore.discover(target.dataSource()));
         PortabilityException[] thrown = new PortabilityException[1];
 
         assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.replace().withTables(table)))
@@ -409,7 +409,7 @@ class CrossDatabaseTest {
             }
             try (TestDatabase target = TestDatabase.create(kind)) {
                 target.execute("CREATE TABLE spans (id BIGINT PRIMARY KEY, span VARCHAR(100))");
-                JdbcStore store = JdbcAdapters.discover(target.dataSource());
+                JdbcStore store = JdbcStore.discover(target.dataSource());
 
                 Stores.portability(store).importArchive(archive, ImportOptions.replace());
 

@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.GeneratorPosition;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.Row;
@@ -39,7 +39,7 @@ class CycleAndIdentityTest {
             source.execute(CycleSchema.ddl(kind));
             source.execute(CycleSchema.rows(kind, first, count, "source"));
             Path archive = dir.resolve("cycle-" + kind + "-" + first + ".zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
             expectedSource = Databases.contents(source.dataSource(), CycleSchema.TABLES);
             return archive;
         } catch (SQLException e) {
@@ -57,7 +57,7 @@ class CycleAndIdentityTest {
             target.execute(CycleSchema.ddl(kind));
             target.execute(CycleSchema.rows(kind, 21, 30, "target"));
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), CycleSchema.TABLES),
@@ -74,8 +74,8 @@ class CycleAndIdentityTest {
             target.execute(CycleSchema.rows(kind, 21, 30, "target"));
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), CycleSchema.TABLES);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
+                    ImportOptions.merge(ConflictPolicy.OVERWRITE));
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), CycleSchema.TABLES),
                     union(expectedSource, before))).isEmpty();
@@ -91,8 +91,8 @@ class CycleAndIdentityTest {
             target.execute(CycleSchema.rows(kind, 21, 30, "target"));
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), CycleSchema.TABLES);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.SKIP));
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
+                    ImportOptions.merge(ConflictPolicy.SKIP));
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), CycleSchema.TABLES),
                     union(before, expectedSource))).isEmpty();
@@ -108,7 +108,7 @@ class CycleAndIdentityTest {
             target.execute(CycleSchema.ddl(kind));
             target.execute(CycleSchema.advanceEmployeeKeysTo5000(kind));
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             DataSource ds = target.dataSource();
@@ -127,7 +127,7 @@ class CycleAndIdentityTest {
     void movingTheGeneratorsDoesNotCommitTheImportsTransaction(Kind kind) throws Exception {
         try (TestDatabase target = TestDatabase.create(kind)) {
             target.execute(CycleSchema.ddl(kind));
-            JdbcStore store = JdbcAdapters.discover(target.dataSource());
+            JdbcStore store = JdbcStore.discover(target.dataSource());
             TableAdapter<JdbcUnitOfWork> departments = Stores.table(store, "departments");
             TableSchema schema = departments.schema();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.ColumnException;
 import dev.portability.api.ConfigurationException;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportResult;
@@ -59,8 +59,8 @@ class DiscoveryTest {
                     "CREATE TABLE databasechangeloglock (id INTEGER PRIMARY KEY)",
                     "CREATE VIEW order_view AS SELECT id FROM orders");
 
-            assertThat(names(JdbcAdapters.discover(db.dataSource()))).containsExactly("orders");
-            assertThat(names(JdbcAdapters.configure(db.dataSource()).include("orders", "flyway_schema_history")
+            assertThat(names(JdbcStore.discover(db.dataSource()))).containsExactly("orders");
+            assertThat(names(JdbcStore.configure(db.dataSource()).include("orders", "flyway_schema_history")
                     .discover())).containsExactlyInAnyOrder("orders", "flyway_schema_history");
         }
     }
@@ -70,7 +70,7 @@ class DiscoveryTest {
         try (TestDatabase db = TestDatabase.create(Kind.H2)) {
             db.execute("CREATE TABLE amounts (id INTEGER PRIMARY KEY, total NUMERIC)");
 
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
 
             assertThat(store.tables().get(0).schema().column("total").orElseThrow().type())
                     .isEqualTo(dev.portability.api.LogicalType.decimal(1000, 0));
@@ -85,7 +85,7 @@ class DiscoveryTest {
                     "CREATE TABLE events_high PARTITION OF events FOR VALUES FROM (100) TO (1000)",
                     "INSERT INTO events VALUES (1, 'low'), (500, 'high')");
 
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
 
             assertThat(names(store)).containsExactly("events");
             assertThat(Stores.rows(store, "events")).hasSize(2);
@@ -101,7 +101,7 @@ class DiscoveryTest {
                     "CREATE TABLE audit_log (id INTEGER PRIMARY KEY)",
                     "CREATE TABLE tmp1 (id INTEGER PRIMARY KEY)");
 
-            JdbcStore store = JdbcAdapters.configure(db.dataSource()).include("SHOP_*", "audit_log", "tmp?")
+            JdbcStore store = JdbcStore.configure(db.dataSource()).include("SHOP_*", "audit_log", "tmp?")
                     .exclude("*_items", "tmp?").discover();
 
             assertThat(names(store)).containsExactlyInAnyOrder("shop_orders", "audit_log");
@@ -117,15 +117,15 @@ class DiscoveryTest {
             }
             source.execute("INSERT INTO events VALUES (1, 'one'), (2, 'two'), (3, 'three')");
             target.execute("INSERT INTO events VALUES (2, 'kept')");
-            assertThat(Stores.table(JdbcAdapters.discover(source.dataSource()), "events").schema().primaryKey())
+            assertThat(Stores.table(JdbcStore.discover(source.dataSource()), "events").schema().primaryKey())
                     .isEmpty();
             Path archive = dir.resolve("events.zip");
-            Stores.portability(JdbcAdapters.configure(source.dataSource()).primaryKey("events", "id").discover())
+            Stores.portability(JdbcStore.configure(source.dataSource()).primaryKey("events", "id").discover())
                     .export(archive);
 
-            JdbcStore store = JdbcAdapters.configure(target.dataSource()).primaryKey("events", "id").discover();
+            JdbcStore store = JdbcStore.configure(target.dataSource()).primaryKey("events", "id").discover();
             ImportResult result = Stores.portability(store).importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.SKIP));
+                    ImportOptions.merge(ConflictPolicy.SKIP));
 
             assertThat(Stores.table(store, "events").schema().primaryKey()).containsExactly("id");
             assertThat(result.inserted()).isEqualTo(2);
@@ -145,12 +145,12 @@ class DiscoveryTest {
             }
             source.execute("INSERT INTO items (id, qty, secret) VALUES (1, 5, 'hunter2')");
             Path archive = dir.resolve("items.zip");
-            JdbcStore sourceStore = JdbcAdapters.configure(source.dataSource()).skipColumn("items", "secret")
+            JdbcStore sourceStore = JdbcStore.configure(source.dataSource()).skipColumn("items", "secret")
                     .discover();
             assertThat(Stores.table(sourceStore, "items").schema().columnNames()).containsExactly("id", "qty");
             Stores.portability(sourceStore).export(archive);
 
-            JdbcStore targetStore = JdbcAdapters.configure(target.dataSource()).skipColumn("items", "secret")
+            JdbcStore targetStore = JdbcStore.configure(target.dataSource()).skipColumn("items", "secret")
                     .discover();
             Stores.portability(targetStore).importArchive(archive, ImportOptions.replace());
 
@@ -168,7 +168,7 @@ class DiscoveryTest {
             db.execute("CREATE TABLE odd (id INTEGER PRIMARY KEY, strange " + unsupportedType(kind) + ")",
                     "CREATE TABLE plain (id INTEGER PRIMARY KEY)");
 
-            assertThatThrownBy(() -> JdbcAdapters.discover(db.dataSource()))
+            assertThatThrownBy(() -> JdbcStore.discover(db.dataSource()))
                     .isInstanceOfSatisfying(ColumnException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_COLUMN);
                         assertThat(e.table()).isEqualTo("odd");
@@ -178,10 +178,10 @@ class DiscoveryTest {
                     .hasMessageContaining(unsupportedType(kind).split(" ")[0])
                     .hasMessageContaining("skipColumn(\"odd\", \"strange\")")
                     .hasMessageContaining("exclude(\"odd\")");
-            TableSchema skipped = Stores.table(JdbcAdapters.configure(db.dataSource()).skipUnsupportedColumns()
+            TableSchema skipped = Stores.table(JdbcStore.configure(db.dataSource()).skipUnsupportedColumns()
                     .discover(), "odd").schema();
             assertThat(skipped.columnNames()).containsExactly("id");
-            assertThat(names(JdbcAdapters.configure(db.dataSource()).exclude("odd").discover()))
+            assertThat(names(JdbcStore.configure(db.dataSource()).exclude("odd").discover()))
                     .containsExactly("plain");
         }
     }
@@ -192,14 +192,14 @@ class DiscoveryTest {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, qty INTEGER)");
 
-            assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).primaryKey("itemz", "id").discover())
+            assertThatThrownBy(() -> JdbcStore.configure(db.dataSource()).primaryKey("itemz", "id").discover())
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("itemz")
                     .hasMessageContaining("[items]");
-            assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).primaryKey("items", "key").discover())
+            assertThatThrownBy(() -> JdbcStore.configure(db.dataSource()).primaryKey("items", "key").discover())
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("no column 'key'");
-            assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).skipColumn("items", "qtty").discover())
+            assertThatThrownBy(() -> JdbcStore.configure(db.dataSource()).skipColumn("items", "qtty").discover())
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("no column 'qtty'");
-            assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).include("nothing*").discover())
+            assertThatThrownBy(() -> JdbcStore.configure(db.dataSource()).include("nothing*").discover())
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("found no tables");
         }
     }
@@ -215,8 +215,8 @@ class DiscoveryTest {
                 case MARIADB -> JdbcDialect.MARIADB;
             };
 
-            assertThat(JdbcAdapters.discover(db.dataSource()).dialect()).isEqualTo(expected);
-            assertThat(JdbcAdapters.configure(db.dataSource()).dialect(expected).discover().dialect())
+            assertThat(JdbcStore.discover(db.dataSource()).dialect()).isEqualTo(expected);
+            assertThat(JdbcStore.configure(db.dataSource()).dialect(expected).discover().dialect())
                     .isEqualTo(expected);
         }
     }

@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.GeneratorPosition;
 import dev.portability.api.ImportOptions;
 import dev.portability.jdbc.TestDatabase.Kind;
@@ -42,7 +42,7 @@ class GeneratorPositionsTest {
                 db.execute(ddl(kind));
                 db.execute(rows(kind));
                 Path archive = dir.resolve("generators-" + kind + ".zip");
-                Stores.portability(JdbcAdapters.discover(db.dataSource())).export(archive);
+                Stores.portability(JdbcStore.discover(db.dataSource())).export(archive);
                 done = Map.entry(archive, nextValues(db));
                 EXPORTED.put(kind, done);
             }
@@ -186,8 +186,8 @@ class GeneratorPositionsTest {
             }
             Map<String, Long> before = nextValues(target);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive, replace
-                    ? ImportOptions.replace() : ImportOptions.merge(DuplicatePolicy.SKIP));
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive, replace
+                    ? ImportOptions.replace() : ImportOptions.merge(ConflictPolicy.SKIP));
 
             Map<String, Long> after = nextValues(target);
             assertThat(after.keySet()).isEqualTo(source.keySet());
@@ -211,7 +211,7 @@ class GeneratorPositionsTest {
     void theArchiveRecordsEachGeneratedColumnsPosition(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute(ddl(kind));
-            List<GeneratorPosition> recorded = Stores.portability(JdbcAdapters.discover(db.dataSource()))
+            List<GeneratorPosition> recorded = Stores.portability(JdbcStore.discover(db.dataSource()))
                     .inspect(exported(kind).getKey()).generators();
 
             List<String> expected = switch (kind) {

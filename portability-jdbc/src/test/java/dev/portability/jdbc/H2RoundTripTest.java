@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ExportResult;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportResult;
@@ -28,7 +28,7 @@ class H2RoundTripTest {
 
     private static Portability portability(DataSource dataSource) {
         return Portability.builder().application("shop").schemaVersion(1)
-                .store(JdbcAdapters.discover(dataSource)).build();
+                .store(JdbcStore.discover(dataSource)).build();
     }
 
     private static DataSource shop(int firstId, int count) throws SQLException {
@@ -83,7 +83,7 @@ class H2RoundTripTest {
         Path archive = dir.resolve("shop.zip");
         portability(source).export(archive);
 
-        ImportResult result = portability(target).importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP));
+        ImportResult result = portability(target).importArchive(archive, ImportOptions.merge(ConflictPolicy.SKIP));
 
         assertThat(Databases.contents(target, "customers", "id")).isEqualTo(before);
         assertThat(Databases.contents(target, "documents", "id")).isEqualTo(Databases.contents(source, "documents",

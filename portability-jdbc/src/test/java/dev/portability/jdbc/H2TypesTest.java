@@ -36,7 +36,7 @@ class H2TypesTest {
         try (TestDatabase db = TestDatabase.create(Kind.H2)) {
             db.execute("CREATE TABLE sessions (id INTEGER PRIMARY KEY, state JAVA_OBJECT)");
 
-            assertThatThrownBy(() -> JdbcAdapters.discover(db.dataSource()))
+            assertThatThrownBy(() -> JdbcStore.discover(db.dataSource()))
                     .isInstanceOfSatisfying(ColumnException.class, e -> assertThat(e.code())
                             .isEqualTo(ErrorCode.UNSUPPORTED_COLUMN))
                     .hasMessageContaining("table sessions, column state: type 'JAVA_OBJECT'")
@@ -52,12 +52,12 @@ class H2TypesTest {
             db.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, r ROW(a INTEGER, b VARBINARY(4)))",
                     "CREATE TABLE rows (id INTEGER PRIMARY KEY, r ROW(a INTEGER) ARRAY)");
 
-            assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).include("blobs").discover())
+            assertThatThrownBy(() -> JdbcStore.configure(db.dataSource()).include("blobs").discover())
                     .isInstanceOfSatisfying(ColumnException.class, e -> assertThat(e.code())
                             .isEqualTo(ErrorCode.UNSUPPORTED_COLUMN))
                     .hasMessageContaining("table blobs, column r")
                     .hasMessageContaining("a ROW travels as the texts of its fields");
-            assertThatThrownBy(() -> JdbcAdapters.configure(db.dataSource()).include("rows").discover())
+            assertThatThrownBy(() -> JdbcStore.configure(db.dataSource()).include("rows").discover())
                     .isInstanceOfSatisfying(ColumnException.class, e -> assertThat(e.code())
                             .isEqualTo(ErrorCode.UNSUPPORTED_COLUMN))
                     .hasMessageContaining("table rows, column r")
@@ -77,7 +77,7 @@ class H2TypesTest {
 
             for (String table : List.of("grids", "holes", "empties")) {
                 Path archive = dir.resolve(table + ".zip");
-                assertThatThrownBy(() -> Stores.portability(JdbcAdapters.configure(db.dataSource()).include(table)
+                assertThatThrownBy(() -> Stores.portability(JdbcStore.configure(db.dataSource()).include(table)
                         .discover()).export(archive))
                         .isInstanceOfSatisfying(PortabilityException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
@@ -123,7 +123,7 @@ class H2TypesTest {
                     + "took TIME, span INTERVAL DAY TO SECOND(3), at TIME WITH TIME ZONE, shape GEOMETRY, "
                     + "pair ROW(a INTEGER, b VARCHAR(5)), grid INTEGER ARRAY ARRAY, days DATE ARRAY)",
                     "INSERT INTO odd (id, born) VALUES (1, DATE '2024-01-01')");
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             TableAdapter<JdbcUnitOfWork> odd = Stores.table(store, "odd");
             var before = Databases.contents(db.dataSource(), "odd", "id");
             assertThat(odd.schema().column("span").orElseThrow().nativeType())

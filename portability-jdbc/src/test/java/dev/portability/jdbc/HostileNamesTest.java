@@ -42,7 +42,7 @@ class HostileNamesTest {
     @EnumSource(Kind.class)
     void tablesNamedLikeSqlOrSystemTablesAreRefusedAndChangeNothing(Kind kind) throws Exception {
         try (TestDatabase db = usersDatabase(kind)) {
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             TableSchema users = Stores.table(store, "users").schema();
             Snapshot before = Snapshot.of(db);
             for (String name : NAMES) {
@@ -65,7 +65,7 @@ class HostileNamesTest {
     @EnumSource(Kind.class)
     void columnsNamedLikeSqlOrSystemTablesAreRefusedAndChangeNothing(Kind kind) throws Exception {
         try (TestDatabase db = usersDatabase(kind)) {
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             Snapshot before = Snapshot.of(db);
             for (String name : NAMES) {
                 TableSchema users = TableSchema.builder("users").column("id", LogicalType.integer(), false)
@@ -86,7 +86,7 @@ class HostileNamesTest {
     private static void assertRefused(Portability portability, Path archive, ErrorCode code,
             Consumer<Problem> check) {
         for (ImportOptions options : List.of(ImportOptions.replace(),
-                ImportOptions.merge(dev.portability.api.DuplicatePolicy.OVERWRITE))) {
+                ImportOptions.merge(dev.portability.api.ConflictPolicy.OVERWRITE))) {
             assertThatThrownBy(() -> portability.importArchive(archive, options))
                     .isInstanceOfSatisfying(InvalidArchiveException.class, e -> {
                         Problem problem = e.report().problems().stream().filter(p -> p.code() == code).findFirst()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.Cancellation;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportOptions;
@@ -64,7 +64,7 @@ class ImportAtomicityTest {
     }
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("atomicity").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("atomicity").store(JdbcStore.discover(dataSource)).build();
     }
 
     /** An archive of 100 parents and 100 children, with one child changed by {@code sql} before export. */
@@ -121,7 +121,7 @@ class ImportAtomicityTest {
                 : "ALTER TABLE child DROP CONSTRAINT child_parent",
                 "UPDATE child SET parent_id = 999 WHERE id = " + row(batch));
 
-        assertImportFailsAndChangesNothing(kind, archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE)
+        assertImportFailsAndChangesNothing(kind, archive, ImportOptions.merge(ConflictPolicy.OVERWRITE)
                 .withBatchSize(BATCH), ds -> ds, StoreException.class, "table child");
     }
 
@@ -181,7 +181,7 @@ class ImportAtomicityTest {
             Map<String, List<List<Object>>> before = contents(target);
 
             assertThatThrownBy(() -> portability(target.dataSource()).importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.FAIL)))
+                    ImportOptions.merge(ConflictPolicy.FAIL)))
                     .isInstanceOfSatisfying(ImportConflictException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.CONFLICTS);
                         assertThat(e.conflictCount()).isEqualTo(100);
@@ -202,12 +202,12 @@ class ImportAtomicityTest {
             Map<String, List<List<Object>>> before = contents(target);
 
             dev.portability.api.ImportPreview preview = portability(target.dataSource()).preview(archive,
-                    ImportOptions.merge(DuplicatePolicy.SKIP));
+                    ImportOptions.merge(ConflictPolicy.SKIP));
 
             assertThat(preview.tables()).extracting(t -> t.table() + " " + t.archiveRows() + " " + t.newRows() + " "
-                    + t.existingRows() + " " + t.targetRows() + " " + t.rowsReplaceWouldDelete())
+                    + t.conflicts() + " " + t.targetRows() + " " + t.rowsReplaceWouldDelete())
                     .containsExactly("parent 100 50 50 50 0", "child 100 60 40 40 0");
-            assertThat(preview.tables().get(1).sampleExistingKeys()).hasSize(20)
+            assertThat(preview.tables().get(1).sampleConflictKeys()).hasSize(20)
                     .startsWith(dev.portability.api.Key.of(1L), dev.portability.api.Key.of(2L));
             assertThat(preview.wouldBeRefused()).isFalse();
             assertThat(contents(target)).isEqualTo(before);

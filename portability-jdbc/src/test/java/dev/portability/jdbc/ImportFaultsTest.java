@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portability.api.ConfigurationException;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.StoreException;
 import dev.portability.api.spi.Access;
@@ -73,12 +73,12 @@ class ImportFaultsTest {
     }
 
     static Portability portability(DataSource dataSource, Duration lockTimeout) {
-        return Stores.portability(JdbcAdapters.configure(dataSource).exclude("ballast").lockTimeout(lockTimeout)
+        return Stores.portability(JdbcStore.configure(dataSource).exclude("ballast").lockTimeout(lockTimeout)
                 .discover());
     }
 
     static Portability portability(DataSource dataSource) {
-        return portability(dataSource, JdbcAdapters.DEFAULT_LOCK_TIMEOUT);
+        return portability(dataSource, JdbcStore.DEFAULT_LOCK_TIMEOUT);
     }
 
     /** An archive of parents and children {@code from..to} labelled {@code label}, after {@code sql} on the source. */
@@ -212,7 +212,7 @@ class ImportFaultsTest {
             Portability portability = portability(seam);
 
             Throwable failure = failureOf(executor, () -> portability.importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.OVERWRITE).withBatchSize(BATCH)));
+                    ImportOptions.merge(ConflictPolicy.OVERWRITE).withBatchSize(BATCH)));
 
             otherWaits[0].get(BOUND.toSeconds(), TimeUnit.SECONDS);
             other.rollback();
@@ -277,8 +277,8 @@ class ImportFaultsTest {
                 try (Connection c = pool.getConnection()) {
                     original = Sessions.lockTimeout(kind, c);
                 }
-                JdbcStore byDefault = JdbcAdapters.discover(pool);
-                JdbcStore configured = JdbcAdapters.configure(pool).lockTimeout(Duration.ofMillis(1500)).discover();
+                JdbcStore byDefault = JdbcStore.discover(pool);
+                JdbcStore configured = JdbcStore.configure(pool).lockTimeout(Duration.ofMillis(1500)).discover();
 
                 for (Access access : Access.values()) {
                     try (JdbcUnitOfWork work = byDefault.begin(access)) {
@@ -314,8 +314,8 @@ class ImportFaultsTest {
         try (TestDatabase db = TestDatabase.create(kind)) {
             schema(db, "");
             try (PooledDataSource pool = new PooledDataSource(db)) {
-                JdbcStore pooled = JdbcAdapters.discover(pool);
-                JdbcStore impatient = JdbcAdapters.configure(db.dataSource()).lockTimeout(Duration.ofMillis(1))
+                JdbcStore pooled = JdbcStore.discover(pool);
+                JdbcStore impatient = JdbcStore.configure(db.dataSource()).lockTimeout(Duration.ofMillis(1))
                         .discover();
 
                 try (JdbcUnitOfWork first = pooled.begin(Access.WRITE)) {
@@ -340,9 +340,9 @@ class ImportFaultsTest {
     @Test
     void aLockTimeoutOutOfRangeIsRefusedNamingTheSetting() {
         DataSource unused = Databases.h2();
-        assertThatThrownBy(() -> JdbcAdapters.configure(unused).lockTimeout(Duration.ZERO))
+        assertThatThrownBy(() -> JdbcStore.configure(unused).lockTimeout(Duration.ZERO))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("lockTimeout must be between");
-        assertThatThrownBy(() -> JdbcAdapters.configure(unused).lockTimeout(Duration.ofDays(2)))
+        assertThatThrownBy(() -> JdbcStore.configure(unused).lockTimeout(Duration.ofDays(2)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("was PT48H");
     }
 }

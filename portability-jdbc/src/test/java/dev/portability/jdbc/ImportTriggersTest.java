@@ -3,7 +3,7 @@ package dev.portability.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportPreview;
@@ -58,7 +58,7 @@ class ImportTriggersTest {
     Path dir;
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("triggers").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("triggers").store(JdbcStore.discover(dataSource)).build();
     }
 
     private static Map<String, List<List<Object>>> contents(TestDatabase db) throws SQLException {
@@ -113,7 +113,7 @@ class ImportTriggersTest {
                     "ALTER TABLE orders ENABLE TRIGGER USER");
             Map<String, List<List<Object>>> before = contents(target);
 
-            portability(target.dataSource()).importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP)
+            portability(target.dataSource()).importArchive(archive, ImportOptions.merge(ConflictPolicy.SKIP)
                     .withTables("orders"));
 
             Map<String, List<List<Object>>> after = contents(target);
@@ -218,7 +218,7 @@ class ImportTriggersTest {
                     "INSERT INTO order_audit VALUES (5, 2, 'MANUAL')");
             Map<String, List<List<Object>>> before = contents(target);
 
-            portability(target.dataSource()).importArchive(archive, ImportOptions.merge(DuplicatePolicy.SKIP));
+            portability(target.dataSource()).importArchive(archive, ImportOptions.merge(ConflictPolicy.SKIP));
 
             Map<String, List<List<Object>>> after = contents(target);
             Map<String, List<List<Object>>> archived = contents(source);
@@ -249,7 +249,7 @@ class ImportTriggersTest {
                     "INSERT INTO event_log (note) VALUES ('kept')");
             Map<String, List<List<Object>>> before = contents(target);
             Portability portability = portability(target.dataSource());
-            ImportOptions options = ImportOptions.merge(DuplicatePolicy.OVERWRITE)
+            ImportOptions options = ImportOptions.merge(ConflictPolicy.OVERWRITE)
                     .withTables("orders", "order_audit");
 
             ImportPreview preview = portability.preview(archive, options);

@@ -46,7 +46,7 @@ class JdbcWriteBenchmark {
     void insertAndReadThroughput(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             db.execute(ddl(kind));
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             TableAdapter<JdbcUnitOfWork> bench = Stores.table(store, "bench");
             List<Row> rows = rows(bench.schema());
             for (int round = 1; round <= ROUNDS; round++) {

@@ -94,10 +94,10 @@ class LowMemoryLargeValuesTest {
             long maxHeap = Runtime.getRuntime().maxMemory();
             System.out.println("max heap " + HEAP_LIMIT / (1024 * 1024) + " MB or less: " + (maxHeap <= HEAP_LIMIT));
             Path archive = Path.of(args[3]);
-            long rows = Stores.portability(JdbcAdapters.discover(dataSource(args[0], args[2]))).export(archive)
+            long rows = Stores.portability(JdbcStore.discover(dataSource(args[0], args[2]))).export(archive)
                     .totalRows();
             System.out.println("exported " + rows + " rows");
-            Portability target = Stores.portability(JdbcAdapters.discover(dataSource(args[1], args[2])));
+            Portability target = Stores.portability(JdbcStore.discover(dataSource(args[1], args[2])));
             for (int attempt = 1; attempt <= 3; attempt++) {
                 ImportResult result = target.importArchive(archive, ImportOptions.replace());
                 System.out.println("import " + attempt + ": " + result.inserted() + " rows");

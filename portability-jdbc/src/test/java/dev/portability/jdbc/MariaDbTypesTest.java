@@ -58,7 +58,7 @@ class MariaDbTypesTest {
             source.execute(ddl, "INSERT INTO pay VALUES (1, 0, 0), (2, 1, 1), (3, NULL, NULL), (4, 4, 1), "
                     + "(5, -1, 0), (6, 127, 1), (7, -128, 0)");
             target.execute(ddl);
-            JdbcStore store = JdbcAdapters.discover(withOptions(source, options));
+            JdbcStore store = JdbcStore.discover(withOptions(source, options));
 
             TableSchema schema = Stores.table(store, "pay").schema();
             assertThat(schema.column("pay_way").orElseThrow().type()).isEqualTo(LogicalType.integer());
@@ -72,7 +72,7 @@ class MariaDbTypesTest {
 
             Path archive = dir.resolve("pay.zip");
             Stores.portability(store).export(archive);
-            Stores.portability(JdbcAdapters.discover(withOptions(target, options)))
+            Stores.portability(JdbcStore.discover(withOptions(target, options)))
                     .importArchive(archive, ImportOptions.replace());
             String select = "SELECT id, CAST(pay_way AS CHAR), CAST(ok AS CHAR) FROM pay ORDER BY id";
             assertThat(texts(target.dataSource(), select)).isEqualTo(texts(source.dataSource(), select))
@@ -97,7 +97,7 @@ class MariaDbTypesTest {
                             + "'-838:59:59'), (2, '2020-00-15', '2020-05-00 10:00:00', NULL, '24:00:00'), "
                             + "(3, '2021-02-03', NULL, NULL, '12:00:00')");
 
-            List<Row> rows = Stores.rows(JdbcAdapters.discover(db.dataSource()), "legacy");
+            List<Row> rows = Stores.rows(JdbcStore.discover(db.dataSource()), "legacy");
 
             assertThat(rows.stream().map(r -> Arrays.asList(r.values())).toList()).containsExactly(
                     List.of(1L, mariadb("0000-00-00"), mariadb("0000-00-00 00:00:00"),
@@ -113,7 +113,7 @@ class MariaDbTypesTest {
         try (TestDatabase db = TestDatabase.create(Kind.MARIADB)) {
             db.execute("CREATE TABLE legacy (id INT PRIMARY KEY, born DATE NOT NULL, seen DATETIME(6), "
                     + "stamped TIMESTAMP NULL, took TIME)");
-            JdbcStore store = JdbcAdapters.discover(db.dataSourceWithSqlMode(STRICT));
+            JdbcStore store = JdbcStore.discover(db.dataSourceWithSqlMode(STRICT));
             TableAdapter<JdbcUnitOfWork> legacy = Stores.table(store, "legacy");
 
             try (JdbcUnitOfWork work = store.begin(Access.WRITE)) {
@@ -141,9 +141,9 @@ class MariaDbTypesTest {
                     "INSERT INTO pay VALUES (1, 0, 0), (2, 1, 1), (3, NULL, NULL)");
             target.execute("CREATE TABLE pay (id integer PRIMARY KEY, pay_way smallint, ok boolean)");
             Path archive = dir.resolve("pay.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource()))
+            Stores.portability(JdbcStore.discover(target.dataSource()))
                     .importArchive(archive, ImportOptions.replace());
 
             assertThat(texts(target.dataSource(), "SELECT id, pay_way::text, ok::text FROM pay ORDER BY id"))
@@ -151,8 +151,8 @@ class MariaDbTypesTest {
 
             source.execute("INSERT INTO pay VALUES (4, 4, 4)");
             Path four = dir.resolve("four.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(four);
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(four);
+            assertThatThrownBy(() -> Stores.portability(JdbcStore.discover(target.dataSource()))
                     .importArchive(four, ImportOptions.replace()))
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
@@ -175,8 +175,8 @@ class MariaDbTypesTest {
             target.execute(ddl);
             Path archive = dir.resolve("legacy.zip");
 
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
-            Stores.portability(JdbcAdapters.discover(target.dataSourceWithSqlMode(STRICT)))
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(target.dataSourceWithSqlMode(STRICT)))
                     .importArchive(archive, ImportOptions.replace());
 
             String select = "SELECT id, CAST(born AS CHAR), CAST(seen AS CHAR), CAST(y AS CHAR), "
@@ -231,7 +231,7 @@ class MariaDbTypesTest {
             db.execute("CREATE TABLE odd (id INT PRIMARY KEY, born DATE, seen DATETIME, stamped TIMESTAMP NULL, "
                     + "took TIME, flags BIT(5), spot POINT, shape GEOMETRY, v4 INET4, v6 INET6, price DECIMAL(10,2))",
                     "INSERT INTO odd (id, born) VALUES (1, '2024-01-01')");
-            JdbcStore store = JdbcAdapters.discover(db.dataSourceWithSqlMode(STRICT));
+            JdbcStore store = JdbcStore.discover(db.dataSourceWithSqlMode(STRICT));
             TableAdapter<JdbcUnitOfWork> odd = Stores.table(store, "odd");
             List<String> before = texts(db.dataSource(), "SELECT * FROM odd");
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.portability.api.Column;
 import dev.portability.api.ConfigurationException;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
@@ -75,7 +75,7 @@ class MigrationRoundTripTest {
             throws Exception {
         Path archive = version == 1 ? version1Archive() : version2Archive();
         ImportOptions options = mode == ImportMode.REPLACE ? ImportOptions.replace()
-                : ImportOptions.merge(DuplicatePolicy.SKIP);
+                : ImportOptions.merge(ConflictPolicy.SKIP);
 
         ImportResult result = ShopHistory.current(target.dataSource()).importArchive(archive, options);
 
@@ -115,7 +115,7 @@ class MigrationRoundTripTest {
         Portability current = ShopHistory.current(target.dataSource());
 
         ValidationReport report = current.validate(archive);
-        ImportPreview preview = current.preview(archive, ImportOptions.merge(DuplicatePolicy.SKIP));
+        ImportPreview preview = current.preview(archive, ImportOptions.merge(ConflictPolicy.SKIP));
 
         List<String> steps = List.of(
                 "1 -> 2: rename table clients to customers; rename column orders.client_id to customer_id; "
@@ -127,7 +127,7 @@ class MigrationRoundTripTest {
         assertThat(preview.tables()).filteredOn(t -> t.table().equals("customers")).singleElement()
                 .satisfies(t -> {
                     assertThat(t.archiveRows()).isEqualTo(3);
-                    assertThat(t.existingRows()).isEqualTo(1);
+                    assertThat(t.conflicts()).isEqualTo(1);
                 });
     }
 
@@ -155,7 +155,7 @@ class MigrationRoundTripTest {
     void aMissingStepIsRefusedNamingTheVersionsItWouldConnectBeforeAnythingIsWritten() throws Exception {
         Path archive = version1Archive();
         Portability withoutFirstStep = Portability.builder().application("shop").schemaVersion(3)
-                .migrations(ShopHistory.V2_TO_V3).store(JdbcAdapters.discover(target.dataSource())).build();
+                .migrations(ShopHistory.V2_TO_V3).store(JdbcStore.discover(target.dataSource())).build();
         Map<String, List<String>> before = contents(target.dataSource());
 
         ValidationReport report = withoutFirstStep.validate(archive);
@@ -194,7 +194,7 @@ class MigrationRoundTripTest {
         Path archive = dir.resolve("v2.zip");
         ShopHistory.atVersion(old.dataSource(), 2).export(archive);
         Portability current = Portability.builder().application("shop").schemaVersion(3)
-                .migrations(ShopHistory.V1_TO_V2, careless).store(JdbcAdapters.discover(target.dataSource()))
+                .migrations(ShopHistory.V1_TO_V2, careless).store(JdbcStore.discover(target.dataSource()))
                 .build();
         Map<String, List<String>> before = contents(target.dataSource());
 
@@ -214,7 +214,7 @@ class MigrationRoundTripTest {
     @Test
     void buildingFailsWhenTheStepsDoNotReachTheCurrentVersion() {
         assertThatThrownBy(() -> Portability.builder().application("shop").schemaVersion(3)
-                .migrations(ShopHistory.V1_TO_V2).store(JdbcAdapters.discover(target.dataSource())).build())
+                .migrations(ShopHistory.V1_TO_V2).store(JdbcStore.discover(target.dataSource())).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("migrations: the steps end at version 2 but the application's schemaVersion "
                         + "is 3; register a step from 2 to 3");
@@ -225,7 +225,7 @@ class MigrationRoundTripTest {
         Migration wrong = Migration.from(1).to(2).renameTable("clients", "customers")
                 .renameColumn("customers", "phone", "telephone").build();
         Portability current = Portability.builder().application("shop").schemaVersion(3)
-                .migrations(wrong, ShopHistory.V2_TO_V3).store(JdbcAdapters.discover(target.dataSource())).build();
+                .migrations(wrong, ShopHistory.V2_TO_V3).store(JdbcStore.discover(target.dataSource())).build();
 
         ValidationReport report = current.validate(version1Archive());
 
@@ -244,7 +244,7 @@ class MigrationRoundTripTest {
                 .renameColumn("orders", "client_id", "customer_id")
                 .addColumn("customers", Column.nullable("status", LogicalType.text(16)), null).build();
         Portability current = Portability.builder().application("shop").schemaVersion(3)
-                .migrations(nullStatus, ShopHistory.V2_TO_V3).store(JdbcAdapters.discover(target.dataSource()))
+                .migrations(nullStatus, ShopHistory.V2_TO_V3).store(JdbcStore.discover(target.dataSource()))
                 .build();
         Path archive = version1Archive();
         Map<String, List<String>> before = contents(target.dataSource());

@@ -36,7 +36,7 @@ class NonTransactionalTablesTest {
     Path dir;
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("engines").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("engines").store(JdbcStore.discover(dataSource)).build();
     }
 
     private static void schema(TestDatabase db, String engine, boolean check) {

@@ -3,7 +3,7 @@ package dev.portability.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportRefusedException;
@@ -75,7 +75,7 @@ class NotNullCycleTest {
             source.execute(ddl(kind, constraints));
             fill(source, 1, 20, "source", danglingBeta);
             Path archive = dir.resolve(kind + "-" + constraints + ".zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
             expected = Databases.contents(source.dataSource(), TABLES);
             return archive;
         }
@@ -89,7 +89,7 @@ class NotNullCycleTest {
             target.execute(ddl(kind, true));
             fill(target, 11, 20, "target", -1);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), expected)).isEmpty();
@@ -98,8 +98,8 @@ class NotNullCycleTest {
             target.execute(ddl(kind, true));
             fill(target, 41, 20, "target", -1);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
+                    ImportOptions.merge(ConflictPolicy.OVERWRITE));
 
             assertThat(Databases.contents(target.dataSource(), TABLES).get("alphas")).hasSize(40)
                     .containsAll(expected.get("alphas"));
@@ -126,7 +126,7 @@ class NotNullCycleTest {
             fill(target, 11, 20, "target", -1);
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), TABLES);
 
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
+            assertThatThrownBy(() -> Stores.portability(JdbcStore.discover(target.dataSource()))
                     .importArchive(archive, ImportOptions.replace()))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("1 row(s) of table alphas reference rows of table betas that do not exist")
@@ -157,7 +157,7 @@ class NotNullCycleTest {
             source.execute(ddl(kind, false));
             fill(source, 1, 20, "source", -1);
             archive = dir.resolve(kind + "-refused.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
         }
         try (TestDatabase target = TestDatabase.create(kind)) {
             target.execute(ddl(kind, false));
@@ -165,10 +165,10 @@ class NotNullCycleTest {
             List<String> constraints = List.of(ddl(Kind.H2, true)); // H2's: no DEFERRABLE
             target.execute(constraints.subList(2, constraints.size()).toArray(String[]::new));
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), TABLES);
-            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+            Portability portability = Stores.portability(JdbcStore.discover(target.dataSource()));
 
             for (ImportOptions options : List.of(ImportOptions.replace(),
-                    ImportOptions.merge(DuplicatePolicy.SKIP))) {
+                    ImportOptions.merge(ConflictPolicy.SKIP))) {
                 assertThatThrownBy(() -> portability.importArchive(archive, options))
                         .isInstanceOfSatisfying(ImportRefusedException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.FOREIGN_KEY_CYCLE))
@@ -195,7 +195,7 @@ class NotNullCycleTest {
                     "ALTER TABLE betas ADD FOREIGN KEY (alpha_id) REFERENCES alphas(id) DEFERRABLE",
                     "ALTER TABLE betas ADD FOREIGN KEY (next_id) REFERENCES betas(id)");
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), expected)).isEmpty();

@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportOptions;
@@ -88,7 +88,7 @@ class OneVerdictTest {
             try (TestDatabase source = TestDatabase.create(kind)) {
                 source.execute(sql);
                 Path archive = d.resolve(java.util.UUID.randomUUID() + ".zip");
-                portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+                portability(JdbcStore.discover(source.dataSource())).export(archive);
                 return archive;
             }
         };
@@ -101,8 +101,8 @@ class OneVerdictTest {
 
     static List<Scenario> scenarios() {
         ImportOptions replace = ImportOptions.replace();
-        ImportOptions fail = ImportOptions.merge(DuplicatePolicy.FAIL);
-        ImportOptions skip = ImportOptions.merge(DuplicatePolicy.SKIP);
+        ImportOptions fail = ImportOptions.merge(ConflictPolicy.FAIL);
+        ImportOptions skip = ImportOptions.merge(ConflictPolicy.SKIP);
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("a valid archive", Kind.H2, ITEM_TABLE, ITEM_ORDER,
                 items(new Object[] {1L, "one"}), replace, null));
@@ -298,7 +298,7 @@ class OneVerdictTest {
             }
             if (preview.wouldBeRefused()) {
                 List<Key> keys = new ArrayList<>();
-                preview.tables().forEach(t -> keys.addAll(t.sampleExistingKeys()));
+                preview.tables().forEach(t -> keys.addAll(t.sampleConflictKeys()));
                 return new Verdict(ErrorCode.CONFLICTS, null, keys);
             }
             return Verdict.ACCEPTED;
@@ -332,7 +332,7 @@ class OneVerdictTest {
         try (TestDatabase target = TestDatabase.create(scenario.kind())) {
             target.execute(scenario.target());
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), scenario.tables());
-            Portability portability = portability(JdbcAdapters.discover(target.dataSource()));
+            Portability portability = portability(JdbcStore.discover(target.dataSource()));
 
             Verdict validated = validation(portability, archive, scenario.options());
             Verdict previewed = preview(portability, archive, scenario.options());

@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ImportOptions;
 import dev.portability.api.ImportResult;
 import dev.portability.jdbc.TestDatabase.Kind;
@@ -72,8 +72,8 @@ class PostgresFieldCasesTest {
             target.execute(ddl);
             try {
                 Path archive = dir.resolve("lo.zip");
-                Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
-                Stores.portability(JdbcAdapters.discover(target.dataSource()))
+                Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
+                Stores.portability(JdbcStore.discover(target.dataSource()))
                         .importArchive(archive, ImportOptions.replace());
 
                 String sql = "SELECT id, name || ':' || coalesce(md5(lo_get(content)), 'null') FROM doc ORDER BY id";
@@ -106,10 +106,10 @@ class PostgresFieldCasesTest {
             target.execute(ddl, "INSERT INTO k VALUES ('10.0.0.0/8', 'a', 'MiXeD', '[0:1]={1,2}', 'old 1'), "
                     + "('::1', 'b', 'x', '{{1},{2}}', 'old 2'), ('10.0.0.1', 'c', 'y', '{1}', 'old 3')");
             Path archive = dir.resolve("keys.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
 
-            ImportResult result = Stores.portability(JdbcAdapters.discover(target.dataSource()))
-                    .importArchive(archive, ImportOptions.merge(DuplicatePolicy.OVERWRITE));
+            ImportResult result = Stores.portability(JdbcStore.discover(target.dataSource()))
+                    .importArchive(archive, ImportOptions.merge(ConflictPolicy.OVERWRITE));
 
             assertThat(result.updated()).isEqualTo(2);
             assertThat(result.inserted()).isEqualTo(1);
@@ -130,8 +130,8 @@ class PostgresFieldCasesTest {
             assertThat(PostgresTypeCatalogTest.texts(source, query)).as("the source").isEqualTo(expected);
 
             Path archive = dir.resolve("case.zip");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
-            Stores.portability(JdbcAdapters.discover(target.dataSource()))
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(target.dataSource()))
                     .importArchive(archive, ImportOptions.replace());
 
             assertThat(PostgresTypeCatalogTest.texts(target, query)).as("the target").isEqualTo(expected);

@@ -34,7 +34,7 @@ class PostgresInheritanceTest {
     Path dir;
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("items").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("items").store(JdbcStore.discover(dataSource)).build();
     }
 
     @Test
@@ -46,7 +46,7 @@ class PostgresInheritanceTest {
                     "INSERT INTO measure VALUES (1, '2024-05-01'), (2, '2025-05-01')");
             Path archive = dir.resolve("items.zip");
             var export = portability(source.dataSource()).export(archive);
-            assertThat(export.tables()).extracting(t -> t.table() + " " + t.rows())
+            assertThat(export.tables()).extracting(t -> t.name() + " " + t.rows())
                     .containsExactlyInAnyOrder("item 3", "special_item 2", "measure 2");
             target.execute(DDL, "INSERT INTO item VALUES (1, 'old'), (9, 'gone')",
                     "INSERT INTO special_item VALUES (4, 'old', 0), (8, 'other', 80)",
@@ -58,7 +58,7 @@ class PostgresInheritanceTest {
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), expected)).isEmpty();
             assertThat(preview.tables()).extracting(t -> t.table() + " " + t.targetRows() + " "
-                    + t.existingRows() + " " + t.rowsReplaceWouldDelete())
+                    + t.conflicts() + " " + t.rowsReplaceWouldDelete())
                     .containsExactlyInAnyOrder("item 2 1 1", "special_item 2 1 1", "measure 1 0 1");
         }
     }
@@ -76,11 +76,11 @@ class PostgresInheritanceTest {
             expected.put("ONLY item", Databases.contents(source.dataSource(), TABLES).get("ONLY item"));
 
             ImportPreview preview = portability(target.dataSource()).preview(archive,
-                    ImportOptions.merge(dev.portability.api.DuplicatePolicy.FAIL).withTables("item"));
+                    ImportOptions.merge(dev.portability.api.ConflictPolicy.FAIL).withTables("item"));
             portability(target.dataSource()).importArchive(archive, ImportOptions.replace().withTables("item"));
 
             // the child's row with key 1 is not a conflict of the parent's: look-ups use ONLY too
-            assertThat(preview.tables()).extracting(TablePreview::existingRows).containsExactly(0L);
+            assertThat(preview.tables()).extracting(TablePreview::conflicts).containsExactly(0L);
             assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), expected)).isEmpty();
         }
     }

@@ -62,7 +62,7 @@ class PostgresNulTest {
         };
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute(DDL, "INSERT INTO notes (id, body) VALUES (1, 'old 1'), (2, 'old 2'), (40, 'old 40')");
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             Path archive = archive(Stores.table(store, "notes").schema(), 17, column, bad);
             Map<String, List<List<Object>>> before = Databases.contents(db.dataSource(), "notes", "id");
 
@@ -91,7 +91,7 @@ class PostgresNulTest {
     void textThatOnlyLooksLikeNulIsStored() throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute(DDL);
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             TableSchema notes = Stores.table(store, "notes").schema();
             // an escaped backslash before u0000 in jsonb, the escape in json (which keeps its text), the six
             // characters backslash-u0000 in text

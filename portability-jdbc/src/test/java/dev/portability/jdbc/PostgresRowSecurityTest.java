@@ -28,7 +28,7 @@ class PostgresRowSecurityTest {
     Path dir;
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("notes").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("notes").store(JdbcStore.discover(dataSource)).build();
     }
 
     @Test

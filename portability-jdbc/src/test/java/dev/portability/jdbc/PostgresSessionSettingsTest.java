@@ -53,7 +53,7 @@ class PostgresSessionSettingsTest {
                 db.execute("CREATE TYPE pair AS (b bytea, f float8)", DDL);
             }
             source.execute(ROWS);
-            List<Row> plain = Stores.rows(JdbcAdapters.discover(source.dataSource()), "t");
+            List<Row> plain = Stores.rows(JdbcStore.discover(source.dataSource()), "t");
 
             try (SingleConnection sourceHost = new SingleConnection(hostDataSource(source));
                     SingleConnection targetHost = new SingleConnection(hostDataSource(target))) {
@@ -62,7 +62,7 @@ class PostgresSessionSettingsTest {
                         .contains("IntervalStyle=sql_standard", "bytea_output=escape", "xmloption=document",
                                 "TimeZone=Asia/Kathmandu", "DateStyle=ISO, DMY");
 
-                JdbcStore sourceStore = JdbcAdapters.discover(sourceHost);
+                JdbcStore sourceStore = JdbcStore.discover(sourceHost);
                 List<Row> read = Stores.rows(sourceStore, "t");
                 for (int i = 0; i < plain.size(); i++) {
                     assertThat(Arrays.asList(read.get(i).values())).as("row %s read under the host's settings", i)
@@ -71,7 +71,7 @@ class PostgresSessionSettingsTest {
                 }
                 assertThat(settings(sourceHost.connection)).as("after the read").isEqualTo(hostSettings);
 
-                JdbcStore targetStore = JdbcAdapters.discover(targetHost);
+                JdbcStore targetStore = JdbcStore.discover(targetHost);
                 TableAdapter<JdbcUnitOfWork> adapter = Stores.table(targetStore, "t");
                 try (JdbcUnitOfWork work = targetStore.begin(Access.WRITE)) {
                     adapter.insert(work, read);

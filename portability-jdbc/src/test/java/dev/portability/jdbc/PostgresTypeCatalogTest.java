@@ -58,7 +58,7 @@ class PostgresTypeCatalogTest {
                 source.execute(table.inserts().toArray(String[]::new));
             }
 
-            JdbcStore sourceStore = JdbcAdapters.discover(source.dataSource());
+            JdbcStore sourceStore = JdbcStore.discover(source.dataSource());
             for (Table table : PostgresTypeCatalog.tables()) {
                 TableSchema schema = Stores.table(sourceStore, table.name()).schema();
                 Map<String, String> domainBases = domainBases(source, table.name());
@@ -74,9 +74,9 @@ class PostgresTypeCatalogTest {
             try {
                 Path archive = dir.resolve("types.zip");
                 Stores.portability(sourceStore).export(archive);
-                Stores.portability(JdbcAdapters.discover(target.dataSource()))
+                Stores.portability(JdbcStore.discover(target.dataSource()))
                         .importArchive(archive, ImportOptions.replace());
-                Stores.portability(JdbcAdapters.discover(withoutCopy(inserted.dataSource())))
+                Stores.portability(JdbcStore.discover(withoutCopy(inserted.dataSource())))
                         .importArchive(archive, ImportOptions.replace());
 
                 for (Table table : List.of(PostgresTypeCatalog.natives(), PostgresTypeCatalog.arrays())) {
@@ -119,7 +119,7 @@ class PostgresTypeCatalogTest {
                 setup.addAll(table.inserts());
             }
             source.execute(setup.toArray(String[]::new));
-            JdbcStore store = JdbcAdapters.discover(source.dataSource());
+            JdbcStore store = JdbcStore.discover(source.dataSource());
             List<Row> natives = Stores.rows(store, "natives");
             List<Row> arrays = Stores.rows(store, "arrays");
 

@@ -77,7 +77,7 @@ class PostgresValuesTest {
     void infinityIsWrittenAsInfinity(WritePath path) throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute("CREATE DOMAIN rating AS integer CHECK (VALUE BETWEEN 1 AND 5)", ddl(path));
-            JdbcStore store = JdbcAdapters.discover(path.dataSource(db));
+            JdbcStore store = JdbcStore.discover(path.dataSource(db));
             TableSchema schema = Stores.table(store, "t").schema();
             write(store, List.of(Row.of(schema, row(path, 1L, Infinity.POSITIVE, Infinity.NEGATIVE, Infinity.POSITIVE,
                     1L)), Row.of(schema, row(path, 2L, Infinity.NEGATIVE, Infinity.POSITIVE, Infinity.NEGATIVE, 5L))),
@@ -99,7 +99,7 @@ class PostgresValuesTest {
     void aValueAnotherEngineStoredIsRefusedNamingTableKeyAndColumn(WritePath path) throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute("CREATE DOMAIN rating AS integer CHECK (VALUE BETWEEN 1 AND 5)", ddl(path));
-            JdbcStore store = JdbcAdapters.discover(path.dataSource(db));
+            JdbcStore store = JdbcStore.discover(path.dataSource(db));
             TableSchema schema = Stores.table(store, "t").schema();
             List<Row> rows = List.of(Row.of(schema, row(path, 1L, LocalDate.of(2024, 1, 1), null, null, 1L)),
                     Row.of(schema, row(path, 2L, new NativeValue("mariadb", "0000-00-00"), null, null, 1L)));
@@ -119,7 +119,7 @@ class PostgresValuesTest {
     void aDomainsCheckRunsOnWrite(WritePath path) throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute("CREATE DOMAIN rating AS integer CHECK (VALUE BETWEEN 1 AND 5)", ddl(path));
-            JdbcStore store = JdbcAdapters.discover(path.dataSource(db));
+            JdbcStore store = JdbcStore.discover(path.dataSource(db));
             TableSchema schema = Stores.table(store, "t").schema();
             List<Row> rows = List.of(Row.of(schema, row(path, 1L, null, null, null, 5L)),
                     Row.of(schema, row(path, 2L, null, null, null, 6L)));
@@ -134,7 +134,7 @@ class PostgresValuesTest {
     void aTimeBeyondADayFromAnotherEngineIsRefused() throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute("CREATE TABLE t (id integer PRIMARY KEY, at time, ats time[])");
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             TableSchema schema = Stores.table(store, "t").schema();
 
             assertThatThrownBy(() -> write(store, List.of(Row.of(schema, 1L, LocalTime.NOON,
@@ -153,7 +153,7 @@ class PostgresValuesTest {
                     "INSERT INTO files VALUES (1, NULL), (2, 4294967000)");
             Path archive = dir.resolve("files.zip");
 
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(db.dataSource())).export(archive))
+            assertThatThrownBy(() -> Stores.portability(JdbcStore.discover(db.dataSource())).export(archive))
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
                     .hasMessageContaining("table files, column content, row with key 2")
@@ -167,7 +167,7 @@ class PostgresValuesTest {
     void largeObjectsAreCreatedInTheImportsTransaction() throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.POSTGRESQL)) {
             db.execute("CREATE TABLE files (id integer PRIMARY KEY, content oid, CHECK (id < 3))");
-            JdbcStore store = JdbcAdapters.discover(db.dataSource());
+            JdbcStore store = JdbcStore.discover(db.dataSource());
             TableSchema schema = Stores.table(store, "files").schema();
             byte[] marker = new byte[64];
             new Random().nextBytes(marker);

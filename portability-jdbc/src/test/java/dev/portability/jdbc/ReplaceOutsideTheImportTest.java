@@ -53,7 +53,7 @@ class ReplaceOutsideTheImportTest {
     private static final Map<Kind, Path> ARCHIVES = new java.util.EnumMap<>(Kind.class);
 
     private static Portability portability(DataSource dataSource) {
-        return Portability.builder().application("shop").store(JdbcAdapters.discover(dataSource)).build();
+        return Portability.builder().application("shop").store(JdbcStore.discover(dataSource)).build();
     }
 
     /** An archive of products 1 and 2, with new names. */

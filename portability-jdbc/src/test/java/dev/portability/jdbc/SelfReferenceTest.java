@@ -2,7 +2,7 @@ package dev.portability.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ImportOptions;
 import dev.portability.jdbc.TestDatabase.Kind;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ class SelfReferenceTest {
         try (TestDatabase db = TestDatabase.create(kind)) {
             create(db);
             fill(db, 1, ROWS, order, "source");
-            Stores.portability(JdbcAdapters.discover(db.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(db.dataSource())).export(archive);
             source = Databases.contents(db.dataSource(), TABLE);
         }
         assertThat(source.get("node").get(0)).as("row 1's parent").anySatisfy(
@@ -89,7 +89,7 @@ class SelfReferenceTest {
             create(target);
             fill(target, 1001, ROWS, order, "target"); // keys 1001..2500: 500 of them shared with the archive
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLE), source)).isEmpty();
@@ -100,8 +100,8 @@ class SelfReferenceTest {
             fill(target, 1001, ROWS, order, "target");
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), TABLE);
 
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
-                    ImportOptions.merge(DuplicatePolicy.OVERWRITE).withBatchSize(400));
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
+                    ImportOptions.merge(ConflictPolicy.OVERWRITE).withBatchSize(400));
 
             Map<Object, List<Object>> expected = new TreeMap<>();
             before.get("node").forEach(row -> expected.put(id(row), row));

@@ -82,7 +82,7 @@ final class ShopHistory {
                 .application("shop")
                 .schemaVersion(3)
                 .migrations(V1_TO_V2, V2_TO_V3)
-                .store(JdbcAdapters.discover(dataSource))
+                .store(JdbcStore.discover(dataSource))
                 .build();
     }
     // end::portability[]
@@ -96,7 +96,7 @@ final class ShopHistory {
      */
     static Portability atVersion(DataSource dataSource, int version) {
         return Portability.builder().application("shop").schemaVersion(version)
-                .store(JdbcAdapters.discover(dataSource)).build();
+                .store(JdbcStore.discover(dataSource)).build();
     }
 
     /**

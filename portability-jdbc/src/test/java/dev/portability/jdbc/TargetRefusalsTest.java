@@ -68,7 +68,7 @@ class TargetRefusalsTest {
         snapshot.add("id");
         String[] contents = snapshot.toArray(String[]::new);
         Map<String, List<List<Object>>> before = Databases.contents(target, contents);
-        Portability portability = Stores.portability(JdbcAdapters.discover(target));
+        Portability portability = Stores.portability(JdbcStore.discover(target));
 
         ValidationReport report = portability.validate(archive);
 
@@ -93,7 +93,7 @@ class TargetRefusalsTest {
                     assertThat(e.getMessage()).contains("Nothing was imported");
                 });
         assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.merge(
-                dev.portability.api.DuplicatePolicy.OVERWRITE))).as("import with MERGE")
+                dev.portability.api.ConflictPolicy.OVERWRITE))).as("import with MERGE")
                 .isInstanceOfSatisfying(InvalidArchiveException.class,
                         e -> assertThat(e.report().problems()).isEqualTo(problems));
         assertThat(Databases.differences(Databases.contents(target, contents), before))
@@ -124,7 +124,7 @@ class TargetRefusalsTest {
         try (TestDatabase source = TestDatabase.create(Kind.POSTGRESQL)) {
             source.execute("create table p(id int primary key, name varchar(5))",
                     "insert into p values (1, '😀😀😀😀😀'), (2, '😀😀'), (3, 'abcde')");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
         }
         try (TestDatabase target = TestDatabase.create(Kind.H2)) {
             target.execute("create table p(id int primary key, name varchar(5))", "insert into p values (9, 'x')",
@@ -134,7 +134,7 @@ class TargetRefusalsTest {
                     "the text has 10 UTF-16 code units, more than the 5 of H2's CHARACTER VARYING(5)"));
 
             target.execute("alter table p alter column name set data type varchar(10)");
-            JdbcStore wider = JdbcAdapters.discover(target.dataSource());
+            JdbcStore wider = JdbcStore.discover(target.dataSource());
             Stores.portability(wider).importArchive(archive, ImportOptions.replace().withTables("p"));
             assertThat(Stores.contents(wider).get("p")).containsExactly(List.of(1L, "😀😀😀😀😀"),
                     List.of(2L, "😀😀"), List.of(3L, "abcde"));
@@ -401,7 +401,7 @@ class TargetRefusalsTest {
             target.execute("CREATE TABLE spans (id bigint PRIMARY KEY, span interval)",
                     "INSERT INTO spans VALUES (9, '9 days')");
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "spans", "id");
-            Portability portability = Stores.portability(JdbcAdapters.discover(target.dataSource()));
+            Portability portability = Stores.portability(JdbcStore.discover(target.dataSource()));
 
             assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.replace()))
                     .isInstanceOfSatisfying(dev.portability.api.PortabilityException.class, e -> {
@@ -438,7 +438,7 @@ class TargetRefusalsTest {
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "keyed", "id",
                     "outside", "id");
             try (PooledDataSource pool = new PooledDataSource(target, "")) {
-                Portability portability = Stores.portability(JdbcAdapters.discover(pool));
+                Portability portability = Stores.portability(JdbcStore.discover(pool));
 
                 assertThatThrownBy(() -> portability.importArchive(unmapped, ImportOptions.replace()))
                         .isInstanceOfSatisfying(dev.portability.api.PortabilityException.class, e -> {

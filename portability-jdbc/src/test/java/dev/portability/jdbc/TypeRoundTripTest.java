@@ -52,7 +52,7 @@ class TypeRoundTripTest {
             insertBigValues(source, fixture);
             target.execute(fixture.ddl().toArray(String[]::new));
 
-            JdbcStore sourceStore = JdbcAdapters.discover(source.dataSource());
+            JdbcStore sourceStore = JdbcStore.discover(source.dataSource());
             TableSchema schema = Stores.table(sourceStore, "types").schema();
             for (Col column : fixture.columns()) {
                 assertThat(schema.column(column.name())).as("column %s (%s)", column.name(), column.ddl())
@@ -69,7 +69,7 @@ class TypeRoundTripTest {
             DataSource targetSource = kind == Kind.MARIADB
                     ? target.dataSourceWithSqlMode("STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION")
                     : target.dataSource();
-            JdbcStore targetStore = JdbcAdapters.discover(targetSource);
+            JdbcStore targetStore = JdbcStore.discover(targetSource);
             ImportResult result = Stores.portability(targetStore).importArchive(archive, ImportOptions.replace());
 
             assertThat(result.inserted()).isEqualTo((long) expected.size());

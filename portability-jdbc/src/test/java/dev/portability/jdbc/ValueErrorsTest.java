@@ -31,14 +31,14 @@ class ValueErrorsTest {
         try (TestDatabase source = TestDatabase.create(Kind.H2)) {
             source.execute("CREATE TABLE readings (id INTEGER PRIMARY KEY, reading DOUBLE PRECISION)",
                     "INSERT INTO readings VALUES (1, 1.5), (2, CAST('NaN' AS DOUBLE PRECISION)), (3, 2.5)");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
         }
         try (TestDatabase target = TestDatabase.create(Kind.MARIADB)) {
             target.execute("CREATE TABLE readings (id INTEGER PRIMARY KEY, reading DOUBLE)",
                     "INSERT INTO readings VALUES (7, 7.5)");
             Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "readings", "id");
 
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
+            assertThatThrownBy(() -> Stores.portability(JdbcStore.discover(target.dataSource()))
                     .importArchive(archive, ImportOptions.replace()))
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
@@ -68,8 +68,8 @@ class ValueErrorsTest {
             target.execute(ddl);
             Path archive = dir.resolve("prices.zip");
 
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             assertThat(MariaDbTypesTest.texts(target.dataSource(), select))
@@ -88,15 +88,15 @@ class ValueErrorsTest {
         try (TestDatabase source = TestDatabase.create(Kind.POSTGRESQL)) {
             source.execute("CREATE TABLE prices (id integer PRIMARY KEY, price numeric)",
                     "INSERT INTO prices VALUES (1, 9.99), (2, 'NaN')");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(nan);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(nan);
             source.execute("INSERT INTO prices VALUES (3, 'Infinity')");
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(infinity);
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(infinity);
         }
         // a numeric(10,2) holds NaN but no infinity (PostgreSQL: numeric field overflow): refused by validation
         try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
             target.execute("CREATE TABLE prices (id integer PRIMARY KEY, price numeric(10,2))",
                     "INSERT INTO prices VALUES (7, 7.50)");
-            JdbcStore store = JdbcAdapters.discover(target.dataSource());
+            JdbcStore store = JdbcStore.discover(target.dataSource());
             String select = "SELECT id, price::text FROM prices ORDER BY id";
 
             assertThatThrownBy(() -> Stores.portability(store).importArchive(infinity, ImportOptions.replace()))
@@ -121,7 +121,7 @@ class ValueErrorsTest {
                             "INSERT INTO prices VALUES (7, 7.5)");
                     Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "prices", "id");
 
-                    assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
+                    assertThatThrownBy(() -> Stores.portability(JdbcStore.discover(target.dataSource()))
                             .importArchive(nan, ImportOptions.replace()))
                             .as("into %s %s", kind, type)
                             .isInstanceOfSatisfying(PortabilityException.class,
@@ -146,8 +146,8 @@ class ValueErrorsTest {
                     + "ARRAY[CAST(1E+100 AS DECFLOAT), CAST('Infinity' AS DECFLOAT)])");
             target.execute(ddl);
 
-            Stores.portability(JdbcAdapters.discover(source.dataSource())).export(archive);
-            Stores.portability(JdbcAdapters.discover(target.dataSource())).importArchive(archive,
+            Stores.portability(JdbcStore.discover(source.dataSource())).export(archive);
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive,
                     ImportOptions.replace());
 
             assertThat(MariaDbTypesTest.texts(target.dataSource(), select))
@@ -158,7 +158,7 @@ class ValueErrorsTest {
         try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
             target.execute("CREATE TABLE ratios (id integer PRIMARY KEY, ratio numeric, ratios numeric[])");
 
-            assertThatThrownBy(() -> Stores.portability(JdbcAdapters.discover(target.dataSource()))
+            assertThatThrownBy(() -> Stores.portability(JdbcStore.discover(target.dataSource()))
                     .importArchive(archive, ImportOptions.replace()))
                     .isInstanceOfSatisfying(PortabilityException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.InvalidArchiveException;
+import dev.portability.api.ValidationReport;
+import dev.portability.core.ArchiveReader;
 import dev.portability.testkit.internal.ZipEntries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -190,7 +193,9 @@ public enum BrokenArchive {
      *     read into memory, so keep it small
      * @param target the file to write; must differ from {@code validArchive}
      * @return {@code target}
-     * @throws IllegalArgumentException if the archive is not valid enough to be damaged this way
+     * @throws IllegalArgumentException if {@code validArchive} is not valid against its own manifest (checked with
+     *     {@link ArchiveReader#verify()}: then the broken copy would hold more than this one damage), or not valid
+     *     enough to be damaged this way
      */
     public Path applyTo(Path validArchive, Path target) {
         Objects.requireNonNull(validArchive, "validArchive");
@@ -198,6 +203,7 @@ public enum BrokenArchive {
         if (validArchive.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("write the broken archive to another file than the valid one");
         }
+        requireValid(validArchive);
         try {
             damage(ZipEntries.read(validArchive), validArchive, target);
         } catch (IOException e) {
@@ -207,6 +213,20 @@ public enum BrokenArchive {
     }
 
     abstract void damage(ZipEntries zip, Path valid, Path target) throws IOException;
+
+    private static void requireValid(Path archive) {
+        ValidationReport report;
+        try (ArchiveReader reader = ArchiveReader.open(archive)) {
+            report = reader.verify();
+        } catch (InvalidArchiveException e) {
+            report = e.report();
+        }
+        if (!report.valid()) {
+            throw new IllegalArgumentException("start from a valid archive (one from ArchiveBuilder or an export): "
+                    + archive + " is damaged already, so its broken copy would hold more than one damage:\n"
+                    + report.summary());
+        }
+    }
 
     @Override
     public String toString() {

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Before each test the extension makes a store with the factory, runs the initializers on it (in the order
  * added) and builds the {@code Portability}; after the test it closes every store it made that is
  * {@link AutoCloseable}. For a host with its own store, {@link #forStores(Supplier)} takes a factory of empty
- * stores, e.g. {@code () -> JdbcAdapters.discover(newEmptyDatabase())}. Configure the extension before the tests
+ * stores, e.g. {@code () -> JdbcStore.discover(newEmptyDatabase())}. Configure the extension before the tests
  * run; it is not meant for tests that run in parallel.
  */
 public final class PortabilityExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {

@@ -139,20 +139,6 @@ public final class Stores {
     }
 
     static <U extends UnitOfWork, T> T inUnit(DataStore<U> store, Access access, InUnit<U, T> body) {
-        U work = store.begin(access);
-        try {
-            T result = body.run(work);
-            work.commit();
-            return result;
-        } catch (RuntimeException | Error e) {
-            try {
-                work.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            work.close();
-        }
+        return store.inUnitOfWork(access, body::run);
     }
 }

@@ -749,17 +749,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
      * import ask {@code refusals}, and the writes must agree with it.
      */
     private void expectRefused(Row written, String what, String declared) {
-        U work = step("beginning a WRITE unit of work", () -> store.begin(Access.WRITE));
-        RuntimeException refusal = null;
-        try {
-            adapter(VALUES).insert(work, List.of(written));
-            work.commit();
-        } catch (RuntimeException e) {
-            refusal = e;
-            rollbackQuietly(work, e);
-        } finally {
-            closeQuietly(work, refusal != null ? refusal : new RuntimeException("close"));
-        }
+        RuntimeException refusal = insertAndCommit(written);
         List<Row> read = read(VALUES);
         if (!read.isEmpty()) {
             inUnit(Access.WRITE, cleanup -> adapter(VALUES).deleteAll(cleanup));
@@ -785,17 +775,7 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
         values.put(column.name(), value);
         Row written = row(VALUES, values);
         LogicalType type = column.type();
-        U work = step("beginning a WRITE unit of work", () -> store.begin(Access.WRITE));
-        RuntimeException refusal = null;
-        try {
-            adapter(VALUES).insert(work, List.of(written));
-            work.commit();
-        } catch (RuntimeException e) {
-            refusal = e;
-            rollbackQuietly(work, e);
-        } finally {
-            closeQuietly(work, refusal != null ? refusal : new RuntimeException("close"));
-        }
+        RuntimeException refusal = insertAndCommit(written);
         List<Row> read = read(VALUES);
         if (!read.isEmpty()) {
             inUnit(Access.WRITE, cleanup -> adapter(VALUES).deleteAll(cleanup));
@@ -984,6 +964,22 @@ public abstract class TableAdapterContract<U extends UnitOfWork> {
             work.close();
             return null;
         });
+    }
+
+    /** Inserts one row into {@link #VALUES} and commits, as the engine does; returns how it failed, or null. */
+    private RuntimeException insertAndCommit(Row written) {
+        U work = step("beginning a WRITE unit of work", () -> store.begin(Access.WRITE));
+        RuntimeException refusal = null;
+        try {
+            adapter(VALUES).insert(work, List.of(written));
+            work.commit();
+        } catch (RuntimeException e) {
+            refusal = e;
+            rollbackQuietly(work, e);
+        } finally {
+            closeQuietly(work, refusal != null ? refusal : new RuntimeException("close"));
+        }
+        return refusal;
     }
 
     private static void rollbackQuietly(UnitOfWork work, Throwable failure) {

@@ -73,6 +73,17 @@ class BrokenArchiveTest {
     }
 
     @Test
+    void aVariantRefusesToStartFromAnArchiveThatIsDamagedAlready() {
+        Path broken = BrokenArchive.WRONG_CHECKSUM.applyTo(valid, dir.resolve("broken.zip"));
+
+        assertThatThrownBy(() -> BrokenArchive.ROW_COUNT_MISMATCH.applyTo(broken, dir.resolve("twice.zip")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("start from a valid archive")
+                .hasMessageContaining("CHECKSUM_MISMATCH");
+        assertThat(dir.resolve("twice.zip")).doesNotExist();
+    }
+
+    @Test
     void assertRefusedFailsForAnArchiveThatIsValid() {
         assertThatThrownBy(() -> ArchiveAssertions.assertRefused(portability, valid, ErrorCode.CHECKSUM_MISMATCH))
                 .isInstanceOf(AssertionFailedError.class)

@@ -3,7 +3,7 @@ package dev.portability.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.jdbc.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class CancellationAndCleanupTest {
         target = WebShop.create(TestDatabase.Kind.H2, 5);
         PortabilityWebAccess admin = PortabilityWebAccess.requireRole("ADMIN");
         server = ConsoleServer.start(Map.of(
-                "gated", PortabilityWeb.builder(WebShop.portability(GATE.around(JdbcAdapters.discover(
+                "gated", PortabilityWeb.builder(WebShop.portability(GATE.around(JdbcStore.discover(
                         target.dataSource())))).access(admin).spoolDirectory(spool.resolve("gated")).build(),
                 "short", PortabilityWeb.builder(WebShop.portability(source)).access(admin)
                         .retention(Duration.ofSeconds(1)).spoolDirectory(spool.resolve("short")).build()));
@@ -139,7 +139,7 @@ class CancellationAndCleanupTest {
             List<List<String>> before = WebShop.rows(db, "customers");
             Path root = spool.resolve("shutdown");
             ConsoleServer own = ConsoleServer.start(Map.of("console", PortabilityWeb.builder(WebShop.portability(
-                    gate.around(JdbcAdapters.discover(db.dataSource())))).access(PortabilityWebAccess.allowAll())
+                    gate.around(JdbcStore.discover(db.dataSource())))).access(PortabilityWebAccess.allowAll())
                     .spoolDirectory(root).build()));
             Http console = new Http(own.console("console"));
             String upload = console.upload(archive).json().get("id").asText();

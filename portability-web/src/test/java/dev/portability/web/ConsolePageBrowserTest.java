@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ValidationReport;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.jdbc.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -108,7 +108,7 @@ class ConsolePageBrowserTest {
         private Console(Path spool, Duration lockTimeout, long maxUploadBytes, Consumer<TestDatabase> prepare) {
             prepare.accept(db);
             server = ConsoleServer.start(Map.of("console", PortabilityWeb.builder(WebShop.portability(gate.around(
-                    JdbcAdapters.configure(db.dataSource()).lockTimeout(lockTimeout).discover())))
+                    JdbcStore.configure(db.dataSource()).lockTimeout(lockTimeout).discover())))
                     .access(PortabilityWebAccess.allowAll()).spoolDirectory(spool).maxUploadBytes(maxUploadBytes)
                     .build()));
             page = server.console("console");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portability.api.StoreException;
 import dev.portability.api.spi.DataStore;
 import dev.portability.api.spi.TableAdapter;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.jdbc.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -35,7 +35,7 @@ class LimitsAndFailuresTest {
         server = ConsoleServer.start(Map.of(
                 "console", PortabilityWeb.builder(WebShop.portability(shop)).access(admin)
                         .spoolDirectory(spool.resolve("console")).build(),
-                "failing", PortabilityWeb.builder(WebShop.portability(failingCounts(JdbcAdapters.discover(
+                "failing", PortabilityWeb.builder(WebShop.portability(failingCounts(JdbcStore.discover(
                         shop.dataSource())))).access(admin).spoolDirectory(spool.resolve("failing")).build()));
     }
 

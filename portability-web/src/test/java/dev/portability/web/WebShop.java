@@ -2,7 +2,7 @@ package dev.portability.web;
 
 import dev.portability.api.spi.DataStore;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.jdbc.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,7 +61,7 @@ final class WebShop {
 
     /** @return the library over the database, application "shop", schema version 1 */
     static Portability portability(TestDatabase db) {
-        return portability(JdbcAdapters.discover(db.dataSource()));
+        return portability(JdbcStore.discover(db.dataSource()));
     }
 
     static Portability portability(DataStore<?> store) {

@@ -35,6 +35,77 @@ public interface DataStore<U extends UnitOfWork> {
     U begin(Access access);
 
     /**
+     * Runs {@code body} in a new unit of work and ends it, the one way the engine and the testkit use units of
+     * work (like Jdbi's {@code inTransaction}): begins it, runs the body, commits, and closes it; when the body or
+     * the commit throws, rolls back (a failure of the rollback is added to the first as suppressed), closes it and
+     * rethrows. Stores implement {@link #begin} and the {@link UnitOfWork}; they have no reason to override this.
+     *
+     * @param access what the unit is for
+     * @param body the work, given the open unit of work
+     * @param <R> the body's result
+     * @param <X> the checked exception the body may throw
+     * @return the body's result
+     * @throws X if the body throws it (the unit of work was rolled back)
+     */
+    default <R, X extends Exception> R inUnitOfWork(Access access, Callback<U, R, X> body) throws X {
+        return inUnitOfWork(access, body, (work, result) -> { });
+    }
+
+    /**
+     * Runs {@code body} as {@link #inUnitOfWork(Access, Callback)} does, and after a successful commit, before the
+     * unit of work is closed, {@code afterCommit}: for what a store can only do outside the transaction (see
+     * {@link TableAdapter#advanceGeneratorsAfterCommit}). A failure of {@code afterCommit} is thrown after the
+     * unit of work is closed; the commit stands.
+     *
+     * @param access what the unit is for
+     * @param body the work, given the open unit of work
+     * @param afterCommit run after the commit with the committed unit of work and the body's result
+     * @param <R> the body's result
+     * @param <X> the checked exception the body may throw
+     * @return the body's result
+     * @throws X if the body throws it (the unit of work was rolled back)
+     */
+    default <R, X extends Exception> R inUnitOfWork(Access access, Callback<U, R, X> body,
+            java.util.function.BiConsumer<? super U, ? super R> afterCommit) throws X {
+        U work = begin(access);
+        try {
+            R result;
+            try {
+                result = body.run(work);
+                work.commit();
+            } catch (Throwable failure) {
+                try {
+                    work.rollback();
+                } catch (RuntimeException rollback) {
+                    failure.addSuppressed(rollback);
+                }
+                throw failure;
+            }
+            afterCommit.accept(work, result);
+            return result;
+        } finally {
+            work.close();
+        }
+    }
+
+    /**
+     * Work done in one unit of work: see {@link #inUnitOfWork(Access, Callback)}.
+     *
+     * @param <U> the store's unit of work
+     * @param <R> the result
+     * @param <X> the checked exception it may throw
+     */
+    @FunctionalInterface
+    interface Callback<U extends UnitOfWork, R, X extends Exception> {
+        /**
+         * @param work the open unit of work; not to be committed, rolled back or closed here
+         * @return the result
+         * @throws X if the work fails
+         */
+        R run(U work) throws X;
+    }
+
+    /**
      * Says what the import will do about the triggers of the imported tables that its writes would fire, without
      * changing anything: switch them off, let them fire and undo what they do, or refuse the import (a
      * {@link TriggerTreatment.Treatment#REFUSED} entry makes the engine refuse before writing). A

@@ -1,6 +1,6 @@
 package dev.portability.api.spi;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ImportMode;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Set;
  * {@link DataStore#prepareImport} receive it.
  *
  * @param mode MERGE or REPLACE
- * @param duplicatePolicy the duplicate policy (for MERGE)
+ * @param conflictPolicy the conflict policy (for MERGE)
  * @param tables the imported tables, referenced tables first
  * @param writes per imported table, the kinds of writes the import makes to it
  * @param replacedInPlace the tables a REPLACE keeps and changes in place: rows whose key the archive holds are
@@ -22,7 +22,7 @@ import java.util.Set;
  * @param triggersFiring whether the host lets the store's triggers fire
  *     ({@link dev.portability.api.ImportOptions#withTriggersFiring(boolean)})
  */
-public record ImportScope(ImportMode mode, DuplicatePolicy duplicatePolicy, List<String> tables,
+public record ImportScope(ImportMode mode, ConflictPolicy conflictPolicy, List<String> tables,
         Map<String, Set<Write>> writes, Set<String> replacedInPlace, boolean triggersFiring) {
 
     /** A kind of write the import makes to a table. */
@@ -38,7 +38,7 @@ public record ImportScope(ImportMode mode, DuplicatePolicy duplicatePolicy, List
     /** Creates a scope; copies the collections. */
     public ImportScope {
         Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(duplicatePolicy, "duplicatePolicy");
+        Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         tables = List.copyOf(tables);
         writes = Map.copyOf(writes);
         replacedInPlace = Set.copyOf(replacedInPlace);

@@ -5,22 +5,9 @@ package dev.portability.api.spi;
  * across all tables for import. Obtained from {@link DataStore#begin(Access)} and passed back to every
  * {@link TableAdapter} call of the same operation.
  *
- * <p>The engine uses it in exactly this shape, from a single thread at a time:
- *
- * <pre>{@code
- * U work = store.begin(Access.WRITE);
- * try {
- *     ... adapter calls ...
- *     work.commit();
- * } catch (RuntimeException e) {
- *     work.rollback();
- *     throw e;
- * } finally {
- *     work.close();
- * }
- * }</pre>
- *
- * <p>Between a successful {@link #commit()} and {@link #close()}, an import still passes the unit to
+ * <p>The engine uses it in exactly one shape, {@link DataStore#inUnitOfWork}, from a single thread at a time:
+ * begin, the adapter calls, then commit, or rollback when anything failed, and close in every case. Between a
+ * successful {@link #commit()} and {@link #close()}, an import still passes the unit to
  * {@link TableAdapter#advanceGeneratorsAfterCommit}, for what a store can only do outside the transaction.
  */
 public interface UnitOfWork extends AutoCloseable {

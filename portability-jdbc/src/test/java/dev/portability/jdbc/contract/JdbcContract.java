@@ -5,7 +5,7 @@ import dev.portability.api.ForeignKey;
 import dev.portability.api.LogicalType;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.DataStore;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.jdbc.JdbcUnitOfWork;
 import dev.portability.jdbc.TestDatabase;
 import dev.portability.testkit.TableAdapterContract;
@@ -17,7 +17,7 @@ import java.util.StringJoiner;
 
 /**
  * The testkit's adapter contract suite over the JDBC adapters: each store is a fresh {@link TestDatabase} whose
- * tables are created with the DDL below, then discovered with {@link JdbcAdapters#discover}.
+ * tables are created with the DDL below, then discovered with {@link JdbcStore#discover}.
  */
 abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
 
@@ -31,7 +31,7 @@ abstract class JdbcContract extends TableAdapterContract<JdbcUnitOfWork> {
         TestDatabase database = TestDatabase.create(kind());
         try {
             database.execute(createTables(kind(), tables));
-            DataStore<JdbcUnitOfWork> store = JdbcAdapters.discover(database.dataSource());
+            DataStore<JdbcUnitOfWork> store = JdbcStore.discover(database.dataSource());
             databases.put(store, database);
             return store;
         } catch (RuntimeException e) {

@@ -37,24 +37,14 @@ public final class Contents {
 
     private static <U extends UnitOfWork> Map<String, Table> readAll(DataStore<U> store) {
         Map<String, Table> tables = new LinkedHashMap<>();
-        U work = store.begin(Access.READ);
-        try {
+        store.inUnitOfWork(Access.READ, work -> {
             for (TableAdapter<U> adapter : store.tables()) {
                 List<Row> rows = new ArrayList<>();
                 adapter.read(work, rows::add);
                 tables.put(adapter.schema().name(), new Table(adapter.schema(), rows));
             }
-            work.commit();
-        } catch (RuntimeException e) {
-            try {
-                work.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            work.close();
-        }
+            return null;
+        });
         return tables;
     }
 

@@ -2,11 +2,11 @@ package dev.portability.web.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Cancellation;
 import dev.portability.api.Column;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
@@ -27,7 +27,7 @@ import dev.portability.api.ProgressListener;
 import dev.portability.api.Statistics;
 import dev.portability.api.StoreException;
 import dev.portability.api.TableCount;
-import dev.portability.api.TableExport;
+import dev.portability.api.ArchiveTable;
 import dev.portability.api.TableImportResult;
 import dev.portability.api.TablePreview;
 import dev.portability.api.TriggerTreatment;
@@ -44,9 +44,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one place where the console meets the library's API: every call into {@link Portability}, and the mapping
- * of its results and exceptions to the HTTP API's JSON. The HTTP API already uses the library's coming names
- * ({@code conflictPolicy}, {@code conflicts}, {@code manifest}); when the API's types are renamed, this class
- * changes and the HTTP contract does not.
+ * of its results and exceptions to the HTTP API's JSON, which uses the library's names ({@code conflictPolicy},
+ * {@code conflicts}, {@code manifest}).
  */
 public final class CoreApi {
 
@@ -125,8 +124,8 @@ public final class CoreApi {
         node.put("verified", result.verified());
         node.put("durationMillis", result.duration().toMillis());
         ArrayNode tables = node.putArray("tables");
-        for (TableExport table : result.tables()) {
-            tables.addObject().put("table", table.table()).put("rows", table.rows()).put("bytes", table.bytes())
+        for (ArchiveTable table : result.tables()) {
+            tables.addObject().put("table", table.name()).put("rows", table.rows()).put("bytes", table.bytes())
                     .put("sha256", table.sha256());
         }
         return node;
@@ -167,21 +166,21 @@ public final class CoreApi {
     static ObjectNode preview(ImportPreview preview) {
         ObjectNode node = Json.object();
         node.put("mode", preview.mode().name());
-        node.put("conflictPolicy", policy(preview.mode(), preview.duplicatePolicy()));
+        node.put("conflictPolicy", policy(preview.mode(), preview.conflictPolicy()));
         node.put("wouldBeRefused", preview.wouldBeRefused());
         node.set("refusals", problems(refusals(preview), Integer.MAX_VALUE));
         node.put("archiveRows", preview.tables().stream().mapToLong(TablePreview::archiveRows).sum());
         node.put("newRows", preview.tables().stream().mapToLong(TablePreview::newRows).sum());
-        node.put("conflicts", preview.existingRows());
+        node.put("conflicts", preview.conflicts());
         node.put("rowsReplaceWouldDelete",
                 preview.tables().stream().mapToLong(TablePreview::rowsReplaceWouldDelete).sum());
         ArrayNode tables = node.putArray("tables");
         for (TablePreview table : preview.tables()) {
             ObjectNode t = tables.addObject();
             t.put("table", table.table()).put("archiveRows", table.archiveRows()).put("newRows", table.newRows())
-                    .put("conflicts", table.existingRows()).put("targetRows", table.targetRows())
+                    .put("conflicts", table.conflicts()).put("targetRows", table.targetRows())
                     .put("rowsReplaceWouldDelete", table.rowsReplaceWouldDelete());
-            keys(t.putArray("sampleConflictKeys"), table.sampleExistingKeys());
+            keys(t.putArray("sampleConflictKeys"), table.sampleConflictKeys());
             ArrayNode triggers = t.putArray("triggers");
             for (TriggerTreatment trigger : table.triggers()) {
                 ArrayNode feeds = triggers.addObject().put("trigger", trigger.trigger())
@@ -206,10 +205,10 @@ public final class CoreApi {
      */
     private static List<Problem> refusals(ImportPreview preview) {
         List<Problem> refusals = new ArrayList<>(preview.refusals());
-        if (preview.mode() == ImportMode.MERGE && preview.duplicatePolicy() == DuplicatePolicy.FAIL) {
+        if (preview.mode() == ImportMode.MERGE && preview.conflictPolicy() == ConflictPolicy.FAIL) {
             for (TablePreview table : preview.tables()) {
-                if (table.existingRows() > 0) {
-                    refusals.add(new Problem(ErrorCode.CONFLICTS, table.existingRows() + (table.existingRows() == 1
+                if (table.conflicts() > 0) {
+                    refusals.add(new Problem(ErrorCode.CONFLICTS, table.conflicts() + (table.conflicts() == 1
                             ? " key of the archive exists" : " keys of the archive exist") + " in table "
                             + table.table() + "; the conflict policy FAIL refuses the import.", null, null,
                             table.table(), null));
@@ -232,7 +231,7 @@ public final class CoreApi {
         ImportResult result = portability.importArchive(archive, options(choice, control));
         ObjectNode node = Json.object();
         node.put("mode", result.mode().name());
-        node.put("conflictPolicy", policy(result.mode(), result.duplicatePolicy()));
+        node.put("conflictPolicy", policy(result.mode(), result.conflictPolicy()));
         node.put("inserted", result.inserted());
         node.put("updated", result.updated());
         node.put("skipped", result.skipped());
@@ -255,11 +254,11 @@ public final class CoreApi {
      */
     private ImportOptions options(ImportChoice choice, OperationControl control) {
         ImportOptions requested = choice.mode() == ImportChoice.Mode.REPLACE ? ImportOptions.replace()
-                : ImportOptions.merge(DuplicatePolicy.valueOf(choice.conflictPolicy().name()));
+                : ImportOptions.merge(ConflictPolicy.valueOf(choice.conflictPolicy().name()));
         requested = requested.withTables(choice.tables());
         ImportOptions options = hostImportOptions.apply(requested);
         if (options == null || options.mode() != requested.mode()
-                || options.duplicatePolicy() != requested.duplicatePolicy()
+                || options.conflictPolicy() != requested.conflictPolicy()
                 || !options.tables().equals(requested.tables())) {
             throw new HttpProblem(WebError.INTERNAL, "The host's import options changed the mode, the conflict "
                     + "policy or the tables the request chose; PortabilityWeb.Builder.importOptions may set only "
@@ -279,7 +278,7 @@ public final class CoreApi {
                 event.rowsDone(), event.rowsTotal(), event.bytesDone()));
     }
 
-    private static String policy(ImportMode mode, DuplicatePolicy policy) {
+    private static String policy(ImportMode mode, ConflictPolicy policy) {
         return mode == ImportMode.REPLACE || policy == null ? null : policy.name();
     }
 
@@ -329,7 +328,7 @@ public final class CoreApi {
         return node;
     }
 
-    private static ObjectNode manifest(ArchiveInfo info) {
+    private static ObjectNode manifest(Manifest info) {
         ObjectNode node = Json.object();
         node.put("formatVersion", info.formatVersion());
         node.put("application", info.application());

@@ -316,7 +316,6 @@
     EXPORTING: 'Writing the archive',
     VERIFYING: 'Reading the archive back to check it',
     VALIDATING: 'Checking the archive',
-    MIGRATING: 'Upgrading rows from an older schema version',
     PREVIEWING: 'Looking up which keys exist',
     DELETING: 'Deleting rows',
     WRITING: 'Writing rows',
@@ -1116,7 +1115,7 @@
     }
   }
 
-  const IMPORT_PHASES = ['VALIDATING', 'MIGRATING', 'DELETING', 'WRITING', 'COMMITTING'];
+  const IMPORT_PHASES = ['VALIDATING', 'DELETING', 'WRITING', 'COMMITTING'];
 
   /** @param {{mode: string, conflictPolicy: string | null}} c @param {boolean} confirmed */
   async function runImport(c, confirmed) {
@@ -1125,8 +1124,7 @@
     if (!upload || !shown) {
       return;
     }
-    const phases = IMPORT_PHASES.filter((phase) => (phase !== 'DELETING' || c.mode === 'REPLACE')
-        && (phase !== 'MIGRATING' || (shown.result.migrationSteps || []).length > 0));
+    const phases = IMPORT_PHASES.filter((phase) => phase !== 'DELETING' || c.mode === 'REPLACE');
     const order = shown.result.tables.map((/** @type {any} */ t) => t.table);
     importing.running = true;
     importing.file.disabled = true;

@@ -11,7 +11,7 @@ import dev.portability.api.PortabilityException;
 import dev.portability.api.Problem;
 import dev.portability.api.StoreException;
 import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcAdapters;
+import dev.portability.jdbc.JdbcStore;
 import dev.portability.jdbc.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ class CoreApiTest {
             db.execute("CREATE TABLE readings (id BIGINT PRIMARY KEY, reading INT)",
                     "INSERT INTO readings SELECT X, X FROM SYSTEM_RANGE(1, 3000)");
             Portability portability = Portability.builder().application("meter")
-                    .store(JdbcAdapters.discover(db.dataSource())).build();
+                    .store(JdbcStore.discover(db.dataSource())).build();
             CoreApi core = new CoreApi(portability, UnaryOperator.identity(), UnaryOperator.identity());
             Path archive = dir.resolve("readings.zip");
             Control exporting = new Control(false);
@@ -135,7 +135,7 @@ class CoreApiTest {
         try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
             db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY)");
             Portability portability = Portability.builder().application("app")
-                    .store(JdbcAdapters.discover(db.dataSource())).build();
+                    .store(JdbcStore.discover(db.dataSource())).build();
             Path archive = dir.resolve("t.zip");
             portability.export(archive);
             CoreApi widening = new CoreApi(portability, options -> options.withTables(List.of()),

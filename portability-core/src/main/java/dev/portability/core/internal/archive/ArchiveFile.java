@@ -37,13 +37,11 @@ public final class ArchiveFile implements Closeable {
     private final List<Problem> problems;
     private final ArchiveLimits limits;
     private final AtomicLong totalRead = new AtomicLong();
-    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "portability-inflate");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService readers;
 
-    private ArchiveFile(ZipFile zip, Set<String> entryNames, List<Problem> problems, ArchiveLimits limits) {
+    private ArchiveFile(ZipFile zip, Set<String> entryNames, List<Problem> problems, ArchiveLimits limits,
+            ExecutorService readers) {
+        this.readers = readers;
         this.zip = zip;
         this.entryNames = entryNames;
         this.problems = problems;
@@ -55,10 +53,14 @@ public final class ArchiveFile implements Closeable {
      *
      * @param path the file
      * @param limits the limits to enforce while reading
+     * @param readers the executor of the operation that reads it: each entry is inflated and hashed there, ahead
+     *     of its reader (see {@link dev.portability.core.internal.engine.Operation#workers()}); not shut down by
+     *     {@link #close()}
      * @return the archive, with the problems found in its directory (see {@link #problems()})
      * @throws ArchiveUnreadableException if the file is not a ZIP archive, or too large
      */
-    public static ArchiveFile open(Path path, ArchiveLimits limits) throws ArchiveUnreadableException {
+    public static ArchiveFile open(Path path, ArchiveLimits limits, ExecutorService readers)
+            throws ArchiveUnreadableException {
         try {
             long size = java.nio.file.Files.size(path);
             if (size > limits.maxArchiveBytes()) {
@@ -105,7 +107,7 @@ public final class ArchiveFile implements Closeable {
                         printable(name), null, null, null));
             }
         }
-        return new ArchiveFile(zip, Collections.unmodifiableSet(names), problems, limits);
+        return new ArchiveFile(zip, Collections.unmodifiableSet(names), problems, limits, readers);
     }
 
     private static void closeQuietly(ZipFile zip) {
@@ -172,22 +174,22 @@ public final class ArchiveFile implements Closeable {
      * @throws ArchiveUnreadableException if the manifest is missing, too large or not JSON
      */
     public JsonNode readManifest() throws ArchiveUnreadableException {
-        ZipEntry entry = zip.getEntry(Manifest.ENTRY);
+        ZipEntry entry = zip.getEntry(ManifestJson.ENTRY);
         if (entry == null) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.MANIFEST_MISSING,
                     "the archive has no manifest.json entry; it was not written by a Portability export",
-                    Manifest.ENTRY, null, null, null));
+                    ManifestJson.ENTRY, null, null, null));
         }
         try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), MAX_MANIFEST_BYTES,
-                Manifest.ENTRY)) {
+                ManifestJson.ENTRY)) {
             return Json.MAPPER.readTree(in);
         } catch (BoundedInputStream.TooLargeException e) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.LIMIT_EXCEEDED,
-                    "manifest.json is larger than " + MAX_MANIFEST_BYTES + " bytes", Manifest.ENTRY, null, null,
+                    "manifest.json is larger than " + MAX_MANIFEST_BYTES + " bytes", ManifestJson.ENTRY, null, null,
                     null));
         } catch (IOException e) {
             throw new ArchiveUnreadableException(new Problem(ErrorCode.MANIFEST_INVALID,
-                    "manifest.json is not valid JSON: " + Json.describe(e), Manifest.ENTRY, null, null, null));
+                    "manifest.json is not valid JSON: " + Json.describe(e), ManifestJson.ENTRY, null, null, null));
         }
     }
 
@@ -212,7 +214,6 @@ public final class ArchiveFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        readers.shutdownNow();
         zip.close();
     }
 

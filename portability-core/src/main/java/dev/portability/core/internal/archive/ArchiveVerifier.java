@@ -1,6 +1,6 @@
 package dev.portability.core.internal.archive;
 
-import dev.portability.api.TableExport;
+import dev.portability.api.ArchiveTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +20,16 @@ public final class ArchiveVerifier {
      *
      * @param path the archive
      * @param expected what the writer recorded per table
+     * @param readers the executor of the operation (see {@link ArchiveFile#open})
      * @return a description of each difference; empty when the archive is as written
      * @throws IOException if the archive cannot be read
      */
-    public static List<String> verify(Path path, List<TableExport> expected) throws IOException {
+    public static List<String> verify(Path path, List<ArchiveTable> expected,
+            java.util.concurrent.ExecutorService readers) throws IOException {
         List<String> differences = new ArrayList<>();
         ArchiveFile archive;
         try {
-            archive = ArchiveFile.open(path, dev.portability.api.ArchiveLimits.defaults());
+            archive = ArchiveFile.open(path, dev.portability.api.ArchiveLimits.defaults(), readers);
         } catch (ArchiveFile.ArchiveUnreadableException e) {
             differences.add(e.getMessage());
             return differences;
@@ -38,10 +40,10 @@ public final class ArchiveVerifier {
             } catch (ArchiveFile.ArchiveUnreadableException e) {
                 differences.add(e.getMessage());
             }
-            for (TableExport table : expected) {
+            for (ArchiveTable table : expected) {
                 EntryStream in = archive.openEntry(table.entry());
                 if (in == null) {
-                    differences.add("entry " + table.entry() + " of table " + table.table() + " is missing");
+                    differences.add("entry " + table.entry() + " of table " + table.name() + " is missing");
                     continue;
                 }
                 long lines;
@@ -51,7 +53,7 @@ public final class ArchiveVerifier {
                 }
                 String sha = in.sha256();
                 if (lines != table.rows() || in.count() != table.bytes() || !sha.equals(table.sha256())) {
-                    differences.add("entry " + table.entry() + " of table " + table.table() + " holds " + lines
+                    differences.add("entry " + table.entry() + " of table " + table.name() + " holds " + lines
                             + " rows, " + in.count() + " bytes, SHA-256 " + sha + " instead of " + table.rows()
                             + " rows, " + table.bytes() + " bytes, SHA-256 " + table.sha256());
                 }

@@ -2,7 +2,7 @@ package dev.portability.core.internal.archive;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ErrorCode;
@@ -31,32 +31,26 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an archive of the current format version ({@link Manifest#FORMAT_VERSION}) to a stream: one JSON Lines entry per table, in the order given, then
+ * Writes an archive of the current format version ({@link ManifestJson#FORMAT_VERSION}) to a stream: one JSON Lines entry per table, in the order given, then
  * {@code manifest.json}. Streaming: a table's rows pass straight through to the deflater.
  */
 public final class ArchiveWriter implements Closeable {
 
     private final ZipOutputStream zip;
     private final List<ArchiveTable> tables = new ArrayList<>();
-    private final ExecutorService compressor = daemon("portability-compress");
-    private final ExecutorService encoder = daemon("portability-encode");
+    private final ExecutorService workers;
     private TableWriter open;
 
     /**
      * @param out the target stream; closed by {@link #close()}
      * @param compressionLevel deflate level 0 to 9
+     * @param workers the executor of the operation that writes it: each table's rows are encoded on one of its
+     *     threads and compressed on another (see {@link dev.portability.core.internal.engine.Operation#workers()})
      */
-    public ArchiveWriter(OutputStream out, int compressionLevel) {
+    public ArchiveWriter(OutputStream out, int compressionLevel, ExecutorService workers) {
+        this.workers = workers;
         this.zip = new ZipOutputStream(out);
         this.zip.setLevel(compressionLevel);
-    }
-
-    private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -95,7 +89,7 @@ public final class ArchiveWriter implements Closeable {
         String entry = entryName(tables.size() + 1);
         zip.putNextEntry(new ZipEntry(entry));
         HashingOutputStream hashing = new HashingOutputStream(zip);
-        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(compressor, hashing), check);
+        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(workers, hashing), check);
         return open;
     }
 
@@ -127,7 +121,7 @@ public final class ArchiveWriter implements Closeable {
      * @return what the manifest says
      * @throws IOException if writing fails
      */
-    public ArchiveInfo finish(String application, int schemaVersion, String libraryVersion) throws IOException {
+    public Manifest finish(String application, int schemaVersion, String libraryVersion) throws IOException {
         return finish(application, schemaVersion, libraryVersion, List.of());
     }
 
@@ -141,15 +135,15 @@ public final class ArchiveWriter implements Closeable {
      * @return what the manifest says
      * @throws IOException if writing fails
      */
-    public ArchiveInfo finish(String application, int schemaVersion, String libraryVersion,
+    public Manifest finish(String application, int schemaVersion, String libraryVersion,
             List<GeneratorPosition> generators) throws IOException {
         if (open != null) {
             throw new IllegalStateException("table " + open.schema.name() + " is not finished");
         }
-        ArchiveInfo info = new ArchiveInfo(Manifest.FORMAT_VERSION, application, schemaVersion, Instant.now(),
+        Manifest info = new Manifest(ManifestJson.FORMAT_VERSION, application, schemaVersion, Instant.now(),
                 libraryVersion, tables, generators);
-        zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
-        Manifest.write(info, zip);
+        zip.putNextEntry(new ZipEntry(ManifestJson.ENTRY));
+        ManifestJson.write(info, zip);
         zip.closeEntry();
         zip.finish();
         return info;
@@ -162,9 +156,7 @@ public final class ArchiveWriter implements Closeable {
                 open.abandon();
             }
         } finally {
-            encoder.shutdownNow();
-            compressor.shutdownNow();
-            zip.close();
+            zip.close(); // the threads are the operation's: they end with it
         }
     }
 
@@ -206,7 +198,7 @@ public final class ArchiveWriter implements Closeable {
                 nullable[i] = columns.get(i).nullable();
             }
             JsonGenerator generator = Json.FACTORY.createGenerator(piped);
-            this.encoding = encoder.submit(() -> encode(generator));
+            this.encoding = workers.submit(() -> encode(generator));
         }
 
         private Void encode(JsonGenerator generator) throws IOException, ColumnValueException, InterruptedException {

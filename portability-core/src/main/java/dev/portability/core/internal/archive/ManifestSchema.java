@@ -20,12 +20,12 @@ import java.util.List;
 public final class ManifestSchema {
 
     /** Classpath location of the schema of the current format version, also in docs/. */
-    public static final String RESOURCE = resource(Manifest.FORMAT_VERSION);
+    public static final String RESOURCE = resource(ManifestJson.FORMAT_VERSION);
 
-    private static final Schema[] SCHEMAS = new Schema[Manifest.FORMAT_VERSION + 1];
+    private static final Schema[] SCHEMAS = new Schema[ManifestJson.FORMAT_VERSION + 1];
 
     static {
-        for (int version = Manifest.OLDEST_FORMAT_VERSION; version <= Manifest.FORMAT_VERSION; version++) {
+        for (int version = ManifestJson.OLDEST_FORMAT_VERSION; version <= ManifestJson.FORMAT_VERSION; version++) {
             SCHEMAS[version] = load(resource(version));
         }
     }
@@ -62,15 +62,15 @@ public final class ManifestSchema {
      *     property 'rows' not found}); empty when valid
      */
     public static List<String> validate(JsonNode manifest) {
-        return validate(manifest, Manifest.FORMAT_VERSION);
+        return validate(manifest, ManifestJson.FORMAT_VERSION);
     }
 
     /**
      * Checks a manifest against the schema of its format version.
      *
      * @param manifest the manifest tree
-     * @param formatVersion the version whose schema applies, {@link Manifest#OLDEST_FORMAT_VERSION} to
-     *     {@link Manifest#FORMAT_VERSION}
+     * @param formatVersion the version whose schema applies, {@link ManifestJson#OLDEST_FORMAT_VERSION} to
+     *     {@link ManifestJson#FORMAT_VERSION}
      * @return one message per violation; empty when valid
      */
     public static List<String> validate(JsonNode manifest, int formatVersion) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.portability.api.Column;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.Problem;
 import dev.portability.api.TableSchema;
 import dev.portability.core.internal.json.Json;
 import dev.portability.core.internal.json.ValueCodec;
 import dev.portability.core.internal.json.ValueException;
+import dev.portability.core.internal.validation.Problems;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import java.util.Map;
 /**
  * Reads the JSON Lines entry of one table, row by row, checking every value against the type the manifest
  * declares. Row {@code n} must be line {@code n}, one JSON object holding exactly the declared columns.
- * Problems of a single row are collected ({@link #issues()}) and reading goes on; JSON that cannot be parsed
+ * Problems of a single row are collected ({@link #problems()}) and reading goes on; JSON that cannot be parsed
  * any further ends the entry with a {@link MalformedEntryException}.
  */
 public final class RowReader implements Closeable {
@@ -36,13 +38,15 @@ public final class RowReader implements Closeable {
     private final ValueCodec[] codecs;
     private final boolean[] nullable;
     private final Object[] values;
-    private final List<Issue> issues = new ArrayList<>();
+    private final String entry;
+    private final List<Problem> problems = new ArrayList<>();
     private final long maxRows;
     private long row;
     /** The column whose value is being read, or -1. */
     private int reading = -1;
 
     /**
+     * @param entry the entry\'s name, for problems
      * @param schema the table as the manifest declares it
      * @param in the entry's bytes
      * @param factory the parser factory (carries the limits)
@@ -50,8 +54,9 @@ public final class RowReader implements Closeable {
      * @param formatVersion the archive's format version, which fixes the value encodings
      * @throws IOException if the parser cannot be created
      */
-    public RowReader(TableSchema schema, EntryStream in, JsonFactory factory, long maxRows, int formatVersion)
-            throws IOException {
+    public RowReader(String entry, TableSchema schema, EntryStream in, JsonFactory factory, long maxRows,
+            int formatVersion) throws IOException {
+        this.entry = entry;
         this.schema = schema;
         this.maxRows = maxRows;
         this.in = in;
@@ -84,7 +89,7 @@ public final class RowReader implements Closeable {
      * @throws IOException if reading the archive fails
      */
     public boolean next() throws IOException, MalformedEntryException {
-        issues.clear();
+        problems.clear();
         JsonToken token;
         try {
             token = parser.nextToken();
@@ -116,8 +121,8 @@ public final class RowReader implements Closeable {
         }
         if (token != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            issues.add(new Issue(ErrorCode.MALFORMED_ROW, -1, "the line holds a JSON " + describe(token)
-                    + ", not an object"));
+            problem(ErrorCode.MALFORMED_ROW, -1, "the line holds a JSON " + describe(token)
+                    + ", not an object");
             return;
         }
         Arrays.fill(values, MISSING);
@@ -136,8 +141,8 @@ public final class RowReader implements Closeable {
             }
             Integer found = indexByName.get(parser.currentName());
             if (found == null) {
-                issues.add(new Issue(ErrorCode.MALFORMED_ROW, -1, "the row has a member "
-                        + ValueCodec.show(parser.currentName()) + " that the manifest does not declare"));
+                problem(ErrorCode.MALFORMED_ROW, -1, "the row has a member "
+                        + ValueCodec.show(parser.currentName()) + " that the manifest does not declare");
                 parser.nextToken();
                 parser.skipChildren();
                 continue;
@@ -152,8 +157,8 @@ public final class RowReader implements Closeable {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == MISSING) {
                 values[i] = null;
-                issues.add(new Issue(ErrorCode.MALFORMED_ROW, i, "the row lacks this column (write null for "
-                        + "NULL)"));
+                problem(ErrorCode.MALFORMED_ROW, i, "the row lacks this column (write null for "
+                        + "NULL)");
             }
         }
     }
@@ -166,7 +171,7 @@ public final class RowReader implements Closeable {
 
     private void readValueOf(int index) throws IOException {
         if (values[index] != MISSING) {
-            issues.add(new Issue(ErrorCode.MALFORMED_ROW, index, "the row names this column twice"));
+            problem(ErrorCode.MALFORMED_ROW, index, "the row names this column twice");
             parser.nextToken();
             parser.skipChildren();
             return;
@@ -175,7 +180,7 @@ public final class RowReader implements Closeable {
         if (token == JsonToken.VALUE_NULL) {
             values[index] = null;
             if (!nullable[index]) {
-                issues.add(new Issue(ErrorCode.NULL_NOT_ALLOWED, index, "NULL in a column declared NOT NULL"));
+                problem(ErrorCode.NULL_NOT_ALLOWED, index, "NULL in a column declared NOT NULL");
             }
             return;
         }
@@ -187,7 +192,7 @@ public final class RowReader implements Closeable {
             if (current == JsonToken.START_OBJECT || current == JsonToken.START_ARRAY) {
                 parser.skipChildren();
             }
-            issues.add(new Issue(ErrorCode.INVALID_VALUE, index, e.getMessage()));
+            problem(ErrorCode.INVALID_VALUE, index, e.getMessage());
         }
     }
 
@@ -202,6 +207,9 @@ public final class RowReader implements Closeable {
     }
 
     private MalformedEntryException malformed(long line, IOException e) throws IOException {
+        if (e instanceof LimitExceededException limit) {
+            throw limit; // the entry is larger or more compressed than allowed: a limit, not a malformed row
+        }
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException constraint) {
             LimitExceededException limit = LimitExceededException.of(constraint, limitsOf(constraint));
             int column = reading;
@@ -263,9 +271,14 @@ public final class RowReader implements Closeable {
         return row;
     }
 
-    /** @return the problems of the current row; empty when it is valid */
-    public List<Issue> issues() {
-        return issues;
+    /** @return the problems of the current row, as the API reports them; empty when it is valid */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private void problem(ErrorCode code, int column, String message) {
+        problems.add(new Problem(code, message, entry, row, schema.name(),
+                column < 0 ? null : schema.columns().get(column).name()));
     }
 
     /**
@@ -306,15 +319,6 @@ public final class RowReader implements Closeable {
         }
     }
 
-    /**
-     * A problem of one row.
-     *
-     * @param code the kind
-     * @param column the column index in the manifest's order, or -1 for the row as a whole
-     * @param message what is wrong
-     */
-    public record Issue(ErrorCode code, int column, String message) {
-    }
 
     /** The entry's JSON is broken; nothing after {@link #line()} can be read. */
     public static final class MalformedEntryException extends Exception {

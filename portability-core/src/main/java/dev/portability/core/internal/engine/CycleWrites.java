@@ -34,10 +34,10 @@ import java.util.function.Function;
  * {@link TableOrder#of(List, BiPredicate)} with {@link #refersBack} orders the cycle so, and {@link #unloadable}
  * finds the cycles where no order can.
  */
-final class CycleWrites {
+public final class CycleWrites {
 
     /** Nothing to defer. */
-    static final CycleWrites NONE = new CycleWrites(new int[0], new int[0][]);
+    public static final CycleWrites NONE = new CycleWrites(new int[0], new int[0][]);
 
     /** Columns written as NULL first. */
     private final int[] nulled;
@@ -57,7 +57,7 @@ final class CycleWrites {
      * @param adapter its adapter
      * @return the plan; {@link #NONE} for a table in no cycle
      */
-    static CycleWrites of(TableOrder order, TableSchema schema, TableAdapter<?> adapter) {
+    public static CycleWrites of(TableOrder order, TableSchema schema, TableAdapter<?> adapter) {
         Set<Integer> nulled = new TreeSet<>();
         List<int[]> self = new ArrayList<>();
         for (ForeignKey fk : order.forwardReferences(schema)) {
@@ -78,7 +78,7 @@ final class CycleWrites {
     }
 
     /** @return whether any row may need a second pass */
-    boolean any() {
+    public boolean any() {
         return nulled.length > 0 || self.length > 0;
     }
 
@@ -89,7 +89,7 @@ final class CycleWrites {
      * @return the row with its forward references cleared or pointed at itself; {@code row} itself when it has
      *     nothing to defer (and needs no second pass)
      */
-    Row firstPass(Row row) {
+    public Row firstPass(Row row) {
         Object[] values = null;
         for (int column : nulled) {
             if (row.get(column) != null) {
@@ -116,7 +116,7 @@ final class CycleWrites {
      * @param fk one of its foreign keys
      * @return whether every column of the key accepts NULL, so that it can be written as NULL first
      */
-    static boolean nullable(TableSchema schema, ForeignKey fk) {
+    public static boolean nullable(TableSchema schema, ForeignKey fk) {
         for (String column : fk.columns()) {
             if (!schema.column(column).orElseThrow().nullable()) {
                 return false;
@@ -146,7 +146,7 @@ final class CycleWrites {
      * @param adapters the adapter of each table, by name
      * @return the predicate for {@link TableOrder#of(List, BiPredicate)}
      */
-    static BiPredicate<TableSchema, ForeignKey> refersBack(Function<String, ? extends TableAdapter<?>> adapters) {
+    public static BiPredicate<TableSchema, ForeignKey> refersBack(Function<String, ? extends TableAdapter<?>> adapters) {
         return (table, fk) -> {
             TableAdapter<?> adapter = adapters.apply(table.name());
             return adapter != null && !nullable(table, fk) && adapter.checksImmediately(fk);
@@ -162,7 +162,7 @@ final class CycleWrites {
      * @param adapters the adapter of each table, by name
      * @return one problem per such cycle, naming its tables and foreign keys; empty when every cycle loads
      */
-    static List<Problem> unloadable(List<TableSchema> tables, Function<String, ? extends TableAdapter<?>> adapters) {
+    public static List<Problem> unloadable(List<TableSchema> tables, Function<String, ? extends TableAdapter<?>> adapters) {
         Map<String, TableSchema> byName = new LinkedHashMap<>();
         tables.forEach(t -> byName.put(t.name(), t));
         BiPredicate<TableSchema, ForeignKey> strict = refersBack(adapters);

@@ -12,12 +12,12 @@ import java.util.UUID;
  * table that is both larger than the cap and out of order goes partly unchecked, and then the store's own primary
  * key constraint is the last line of defence.
  */
-final class DuplicateKeys {
+public final class DuplicateKeys {
 
     /** {@link #add} found no earlier row with the key. */
-    static final long NEW = 0;
+    public static final long NEW = 0;
     /** {@link #add} found the key before, in a row it cannot name (beyond row 2^31 - 1). */
-    static final long SEEN_IN_UNKNOWN_ROW = -1;
+    public static final long SEEN_IN_UNKNOWN_ROW = -1;
 
     private final int capacity;
     private Object[] previous;
@@ -27,7 +27,7 @@ final class DuplicateKeys {
     private boolean gaveUp;
 
     /** @param capacity the most key hashes remembered */
-    DuplicateKeys(int capacity) {
+    public DuplicateKeys(int capacity) {
         this.capacity = capacity;
     }
 
@@ -39,7 +39,7 @@ final class DuplicateKeys {
      * @return the earlier row with the same key, {@link #SEEN_IN_UNKNOWN_ROW}, or {@link #NEW} (certain for
      *     ascending keys; otherwise with a one in 2^64 chance of a false alarm per pair of keys)
      */
-    long add(Object[] key, long row) {
+    public long add(Object[] key, long row) {
         if (gaveUp) {
             return NEW;
         }
@@ -74,7 +74,7 @@ final class DuplicateKeys {
     }
 
     /** @return whether some keys could not be checked (more than the cap, and out of order) */
-    boolean gaveUp() {
+    public boolean gaveUp() {
         return gaveUp;
     }
 
@@ -94,7 +94,7 @@ final class DuplicateKeys {
         return 0;
     }
 
-    static long hash(Object[] key) {
+    public static long hash(Object[] key) {
         long h = 0x9E3779B97F4A7C15L;
         for (Object value : key) {
             h = mix(h ^ valueHash(value));
@@ -146,7 +146,7 @@ final class DuplicateKeys {
         private int size;
 
         /** @return the row recorded for the value before, or {@link #NEW} after recording {@code row} for it */
-        long add(long value, long row) {
+        public long add(long value, long row) {
             int rowNumber = row > Integer.MAX_VALUE ? -1 : (int) row;
             if (value == 0) {
                 if (hasZero) {
@@ -174,7 +174,7 @@ final class DuplicateKeys {
             return NEW;
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 

@@ -9,15 +9,20 @@ import dev.portability.api.ProgressEvent;
 import dev.portability.api.ProgressEvent.Stage;
 import dev.portability.api.ProgressListener;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One export, validation, preview or import: its id (in every log line), its progress listener (throttled to a
- * few calls per second) and its cancellation.
+ * few calls per second), its cancellation, and its one executor: every thread that works for the operation
+ * (inflating, reading ahead, encoding, compressing) is one of its {@link #workers()}, named
+ * {@code portability-<operation id>-<n>}, and ends when the operation is {@link #close() closed}.
  */
-public final class Operation {
+public final class Operation implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.portability");
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -27,6 +32,8 @@ public final class Operation {
     private final ProgressListener listener;
     private final Cancellation cancellation;
     private long lastProgress;
+    private ExecutorService workers;
+    private final AtomicInteger threads = new AtomicInteger();
 
     /**
      * @param kind what the operation is, for logs ("export", "import", ...)
@@ -43,6 +50,42 @@ public final class Operation {
     /** @return the operation id */
     public String id() {
         return id;
+    }
+
+    /**
+     * The operation's executor, created when first asked for: an unbounded pool of daemon threads named after the
+     * operation (each task of ours is one long-running producer or consumer of a bounded hand-off, so the pool
+     * never holds more threads than the operation's pipelines).
+     *
+     * @return the executor
+     */
+    public synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "portability-" + id + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return workers;
+    }
+
+    /**
+     * Stops the operation's threads, if any were started, and waits a few seconds for them to end: the operation
+     * is over, and none of its threads outlives it.
+     */
+    @Override
+    public synchronized void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("[{}] a thread of the operation did not end within 5 s of its end", id);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** @return the logger, to be used with {@link #id()} as first argument */

@@ -127,7 +127,7 @@ public final class RowMapping {
      * @param engine the engine the archive's column names as its native type's, or null
      * @return the conversion
      */
-    static Converter converter(LogicalType from, LogicalType to, String engine) {
+    public static Converter converter(LogicalType from, LogicalType to, String engine) {
         Kind a = from.kind();
         Kind b = to.kind();
         if (a == Kind.ARRAY && b == Kind.ARRAY) {
@@ -178,19 +178,19 @@ public final class RowMapping {
 
     /** Converts one non-null value from the archive's type into the host's. */
     @FunctionalInterface
-    interface Converter {
+    public interface Converter {
         /**
          * @param value a non-null value of the archive's type
          * @return the value of the host's type
          * @throws ValueException if the value does not fit the host's type
          */
-        Object convert(Object value) throws ValueException;
+        public Object convert(Object value) throws ValueException;
 
         /**
          * Applies an element conversion to every element of an array value (a list, nested lists, or a
          * {@link BoundedArray}); NULL elements stay NULL.
          */
-        static Object eachElement(Object value, Converter element) throws ValueException {
+        public static Object eachElement(Object value, Converter element) throws ValueException {
             if (value instanceof BoundedArray array) {
                 return new BoundedArray(array.lowerBounds(), (List<?>) eachElement(array.elements(), element));
             }

@@ -194,13 +194,6 @@ public final class TableOrder {
         return ordered;
     }
 
-    /** @return the tables, referencing tables first: the order to delete in */
-    public List<TableSchema> deleteOrder() {
-        List<TableSchema> reversed = new ArrayList<>(ordered);
-        java.util.Collections.reverse(reversed);
-        return reversed;
-    }
-
     /**
      * The foreign keys of a table that point at itself or at a table written after it in the same cycle: their
      * referenced rows may not exist yet when a row is inserted.
@@ -231,12 +224,12 @@ public final class TableOrder {
         private final List<List<String>> components = new ArrayList<>();
         private int next;
 
-        Tarjan(Map<String, TableSchema> byName, Map<String, Set<String>> after) {
+        public Tarjan(Map<String, TableSchema> byName, Map<String, Set<String>> after) {
             this.byName = byName;
             this.after = after;
         }
 
-        void visit(String name) {
+        public void visit(String name) {
             index.put(name, next);
             low.put(name, next);
             next++;

@@ -3,7 +3,8 @@ package dev.portability.core.internal.engine;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
-import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestJson;
+import dev.portability.core.internal.migration.ArchiveMigration;
 
 /**
  * One archived table and where its rows go: the upgrade to the current version (or null), and the mapping onto
@@ -12,11 +13,11 @@ import dev.portability.core.internal.archive.Manifest;
  * @param archived the table as the manifest declares it
  * @param upgrade the migration of its rows, or null when none applies
  * @param mapping the mapping onto the host's table
- * @param adapter the host's adapter
+ * @param adapter the host's adapter, or null when the table is read as the archive declares it
  * @param formatVersion the archive's format version, which fixes how its values are encoded
  * @param <U> the store's unit of work
  */
-public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade,
+public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveMigration.TableMigrationSteps migration,
         RowMapping mapping, TableAdapter<U> adapter, int formatVersion) {
 
     /**
@@ -27,9 +28,22 @@ public record TablePlan<U extends UnitOfWork>(ArchiveTable archived, ArchiveUpgr
      * @param mapping the mapping onto the host's table
      * @param adapter the host's adapter
      */
-    public TablePlan(ArchiveTable archived, ArchiveUpgrade.TableUpgrade upgrade, RowMapping mapping,
+    public TablePlan(ArchiveTable archived, ArchiveMigration.TableMigrationSteps migration, RowMapping mapping,
             TableAdapter<U> adapter) {
-        this(archived, upgrade, mapping, adapter, Manifest.FORMAT_VERSION);
+        this(archived, migration, mapping, adapter, ManifestJson.FORMAT_VERSION);
+    }
+
+    /**
+     * A plan that reads a table as the archive declares it: no upgrade, no host (its rows keep the archive's
+     * schema, and no store is asked whether it can hold them).
+     *
+     * @param archived the table as the manifest declares it
+     * @param formatVersion the archive's format version
+     * @return the plan; its adapter is null
+     */
+    public static TablePlan<UnitOfWork> asArchived(ArchiveTable archived, int formatVersion) {
+        RowMapping mapping = RowMapping.plan(archived.schema(), archived.schema(), RowMapping.problems());
+        return new TablePlan<>(archived, null, mapping, null, formatVersion);
     }
 
     /** @return the host table's name */

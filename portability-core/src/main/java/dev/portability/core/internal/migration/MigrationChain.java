@@ -6,7 +6,6 @@ import dev.portability.api.TableSchema;
 import dev.portability.api.migration.Migration;
 import dev.portability.api.migration.MigrationException;
 import dev.portability.api.migration.TableMigration;
-import dev.portability.core.internal.engine.ArchiveUpgrade;
 import dev.portability.core.internal.json.ValueCodec;
 import dev.portability.core.internal.json.ValueException;
 import java.util.ArrayList;
@@ -17,12 +16,12 @@ import java.util.List;
  * Each table gets its chain of per-step migrations; every row a step returns is checked against the table that
  * step declares, with the same value checkers as validation, before the next step sees it.
  */
-final class MigrationChain implements ArchiveUpgrade {
+public final class MigrationChain implements ArchiveMigration {
 
     private final List<Migration> path;
     private final List<String> steps;
 
-    MigrationChain(List<Migration> path) {
+    public MigrationChain(List<Migration> path) {
         this.path = List.copyOf(path);
         List<String> described = new ArrayList<>();
         for (Migration step : path) {
@@ -37,7 +36,7 @@ final class MigrationChain implements ArchiveUpgrade {
     }
 
     @Override
-    public TableUpgrade table(TableSchema archived) throws UpgradeException {
+    public TableMigrationSteps table(TableSchema archived) throws MigrationStepException {
         List<Stage> stages = new ArrayList<>();
         TableSchema current = archived;
         for (Migration step : path) {
@@ -45,10 +44,10 @@ final class MigrationChain implements ArchiveUpgrade {
             try {
                 migration = step.table(current);
             } catch (MigrationException e) {
-                throw new UpgradeException(MigrationRegistry.name(step) + " does not fit table " + current.name()
+                throw new MigrationStepException(MigrationRegistry.name(step) + " does not fit table " + current.name()
                         + ": " + e.getMessage(), e.column(), e);
             } catch (RuntimeException e) {
-                throw new UpgradeException(MigrationRegistry.name(step) + " failed on table " + current.name()
+                throw new MigrationStepException(MigrationRegistry.name(step) + " failed on table " + current.name()
                         + ": " + e, null, e);
             }
             if (migration == null) {
@@ -73,7 +72,7 @@ final class MigrationChain implements ArchiveUpgrade {
         final ValueCodec[] codecs;
         final boolean[] nullable;
 
-        Stage(Migration step, TableMigration migration, TableSchema input, TableSchema result) {
+        public Stage(Migration step, TableMigration migration, TableSchema input, TableSchema result) {
             this.name = MigrationRegistry.name(step);
             this.migration = migration;
             this.input = input;
@@ -91,22 +90,22 @@ final class MigrationChain implements ArchiveUpgrade {
             }
         }
 
-        Row apply(Row row) throws UpgradeException {
+        public Row apply(Row row) throws MigrationStepException {
             Row out;
             try {
                 out = migration.apply(row);
             } catch (MigrationException e) {
-                throw new UpgradeException(name + " failed: " + e.getMessage(), e.column(), e);
+                throw new MigrationStepException(name + " failed: " + e.getMessage(), e.column(), e);
             } catch (RuntimeException e) {
-                throw new UpgradeException(name + " failed on table " + input.name() + ": " + e, null, e);
+                throw new MigrationStepException(name + " failed on table " + input.name() + ": " + e, null, e);
             }
             return out == null ? null : check(out);
         }
 
         /** Checks a row the step returned against the table it declares, and makes its values canonical. */
-        private Row check(Row out) throws UpgradeException {
+        private Row check(Row out) throws MigrationStepException {
             if (out.size() != codecs.length || !out.schema().name().equals(result.name())) {
-                throw new UpgradeException(name + " returned a row of table " + out.schema().name() + " with "
+                throw new MigrationStepException(name + " returned a row of table " + out.schema().name() + " with "
                         + out.size() + " values, but declares table " + result.name() + " with " + codecs.length
                         + " columns " + result.columnNames(), null, null);
             }
@@ -115,7 +114,7 @@ final class MigrationChain implements ArchiveUpgrade {
                 String column = result.columns().get(i).name();
                 if (values[i] == null) {
                     if (!nullable[i]) {
-                        throw new UpgradeException(name + " produced NULL in column " + column + " of table "
+                        throw new MigrationStepException(name + " produced NULL in column " + column + " of table "
                                 + result.name() + ", which the step declares NOT NULL", column, null);
                     }
                     continue;
@@ -123,7 +122,7 @@ final class MigrationChain implements ArchiveUpgrade {
                 try {
                     values[i] = codecs[i].check(values[i]);
                 } catch (ValueException e) {
-                    throw new UpgradeException(name + " produced an invalid value in column " + column
+                    throw new MigrationStepException(name + " produced an invalid value in column " + column
                             + " of table " + result.name() + ": " + e.getMessage(), column, null);
                 }
             }
@@ -131,7 +130,7 @@ final class MigrationChain implements ArchiveUpgrade {
         }
 
         /** Whether this step writes the column: it adds it, or changes its type or nullability. */
-        boolean writes(String column) {
+        public boolean writes(String column) {
             if (result == null) {
                 return false;
             }
@@ -145,11 +144,11 @@ final class MigrationChain implements ArchiveUpgrade {
     }
 
     /** The chained stages of one table. */
-    private static final class ChainedTable implements TableUpgrade {
+    private static final class ChainedTable implements TableMigrationSteps {
         private final Stage[] stages;
         private final TableSchema result;
 
-        ChainedTable(List<Stage> stages) {
+        public ChainedTable(List<Stage> stages) {
             this.stages = stages.toArray(new Stage[0]);
             this.result = this.stages[this.stages.length - 1].result;
         }
@@ -160,7 +159,7 @@ final class MigrationChain implements ArchiveUpgrade {
         }
 
         @Override
-        public Row apply(Row row) throws UpgradeException {
+        public Row apply(Row row) throws MigrationStepException {
             Row current = row;
             for (Stage stage : stages) {
                 current = stage.apply(current);

@@ -1,10 +1,9 @@
 package dev.portability.core.internal.migration;
 
-import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ConfigurationException;
+import dev.portability.api.Manifest;
 import dev.portability.api.migration.Migration;
-import dev.portability.core.internal.engine.ArchiveUpgrade;
-import dev.portability.core.internal.engine.Validator;
+import dev.portability.core.internal.validation.Validator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,7 +14,7 @@ import java.util.List;
  * chain of versions that ends at the current schema version, with no overlap and no gap. Plans the upgrade of an
  * archive from its schema version to the current one. Immutable.
  */
-public final class MigrationRegistry implements Validator.Upgrades {
+public final class MigrationRegistry implements Validator.Migrations {
 
     private final List<Migration> chain;
     private final int current;
@@ -89,7 +88,7 @@ public final class MigrationRegistry implements Validator.Upgrades {
     }
 
     @Override
-    public ArchiveUpgrade plan(int from, int to, ArchiveInfo info) throws Validator.NoPathException {
+    public ArchiveMigration plan(int from, int to, Manifest info) throws Validator.NoPathException {
         if (chain.isEmpty()) {
             throw new Validator.NoPathException("no migration steps are registered (a chain of steps from version "
                     + from + " to version " + to + " is needed)");
@@ -125,11 +124,11 @@ public final class MigrationRegistry implements Validator.Upgrades {
      * @param step a step
      * @return how messages name it, e.g. {@code migration step 1 -> 2}
      */
-    static String name(Migration step) {
+    public static String name(Migration step) {
         return "migration step " + step.fromVersion() + " -> " + step.toVersion();
     }
 
-    static String describe(Migration step) {
+    public static String describe(Migration step) {
         try {
             String description = step.description();
             return description == null || description.isBlank() ? step.getClass().getName() : description;

@@ -7,7 +7,7 @@ import dev.portability.api.ConfigurationException;
 import dev.portability.api.TableSchema;
 import dev.portability.api.migration.Migration;
 import dev.portability.api.migration.TableMigration;
-import dev.portability.core.internal.engine.Validator.NoPathException;
+import dev.portability.core.internal.validation.Validator.NoPathException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

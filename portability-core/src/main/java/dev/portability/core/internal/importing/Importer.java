@@ -1,7 +1,6 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
-import dev.portability.api.ArchiveInfo;
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportConflictException;
 import dev.portability.api.ImportMode;
@@ -11,6 +10,7 @@ import dev.portability.api.ImportRefusedException;
 import dev.portability.api.ImportResult;
 import dev.portability.api.InvalidArchiveException;
 import dev.portability.api.Key;
+import dev.portability.api.Manifest;
 import dev.portability.api.OutsideChange;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
@@ -25,6 +25,17 @@ import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
+import dev.portability.core.internal.archive.LimitExceededException;
+import dev.portability.core.internal.engine.CycleWrites;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Operation;
+import dev.portability.core.internal.engine.TableOrder;
+import dev.portability.core.internal.engine.TablePlan;
+import dev.portability.core.internal.validation.RowKeys;
+import dev.portability.core.internal.validation.TableRows;
+import dev.portability.core.internal.validation.TargetKeys;
+import dev.portability.core.internal.validation.Validator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +60,12 @@ public final class Importer<U extends UnitOfWork> {
 
     private final Host<U> host;
     private final Validator.Settings settings;
+    /**
+     * For a one-pass import, which checks each row's key while writing: the target's comparison of keys, in the
+     * import's own unit of work, on the writing thread (the reading thread checks keys by value); null when the
+     * archive was validated before writing.
+     */
+    private TargetKeys<U> targetKeys;
 
     /**
      * @param host the host
@@ -74,8 +91,7 @@ public final class Importer<U extends UnitOfWork> {
             Operation operation) {
         List<TablePreview> tables = new ArrayList<>();
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
-        U work = host.store().begin(Access.READ);
-        try {
+        host.store().inUnitOfWork(Access.READ, work -> {
             guard.checkTriggers(work);
             List<TablePlan<U>> plans = guard.plans();
             operation.started(Phase.PREVIEWING, null, plans.size());
@@ -104,14 +120,9 @@ public final class Importer<U extends UnitOfWork> {
                         Safeguards.nonTransactionalEngine(plan.adapter())));
             }
             operation.finished(Phase.PREVIEWING, null, plans.size(), plans.size(), 0);
-            work.commit();
-        } catch (RuntimeException e) {
-            rollbackQuietly(work, e);
-            throw e;
-        } finally {
-            work.close();
-        }
-        return new ImportPreview(options.mode(), options.duplicatePolicy(), tables,
+            return null;
+        });
+        return new ImportPreview(options.mode(), options.conflictPolicy(), tables,
                 outcome.report().migrationSteps(), refusals(ImportRefusals.of(host, outcome.tables(), options), guard));
     }
 
@@ -138,12 +149,12 @@ public final class Importer<U extends UnitOfWork> {
             Operation operation) {
         ImportPreview preview = preview(archive, outcome, options, operation);
         List<Problem> problems = new ArrayList<>(preview.refusals());
-        if (options.mode() == ImportMode.MERGE && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
+        if (options.mode() == ImportMode.MERGE && options.conflictPolicy() == ConflictPolicy.FAIL) {
             for (TablePreview table : preview.tables()) {
-                if (table.existingRows() > 0) {
+                if (table.conflicts() > 0) {
                     TablePlan<U> plan = outcome.tables().stream().filter(p -> p.table().equals(table.table()))
                             .findFirst().orElseThrow();
-                    problems.add(ImportRefusals.conflicts(plan, table.existingRows(), table.sampleExistingKeys()));
+                    problems.add(ImportRefusals.conflicts(plan, table.conflicts(), table.sampleConflictKeys()));
                 }
             }
         }
@@ -200,89 +211,98 @@ public final class Importer<U extends UnitOfWork> {
      * @param options the import options
      * @param operation progress and cancellation
      * @param startNanos when the import started (validation included)
+     * @param onePass true when the outcome checked only the manifest and plans ({@link Validator.Depth#PLAN}):
+     *     every row is then checked while it is read for writing (values, checksums, row counts, duplicate keys),
+     *     and the first problem rolls the import back
      * @return what the import did
      */
     public ImportResult run(ArchiveFile archive, Validator.Outcome<U> outcome, ImportOptions options,
-            Operation operation, long startNanos) {
+            Operation operation, long startNanos, boolean onePass) {
         boolean merge = options.mode() == ImportMode.MERGE;
         List<Problem> tableRefusals = ImportRefusals.of(host, outcome.tables(), options);
         Safeguards<U> guard = Safeguards.of(host, outcome.tables(), options);
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        U work = host.store().begin(Access.WRITE);
+        Written<U> written;
         try {
-            guard.checkTriggers(work);
-            List<TablePlan<U>> plans = guard.plans();
-            TableOrder order = guard.order();
-            for (TablePlan<U> plan : plans) {
-                Tally tally = new Tally();
-                tally.before = store(plan, "counting", () -> plan.adapter().count(work));
-                tallies.put(plan.table(), tally);
-            }
-            Map<String, List<Key>> missing = new LinkedHashMap<>();
-            for (TablePlan<U> plan : plans) {
-                if (guard.inPlace().contains(plan.table())) {
-                    KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING,
-                            true);
-                    missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
+            written = host.store().inUnitOfWork(Access.WRITE, work -> {
+                targetKeys = onePass ? new TargetKeys<>(work) : null;
+                guard.checkTriggers(work);
+                List<TablePlan<U>> plans = guard.plans();
+                TableOrder order = guard.order();
+                for (TablePlan<U> plan : plans) {
+                    Tally tally = new Tally();
+                    tally.before = store(plan, "counting", () -> plan.adapter().count(work));
+                    tallies.put(plan.table(), tally);
                 }
-            }
-            // every refusal, as the preview lists them
-            outsideChanges(guard, work, missing);
-            List<Problem> refusals = refusals(tableRefusals, guard);
-            if (!refusals.isEmpty()) {
-                throw new ImportRefusedException(refusals);
-            }
-            if (merge && options.duplicatePolicy() == DuplicatePolicy.FAIL) {
-                refuseConflicts(archive, plans, work, options, operation);
-            }
-            store(null, "preparing the target", () -> {
-                host.store().prepareImport(work, guard.scope());
-                return 0L;
-            });
-            if (!merge) {
-                List<TablePlan<U>> whole = new ArrayList<>();
-                plans.stream().filter(p -> !guard.inPlace().contains(p.table())).forEach(whole::add);
-                deleteAll(whole, work, tallies, operation);
-            }
-            operation.started(Phase.WRITING, null, outcome.info().totalRows());
-            List<Runnable> secondPasses = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                TablePlan<U> plan = plans.get(i);
-                store(plan, "preparing to write", () -> {
-                    plan.adapter().beforeWrite(work);
+                Map<String, List<Key>> missing = new LinkedHashMap<>();
+                for (TablePlan<U> plan : plans) {
+                    if (guard.inPlace().contains(plan.table())) {
+                        KeyScan scan = scanKeys(archive, plan, work, options.batchSize(), operation, Phase.VALIDATING,
+                                true);
+                        missing.put(plan.table(), missingKeys(plan, work, scan.hashes));
+                    }
+                }
+                // every refusal, as the preview lists them
+                outsideChanges(guard, work, missing);
+                List<Problem> refusals = refusals(tableRefusals, guard);
+                if (!refusals.isEmpty()) {
+                    throw new ImportRefusedException(refusals);
+                }
+                if (merge && options.conflictPolicy() == ConflictPolicy.FAIL) {
+                    refuseConflicts(archive, plans, work, options, operation);
+                }
+                store(null, "preparing the target", () -> {
+                    host.store().prepareImport(work, guard.scope());
                     return 0L;
                 });
-                writeTable(archive, plan, order, work, options, guard.inPlace().contains(plan.table()),
-                        tallies.get(plan.table()), operation, secondPasses);
-                if (i == plans.size() - 1 || order.component(plans.get(i + 1).table())
-                        != order.component(plan.table())) {
-                    // only now does every row exist that a self- or cyclic reference of this component points at
-                    secondPasses.forEach(Runnable::run);
-                    secondPasses.clear();
+                if (!merge) {
+                    List<TablePlan<U>> whole = new ArrayList<>();
+                    plans.stream().filter(p -> !guard.inPlace().contains(p.table())).forEach(whole::add);
+                    deleteAll(whole, work, tallies, operation);
                 }
-            }
-            operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
-            if (!guard.inPlace().isEmpty()) {
-                deleteMissing(plans, missing, work, tallies, options, operation);
-            }
-            List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
-            operation.checkCancelled("committing");
-            store(null, "committing", () -> {
-                work.commit();
-                return 0L;
-            });
-            Generators.afterCommit(plans, outcome.info(), work, operation);
-            operation.finished(Phase.COMMITTING, null, plans.size(), plans.size(), 0);
-            operation.log().info("[{}] import committed: {} tables", operation.id(), plans.size());
-            return new ImportResult(options.mode(), options.duplicatePolicy(), results,
-                    outcome.report().migrationSteps(), Duration.ofNanos(System.nanoTime() - startNanos));
-        } catch (RuntimeException e) {
-            operation.log().info("[{}] import failed, rolling back: {}", operation.id(), e.getMessage());
-            rollbackQuietly(work, e);
+                operation.started(Phase.WRITING, null, outcome.info().totalRows());
+                List<Runnable> secondPasses = new ArrayList<>();
+                for (int i = 0; i < plans.size(); i++) {
+                    TablePlan<U> plan = plans.get(i);
+                    store(plan, "preparing to write", () -> {
+                        plan.adapter().beforeWrite(work);
+                        return 0L;
+                    });
+                    writeTable(archive, plan, order, work, options, guard.inPlace().contains(plan.table()),
+                            tallies.get(plan.table()), operation, secondPasses);
+                    if (i == plans.size() - 1 || order.component(plans.get(i + 1).table())
+                            != order.component(plan.table())) {
+                        // only now does every row exist that a self- or cyclic reference of this component points at
+                        secondPasses.forEach(Runnable::run);
+                        secondPasses.clear();
+                    }
+                }
+                operation.finished(Phase.WRITING, null, outcome.info().totalRows(), outcome.info().totalRows(), 0);
+                if (!guard.inPlace().isEmpty()) {
+                    deleteMissing(plans, missing, work, tallies, options, operation);
+                }
+                List<TableImportResult> results = finish(plans, outcome.info(), work, tallies, merge, operation);
+                operation.checkCancelled("committing");
+                operation.log().info("[{}] committing the import", operation.id());
+                return new Written<>(plans, results);
+            }, (work, done) -> Generators.afterCommit(done.plans(), outcome.info(), work, operation));
+        } catch (PortabilityException e) {
+            operation.log().info("[{}] import failed, rolled back: {}", operation.id(), e.getMessage());
             throw e;
-        } finally {
-            work.close();
+        } catch (RuntimeException e) {
+            operation.log().info("[{}] import failed, rolled back: {}", operation.id(), e.getMessage());
+            throw new StoreException("Import failed: " + e.getMessage()
+                    + ". Nothing was imported: every table is as it was before.", false, e);
         }
+        int tables = written.plans().size();
+        operation.finished(Phase.COMMITTING, null, tables, tables, 0);
+        operation.log().info("[{}] import committed: {} tables", operation.id(), tables);
+        return new ImportResult(options.mode(), options.conflictPolicy(), written.results(),
+                outcome.report().migrationSteps(), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** What an import's unit of work wrote: the tables in the order written, and what it did to each. */
+    private record Written<U extends UnitOfWork>(List<TablePlan<U>> plans, List<TableImportResult> results) {
     }
 
     /**
@@ -377,8 +397,8 @@ public final class Importer<U extends UnitOfWork> {
         operation.started(Phase.WRITING, plan.table(), total);
         boolean merge = options.mode() == ImportMode.MERGE;
         // a REPLACE in place writes like a MERGE that overwrites: existing keys are updated, new keys inserted
-        DuplicatePolicy policy = inPlace ? DuplicatePolicy.OVERWRITE : options.duplicatePolicy();
-        boolean lookUp = inPlace || merge && policy != DuplicatePolicy.FAIL;
+        ConflictPolicy policy = inPlace ? ConflictPolicy.OVERWRITE : options.conflictPolicy();
+        boolean lookUp = inPlace || merge && policy != ConflictPolicy.FAIL;
         forEachBatch(archive, plan, options.batchSize(), operation, Phase.WRITING, (batch, firstRow) -> {
             List<Row> rows = batch;
             if (secondPass != null) {
@@ -410,7 +430,7 @@ public final class Importer<U extends UnitOfWork> {
             for (int i = 0; i < rows.size(); i++) {
                 if (!existing.contains(keys.get(i))) {
                     inserts.add(rows.get(i));
-                } else if (policy == DuplicatePolicy.OVERWRITE) {
+                } else if (policy == ConflictPolicy.OVERWRITE) {
                     updates.add(rows.get(i));
                 } else if (secondPass != null) {
                     secondPass.clear((int) (firstRow - 1 + i)); // skipped: its existing row stays as it is
@@ -430,7 +450,7 @@ public final class Importer<U extends UnitOfWork> {
             }
             tally.inserted += inserts.size();
             tally.updated += updates.size();
-            tally.skipped += policy == DuplicatePolicy.SKIP ? existing.size() : 0;
+            tally.skipped += policy == ConflictPolicy.SKIP ? existing.size() : 0;
         });
         if (secondPass != null && !secondPass.isEmpty()) {
             secondPasses.add(() -> updateForwardReferences(archive, plan, work, options.batchSize(), secondPass,
@@ -459,7 +479,7 @@ public final class Importer<U extends UnitOfWork> {
         });
     }
 
-    private List<TableImportResult> finish(List<TablePlan<U>> plans, ArchiveInfo info, U work,
+    private List<TableImportResult> finish(List<TablePlan<U>> plans, Manifest info, U work,
             Map<String, Tally> tallies, boolean merge, Operation operation) {
         // REPLACE: the archive's rows (inserted, or updated in place); MERGE: the rows before and the new ones
         operation.started(Phase.COMMITTING, null, plans.size());
@@ -526,7 +546,7 @@ public final class Importer<U extends UnitOfWork> {
     /** Receives one batch of host rows and the archive row number of its first row. */
     @FunctionalInterface
     private interface BatchHandler {
-        void accept(List<Row> batch, long firstRow);
+        public void accept(List<Row> batch, long firstRow);
     }
 
     /**
@@ -544,10 +564,20 @@ public final class Importer<U extends UnitOfWork> {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
         AtomicBoolean stopped = new AtomicBoolean();
         InFlight inFlight = new InFlight();
-        Thread reader = new Thread(() -> readBatches(archive, plan, batchSize, queue, stopped, inFlight),
-                "portability-read-" + plan.table());
-        reader.setDaemon(true);
-        reader.start();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean started = new AtomicBoolean();
+        java.util.concurrent.Future<?> reader = operation.workers().submit(() -> {
+            started.set(true);
+            try {
+                readBatches(archive, plan, batchSize, queue, stopped, inFlight);
+            } finally {
+                ended.countDown();
+            }
+        });
+        List<Problem> collationProblems = new ArrayList<>();
+        TargetKeys<U>.Table collated = targetKeys == null ? null
+                : targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add);
+        int[] keyIndexes = RowKeys.keyIndexes(plan.mapping().target());
         try {
             while (true) {
                 Batch batch = take(queue, operation, phase, plan.table());
@@ -557,6 +587,21 @@ public final class Importer<U extends UnitOfWork> {
                 if (batch.rows() == null) {
                     return;
                 }
+                if (collated != null) {
+                    // the target compares the batch's keys before any of its rows is written: a key it takes for
+                    // an earlier one must never be written, nor taken by MERGE for an existing row
+                    for (int r = 0; r < batch.rows().size(); r++) {
+                        Object[] key = new Object[keyIndexes.length];
+                        for (int k = 0; k < key.length; k++) {
+                            key[k] = batch.rows().get(r).get(keyIndexes[k]);
+                        }
+                        collated.add(Key.of(key), batch.firstRow() + r);
+                    }
+                    collated.finish();
+                    if (!collationProblems.isEmpty()) {
+                        throw changed(collationProblems);
+                    }
+                }
                 handler.accept(batch.rows(), batch.firstRow());
                 inFlight.release(batch.size());
                 operation.progress(phase, plan.table(), batch.firstRow() + batch.rows().size() - 1, total,
@@ -565,11 +610,15 @@ public final class Importer<U extends UnitOfWork> {
         } finally {
             stopped.set(true);
             queue.clear();
-            reader.interrupt();
-            try {
-                reader.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // a reader cancelled before it started never runs; one that runs is interrupted and waited for, so
+            // that it never reads on while the next pass starts
+            reader.cancel(true);
+            if (started.get()) {
+                try {
+                    ended.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -581,7 +630,7 @@ public final class Importer<U extends UnitOfWork> {
      * The most bytes of the archive (uncompressed JSON) in one batch, and in the batches handed to the writing
      * thread and not yet written: what bounds the memory of rows with large values (docs/performance.md).
      */
-    static final long BATCH_BYTES = 16L << 20;
+    public static final long BATCH_BYTES = 16L << 20;
 
     /**
      * A batch of rows, or the end of the table ({@code rows} null), or the failure that ended the reading.
@@ -590,7 +639,7 @@ public final class Importer<U extends UnitOfWork> {
      * @param size the batch's own bytes of the entry
      */
     private record Batch(List<Row> rows, long firstRow, long bytes, long size, RuntimeException failure) {
-        Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
+        public Batch(List<Row> rows, long firstRow, long bytes, RuntimeException failure) {
             this(rows, firstRow, bytes, 0, failure);
         }
     }
@@ -599,17 +648,17 @@ public final class Importer<U extends UnitOfWork> {
     private static final class InFlight {
         private long bytes;
 
-        synchronized void add(long size) {
+        public synchronized void add(long size) {
             bytes += size;
         }
 
-        synchronized void release(long size) {
+        public synchronized void release(long size) {
             bytes -= size;
             notifyAll();
         }
 
         /** Waits until fewer than {@link #BATCH_BYTES} are in flight. */
-        synchronized void awaitRoom(AtomicBoolean stopped) throws InterruptedException {
+        public synchronized void awaitRoom(AtomicBoolean stopped) throws InterruptedException {
             while (bytes >= BATCH_BYTES && !stopped.get()) {
                 wait(200);
             }
@@ -634,6 +683,7 @@ public final class Importer<U extends UnitOfWork> {
             AtomicBoolean stopped, InFlight inFlight) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
+        RowKeys<U> keys = targetKeys == null ? null : RowKeys.of(plan, null, settings.maxTrackedKeys(), sink);
         Batch last;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
@@ -645,6 +695,9 @@ public final class Importer<U extends UnitOfWork> {
                 }
                 long before = rows.bytes();
                 Row row = rows.next(sink);
+                if (row != null && keys != null) {
+                    keys.check(row, rows.row());
+                }
                 if (row == null || !problems.isEmpty()) {
                     break;
                 }
@@ -662,11 +715,17 @@ public final class Importer<U extends UnitOfWork> {
                 inFlight.add(batchBytes);
                 queue.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes, null));
             }
-            if (problems.isEmpty() && !stopped.get()) {
+            if (!stopped.get() && (problems.isEmpty() || rows.broken())) {
+                // after an unreadable line too, as validation does: a damaged entry's checksum or size limit
+                // says more than its first unreadable line
                 rows.finish(sink);
             }
             last = problems.isEmpty() ? new Batch(null, 0, rows.bytes(), null)
                     : new Batch(null, 0, 0, changed(problems));
+        } catch (LimitExceededException e) {
+            problems.add(new Problem(ErrorCode.LIMIT_EXCEEDED, e.getMessage() + "; the rest of the entry was not "
+                    + "read", plan.archived().entry(), e.line(), plan.archived().name(), e.column()));
+            last = new Batch(null, 0, 0, changed(problems));
         } catch (IOException e) {
             last = new Batch(null, 0, 0, new PortabilityException(ErrorCode.IO_FAILURE, "Reading entry "
                     + plan.archived().entry() + " of table " + plan.archived().name() + " failed: "
@@ -683,8 +742,12 @@ public final class Importer<U extends UnitOfWork> {
         }
     }
 
-    private static InvalidArchiveException changed(List<Problem> problems) {
-        return new InvalidArchiveException(new ValidationReport(null, problems, problems.size(), List.of()));
+    private InvalidArchiveException changed(List<Problem> problems) {
+        ValidationReport report = new ValidationReport(null, problems, problems.size(), List.of());
+        return targetKeys == null ? new InvalidArchiveException(report)
+                : new InvalidArchiveException(report, "Nothing was imported: the import read the archive in one "
+                        + "pass, stopped at this first problem and rolled back. Validating the archive "
+                        + "(Portability.validate; CLI: portability validate) lists every problem.");
     }
 
     /** Runs one call into the store, turning its failure into a {@link StoreException} that says where. */
@@ -714,15 +777,7 @@ public final class Importer<U extends UnitOfWork> {
 
     @FunctionalInterface
     private interface StoreCall<T> {
-        T run();
-    }
-
-    private static void rollbackQuietly(UnitOfWork work, RuntimeException failure) {
-        try {
-            work.rollback();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        public T run();
     }
 
     /** Keys of one table found in the target. */

@@ -1,25 +1,28 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.export;
 
-import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
-import dev.portability.api.GeneratorPosition;
 import dev.portability.api.ExportOptions;
 import dev.portability.api.ExportResult;
+import dev.portability.api.GeneratorPosition;
+import dev.portability.api.Manifest;
 import dev.portability.api.Phase;
 import dev.portability.api.PortabilityException;
 import dev.portability.api.StoreException;
-import dev.portability.api.TableExport;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
-import dev.portability.core.internal.archive.ArchiveWriter;
 import dev.portability.core.internal.archive.ArchiveWriter.ColumnValueException;
-import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ArchiveWriter;
+import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.archive.ManifestSchema;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Operation;
 import dev.portability.core.internal.json.Json;
+import dev.portability.core.internal.validation.RowKeys;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +45,7 @@ import java.util.Map;
 public final class Exporter<U extends UnitOfWork> {
 
     /** The most key hashes remembered per table for keys that do not arrive in ascending order. */
-    static final int TRACKED_KEYS = 100_000;
+    public static final int TRACKED_KEYS = 100_000;
 
     private final Host<U> host;
     private final String libraryVersion;
@@ -69,25 +72,19 @@ public final class Exporter<U extends UnitOfWork> {
         long start = System.nanoTime();
         List<TableSchema> tables = host.select(options.tables(), "tables");
         checkManifest(tables);
-        List<TableExport> written = new ArrayList<>();
+        List<ArchiveTable> written = new ArrayList<>();
         CountingOutputStream counting = new CountingOutputStream(out);
-        U work = host.store().begin(Access.READ);
-        try {
+        host.store().inUnitOfWork(Access.READ, work -> {
             Map<String, Long> counts = count(work, tables, operation);
             try (ArchiveWriter writer = new ArchiveWriter(new BufferedOutputStream(counting, 1 << 16),
-                    options.compressionLevel())) {
+                    options.compressionLevel(), operation.workers())) {
                 for (TableSchema table : tables) {
                     written.add(writeTable(work, writer, table, counts.get(table.name()), operation));
                 }
                 writer.finish(host.application(), host.schemaVersion(), libraryVersion, generators(work, tables));
             }
-            work.commit();
-        } catch (RuntimeException | IOException e) {
-            rollbackQuietly(work, e);
-            throw e;
-        } finally {
-            work.close();
-        }
+            return null;
+        });
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         return new ExportResult(written, counting.count, false, duration);
     }
@@ -140,7 +137,7 @@ public final class Exporter<U extends UnitOfWork> {
         return counts;
     }
 
-    private TableExport writeTable(U work, ArchiveWriter writer, TableSchema table, long expected,
+    private ArchiveTable writeTable(U work, ArchiveWriter writer, TableSchema table, long expected,
             Operation operation) throws IOException {
         operation.checkCancelled("exporting table " + table.name());
         operation.started(Phase.EXPORTING, table.name(), expected);
@@ -186,7 +183,7 @@ public final class Exporter<U extends UnitOfWork> {
                     + "store's READ unit of work is not a consistent snapshot. Nothing was exported.");
         }
         operation.finished(Phase.EXPORTING, table.name(), done.rows(), expected, done.bytes());
-        return new TableExport(table.name(), done.entry(), done.rows(), done.bytes(), done.sha256());
+        return new ArchiveTable(table, done.entry(), done.rows(), done.bytes(), done.sha256());
     }
 
     private static PortabilityException badValue(TableSchema table, ColumnValueException e) {
@@ -209,7 +206,7 @@ public final class Exporter<U extends UnitOfWork> {
         if (!table.hasPrimaryKey()) {
             return null;
         }
-        int[] keyIndexes = Validator.keyIndexes(table);
+        int[] keyIndexes = RowKeys.keyIndexes(table);
         DuplicateKeys seen = new DuplicateKeys(TRACKED_KEYS);
         long[] row = {0};
         return values -> {
@@ -236,12 +233,12 @@ public final class Exporter<U extends UnitOfWork> {
         List<String> problems = new ArrayList<>();
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            Manifest.write(new ArchiveInfo(Manifest.FORMAT_VERSION, host.application(), host.schemaVersion(),
+            ManifestJson.write(new Manifest(ManifestJson.FORMAT_VERSION, host.application(), host.schemaVersion(),
                     java.time.Instant.now(), libraryVersion, trial), out);
             com.fasterxml.jackson.databind.JsonNode root = Json.MAPPER.readTree(out.toByteArray());
             problems.addAll(ManifestSchema.validate(root));
             if (problems.isEmpty()) {
-                Manifest.read(root);
+                ManifestJson.read(root);
             }
         } catch (IOException | IllegalArgumentException e) {
             problems.add(e.getMessage());
@@ -254,19 +251,11 @@ public final class Exporter<U extends UnitOfWork> {
         }
     }
 
-    private static void rollbackQuietly(UnitOfWork work, Exception failure) {
-        try {
-            work.rollback();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
     /** Carries an exception of ours through the adapter's read loop. */
     private static final class SinkFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        SinkFailure(Exception cause) {
+        public SinkFailure(Exception cause) {
             super(cause.getMessage(), cause, false, false);
         }
     }
@@ -275,7 +264,7 @@ public final class Exporter<U extends UnitOfWork> {
     private static final class CountingOutputStream extends java.io.FilterOutputStream {
         private long count;
 
-        CountingOutputStream(OutputStream out) {
+        public CountingOutputStream(OutputStream out) {
             super(out);
         }
 

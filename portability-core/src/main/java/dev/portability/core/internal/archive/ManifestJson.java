@@ -2,7 +2,7 @@ package dev.portability.core.internal.archive;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portability.api.ArchiveInfo;
+import dev.portability.api.Manifest;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.Column;
 import dev.portability.api.ForeignKey;
@@ -20,11 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes {@code manifest.json}: the mapping between {@link ArchiveInfo} and its JSON form, in format
+ * Reads and writes {@code manifest.json}: the mapping between {@link Manifest} and its JSON form, in format
  * version 2 (which adds NATIVE types, each column's {@code native} type and the generators' positions) and
  * version 1.
  */
-public final class Manifest {
+public final class ManifestJson {
 
     /** The name of the manifest entry. */
     public static final String ENTRY = "manifest.json";
@@ -35,7 +35,7 @@ public final class Manifest {
     /** The oldest format version this library reads. */
     public static final int OLDEST_FORMAT_VERSION = 1;
 
-    private Manifest() {
+    private ManifestJson() {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Manifest {
      * @param out where to write it; not closed
      * @throws IOException if writing fails
      */
-    public static void write(ArchiveInfo info, OutputStream out) throws IOException {
+    public static void write(Manifest info, OutputStream out) throws IOException {
         int version = info.formatVersion();
         if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
             throw new IllegalArgumentException("no format version " + version);
@@ -157,14 +157,14 @@ public final class Manifest {
     }
 
     /**
-     * Converts a manifest that passed the JSON Schema into an {@link ArchiveInfo}.
+     * Converts a manifest that passed the JSON Schema into an {@link Manifest}.
      *
      * @param root the manifest tree, valid against the schema
      * @return the archive info
      * @throws IllegalArgumentException with a message naming the field, if the manifest is inconsistent in a way
      *     the schema cannot express (a key column that is not a column, a bad timestamp, ...)
      */
-    public static ArchiveInfo read(JsonNode root) {
+    public static Manifest read(JsonNode root) {
         Instant createdAt;
         try {
             createdAt = OffsetDateTime.parse(root.get("createdAt").asText()).toInstant();
@@ -177,7 +177,7 @@ public final class Manifest {
         for (int i = 0; i < tablesNode.size(); i++) {
             tables.add(readTable(tablesNode.get(i), "tables[" + i + "]"));
         }
-        return new ArchiveInfo(root.get("formatVersion").asInt(), root.get("application").asText(),
+        return new Manifest(root.get("formatVersion").asInt(), root.get("application").asText(),
                 root.get("schemaVersion").asInt(), createdAt, root.get("libraryVersion").asText(), tables,
                 readGenerators(root.get("generators"), tables));
     }

@@ -1,6 +1,6 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
-import dev.portability.api.DuplicatePolicy;
+import dev.portability.api.ConflictPolicy;
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
 import dev.portability.api.ImportOptions;
@@ -8,10 +8,14 @@ import dev.portability.api.OutsideChange;
 import dev.portability.api.Problem;
 import dev.portability.api.TableSchema;
 import dev.portability.api.TriggerTreatment;
-import dev.portability.api.spi.ImportScope;
 import dev.portability.api.spi.ImportScope.Write;
+import dev.portability.api.spi.ImportScope;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.CycleWrites;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.TableOrder;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,7 +34,7 @@ import java.util.TreeSet;
  *
  * @param <U> the store's unit of work
  */
-final class Safeguards<U extends UnitOfWork> {
+public final class Safeguards<U extends UnitOfWork> {
 
     private static final String FIRE_TRIGGERS = "ImportOptions.withTriggersFiring(true) (CLI: --fire-triggers)";
     private static final String ALLOW_CASCADES = "ImportOptions.withCascadesAllowed(true) (CLI: --allow-cascades)";
@@ -61,7 +65,7 @@ final class Safeguards<U extends UnitOfWork> {
         if (options.mode() == ImportMode.REPLACE) {
             planReplace();
         }
-        this.scope = new ImportScope(options.mode(), options.duplicatePolicy(), new ArrayList<>(plans.keySet()),
+        this.scope = new ImportScope(options.mode(), options.conflictPolicy(), new ArrayList<>(plans.keySet()),
                 writes(), inPlace, options.triggersFiring());
     }
 
@@ -75,7 +79,7 @@ final class Safeguards<U extends UnitOfWork> {
      * @param <U> the store's unit of work
      * @return the safeguards
      */
-    static <U extends UnitOfWork> Safeguards<U> of(Host<U> host, List<TablePlan<U>> plans, ImportOptions options) {
+    public static <U extends UnitOfWork> Safeguards<U> of(Host<U> host, List<TablePlan<U>> plans, ImportOptions options) {
         return new Safeguards<>(host, plans, options);
     }
 
@@ -135,7 +139,7 @@ final class Safeguards<U extends UnitOfWork> {
         boolean merge = options.mode() == ImportMode.MERGE;
         for (TablePlan<U> plan : plans.values()) {
             Set<Write> kinds = EnumSet.of(Write.INSERT);
-            if (merge && options.duplicatePolicy() == DuplicatePolicy.OVERWRITE || inPlace.contains(plan.table())
+            if (merge && options.conflictPolicy() == ConflictPolicy.OVERWRITE || inPlace.contains(plan.table())
                     || foreignKeyOrder.inCycle(plan.mapping().target())) {
                 kinds.add(Write.UPDATE);
             }
@@ -153,7 +157,7 @@ final class Safeguards<U extends UnitOfWork> {
      *
      * @param work the unit of work
      */
-    void checkTriggers(U work) {
+    public void checkTriggers(U work) {
         triggers = List.copyOf(host.store().checkTriggers(work, scope));
         Map<String, Set<String>> after = new HashMap<>();
         Map<List<String>, List<String>> byPair = new HashMap<>();
@@ -199,7 +203,7 @@ final class Safeguards<U extends UnitOfWork> {
      * @param changes what the REPLACE in place would change outside the import
      * @param deleted per imported table, how many rows it would delete
      */
-    void checkOutsideChanges(List<OutsideChange> changes, Map<String, Long> deleted) {
+    public void checkOutsideChanges(List<OutsideChange> changes, Map<String, Long> deleted) {
         Map<String, List<OutsideChange>> byTable = new LinkedHashMap<>();
         for (OutsideChange change : changes) {
             if (change.rows() > 0) {
@@ -239,17 +243,17 @@ final class Safeguards<U extends UnitOfWork> {
     }
 
     /** @return the scope the store's hooks receive */
-    ImportScope scope() {
+    public ImportScope scope() {
         return scope;
     }
 
     /** @return the tables a REPLACE keeps in place */
-    Set<String> inPlace() {
+    public Set<String> inPlace() {
         return inPlace;
     }
 
     /** @return the triggers the store reported, once {@link #checkTriggers} ran */
-    List<TriggerTreatment> triggers() {
+    public List<TriggerTreatment> triggers() {
         return triggers;
     }
 
@@ -257,7 +261,7 @@ final class Safeguards<U extends UnitOfWork> {
      * @param table an imported table
      * @return its triggers
      */
-    List<TriggerTreatment> triggers(String table) {
+    public List<TriggerTreatment> triggers(String table) {
         List<TriggerTreatment> own = new ArrayList<>();
         for (TriggerTreatment trigger : triggers) {
             if (trigger.table().equals(table)) {
@@ -268,12 +272,12 @@ final class Safeguards<U extends UnitOfWork> {
     }
 
     /** @return the write order: foreign keys, and tables that triggers feed after their sources */
-    TableOrder order() {
+    public TableOrder order() {
         return order;
     }
 
     /** @return the plans in {@link #order()} */
-    List<TablePlan<U>> plans() {
+    public List<TablePlan<U>> plans() {
         List<TablePlan<U>> ordered = new ArrayList<>();
         for (TableSchema schema : order.writeOrder()) {
             ordered.add(plans.get(schema.name()));
@@ -282,7 +286,7 @@ final class Safeguards<U extends UnitOfWork> {
     }
 
     /** @return why the import is refused, so far; empty when it may go ahead */
-    List<Problem> refusals() {
+    public List<Problem> refusals() {
         return List.copyOf(refusals);
     }
 
@@ -290,7 +294,7 @@ final class Safeguards<U extends UnitOfWork> {
      * @param adapter an imported table's adapter
      * @return its storage that cannot roll back, or null
      */
-    static String nonTransactionalEngine(TableAdapter<?> adapter) {
+    public static String nonTransactionalEngine(TableAdapter<?> adapter) {
         return adapter.nonTransactionalEngine().orElse(null);
     }
 }

@@ -1,14 +1,14 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
 import java.util.Arrays;
 
 /** An open-addressing set of longs: 8 to 16 bytes per key. */
-final class LongSet {
+public final class LongSet {
     private long[] slots = new long[1024];
     private boolean hasZero;
     private int size;
 
-    boolean add(long value) {
+    public boolean add(long value) {
         if (value == 0) {
             if (hasZero) {
                 return false;
@@ -33,7 +33,7 @@ final class LongSet {
         return true;
     }
 
-    boolean contains(long value) {
+    public boolean contains(long value) {
         if (value == 0) {
             return hasZero;
         }
@@ -48,7 +48,7 @@ final class LongSet {
         return false;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

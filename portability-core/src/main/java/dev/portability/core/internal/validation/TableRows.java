@@ -1,4 +1,4 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.validation;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.portability.api.ArchiveTable;
@@ -10,8 +10,11 @@ import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.ValueRefusal;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.EntryStream;
-import dev.portability.core.internal.archive.RowReader;
 import dev.portability.core.internal.archive.RowReader.MalformedEntryException;
+import dev.portability.core.internal.archive.RowReader;
+import dev.portability.core.internal.engine.RowMapping;
+import dev.portability.core.internal.engine.TablePlan;
+import dev.portability.core.internal.migration.ArchiveMigration;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.function.Consumer;
  * its entry, row, table and column; bad rows, and rows a migration step drops, are skipped. At the end, {@link #finish(Consumer)} checks the
  * row count, size and checksum against the manifest.
  */
-final class TableRows implements Closeable {
+public final class TableRows implements Closeable {
 
     private final TablePlan<?> plan;
     private final RowReader reader;
@@ -47,12 +50,12 @@ final class TableRows implements Closeable {
      * @return the stream of rows
      * @throws IOException if the entry cannot be opened
      */
-    static TableRows open(ArchiveFile archive, TablePlan<?> plan, JsonFactory factory) throws IOException {
+    public static TableRows open(ArchiveFile archive, TablePlan<?> plan, JsonFactory factory) throws IOException {
         EntryStream in = archive.openEntry(plan.archived().entry());
         if (in == null) {
             throw new IOException("entry " + plan.archived().entry() + " is missing");
         }
-        return new TableRows(plan, new RowReader(plan.archived().schema(), in, factory,
+        return new TableRows(plan, new RowReader(plan.archived().entry(), plan.archived().schema(), in, factory,
                 archive.limits().maxRowsPerTable(), plan.formatVersion()));
     }
 
@@ -63,7 +66,7 @@ final class TableRows implements Closeable {
      * @return the next good row as a row of the host's table, or null at the end of the entry
      * @throws IOException if reading the archive fails
      */
-    Row next(Consumer<Problem> problems) throws IOException {
+    public Row next(Consumer<Problem> problems) throws IOException {
         while (!broken) {
             boolean more;
             try {
@@ -87,21 +90,16 @@ final class TableRows implements Closeable {
 
     private Row convert(Consumer<Problem> problems) {
         long line = reader.row();
-        List<RowReader.Issue> issues = reader.issues();
-        if (!issues.isEmpty()) {
-            TableSchema schema = reader.schema();
-            for (RowReader.Issue issue : issues) {
-                problems.accept(new Problem(issue.code(), issue.message(), entry, line, table,
-                        issue.column() < 0 ? null : schema.columns().get(issue.column()).name()));
-            }
+        if (!reader.problems().isEmpty()) {
+            reader.problems().forEach(problems);
             return null;
         }
         Object[] values = reader.values();
-        if (plan.upgrade() != null) {
+        if (plan.migration() != null) {
             Row upgraded;
             try {
-                upgraded = plan.upgrade().apply(Row.of(reader.schema(), values));
-            } catch (ArchiveUpgrade.UpgradeException e) {
+                upgraded = plan.migration().apply(Row.of(reader.schema(), values));
+            } catch (ArchiveMigration.MigrationStepException e) {
                 problems.accept(new Problem(ErrorCode.MIGRATION_FAILED, e.getMessage(), entry, line, table,
                         e.column()));
                 return null;
@@ -116,7 +114,7 @@ final class TableRows implements Closeable {
         String key = columnProblems.isEmpty() ? "" : plan.mapping().keyPrefix(values);
         for (RowMapping.ColumnProblem problem : columnProblems) {
             problems.accept(new Problem(problem.code(), key + problem.message()
-                    + (plan.upgrade() != null ? " (" + plan.upgrade().explain(problem.column()) + ")" : ""),
+                    + (plan.migration() != null ? " (" + plan.migration().explain(problem.column()) + ")" : ""),
                     entry, line, table, problem.column()));
         }
         return row == null ? null : refused(row, line, problems) ? null : row;
@@ -129,6 +127,9 @@ final class TableRows implements Closeable {
      * @return whether it refused any
      */
     private boolean refused(Row row, long line, Consumer<Problem> problems) {
+        if (plan.adapter() == null) {
+            return false; // read as the archive declares it: no store to ask
+        }
         List<ValueRefusal> refusals = plan.adapter().refusals(row);
         if (refusals.isEmpty()) {
             return false;
@@ -143,13 +144,18 @@ final class TableRows implements Closeable {
     }
 
     /** @return the 1-based number of the last row read */
-    long row() {
+    public long row() {
         return reader.row();
     }
 
     /** @return uncompressed bytes read so far */
-    long bytes() {
+    public long bytes() {
         return reader.bytes();
+    }
+
+    /** @return whether an unreadable line ended the entry's rows (the rest can only be drained, not read) */
+    public boolean broken() {
+        return broken;
     }
 
     /**
@@ -158,7 +164,7 @@ final class TableRows implements Closeable {
      * @param problems receives a problem per mismatch
      * @throws IOException if reading fails
      */
-    void finish(Consumer<Problem> problems) throws IOException {
+    public void finish(Consumer<Problem> problems) throws IOException {
         reader.drain();
         ArchiveTable archived = plan.archived();
         if (!broken && reader.row() != archived.rows()) {

@@ -1,23 +1,30 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.validation;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portability.api.ArchiveInfo;
 import dev.portability.api.ArchiveLimits;
 import dev.portability.api.ArchiveTable;
 import dev.portability.api.ConfigurationException;
 import dev.portability.api.ErrorCode;
+import dev.portability.api.Manifest;
 import dev.portability.api.Phase;
 import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.ValidationReport;
+import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
 import dev.portability.core.internal.archive.ArchiveFile;
 import dev.portability.core.internal.archive.LimitExceededException;
-import dev.portability.core.internal.archive.Manifest;
+import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.archive.ManifestSchema;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.Operation;
+import dev.portability.core.internal.engine.RowMapping;
+import dev.portability.core.internal.engine.TableOrder;
+import dev.portability.core.internal.engine.TablePlan;
+import dev.portability.core.internal.migration.ArchiveMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,7 +46,7 @@ import java.util.TreeSet;
 public final class Validator<U extends UnitOfWork> {
 
     private final Host<U> host;
-    private final Upgrades upgrades;
+    private final Migrations migrations;
     private final Settings settings;
 
     /**
@@ -47,18 +54,18 @@ public final class Validator<U extends UnitOfWork> {
      * @param upgrades plans the migration from an archive's schema version to the host's
      * @param settings limits on the pass
      */
-    public Validator(Host<U> host, Upgrades upgrades, Settings settings) {
+    public Validator(Host<U> host, Migrations migrations, Settings settings) {
         this.host = host;
-        this.upgrades = upgrades;
+        this.migrations = migrations;
         this.settings = settings;
     }
 
     /**
      * Plans migrations between schema versions.
      */
-    public interface Upgrades {
+    public interface Migrations {
         /** No migrations registered: only archives of the current version are accepted. */
-        Upgrades NONE = (from, to, info) -> {
+        public Migrations NONE = (from, to, info) -> {
             throw new NoPathException("no migration steps are registered");
         };
 
@@ -71,7 +78,7 @@ public final class Validator<U extends UnitOfWork> {
          * @return the upgrade
          * @throws NoPathException if no chain of registered steps leads from one to the other
          */
-        ArchiveUpgrade plan(int from, int to, ArchiveInfo info) throws NoPathException;
+        public ArchiveMigration plan(int from, int to, Manifest info) throws NoPathException;
     }
 
     /** No registered steps connect two versions; the message names what is missing. */
@@ -112,8 +119,21 @@ public final class Validator<U extends UnitOfWork> {
      * @param tables per selected table, in the host's write order; empty when invalid
      * @param <U> the store's unit of work
      */
-    public record Outcome<U extends UnitOfWork>(ValidationReport report, ArchiveInfo info,
+    public record Outcome<U extends UnitOfWork>(ValidationReport report, Manifest info,
             List<TablePlan<U>> tables) {
+    }
+
+    /** How far {@link #validate} checks an archive. */
+    public enum Depth {
+        /** The container and the manifest (formats, versions, entries); no table is planned. */
+        MANIFEST,
+        /**
+         * Also plans the selected tables against the host's (migrations, mapping, the target's columns): every
+         * problem that can be found without reading a row. A one-pass import checks the rows while writing.
+         */
+        PLAN,
+        /** Also reads and checks every row of the selected tables: checksums, row counts, values, keys. */
+        ROWS
     }
 
     /**
@@ -122,38 +142,43 @@ public final class Validator<U extends UnitOfWork> {
      * @param archive the archive
      * @param tableFilter the tables to check row by row and plan; empty means all tables of the archive
      * @param operation progress and cancellation
-     * @param readRows whether to read every row (false checks the container and manifest only)
+     * @param depth how far to check
      * @return the outcome
      * @throws ConfigurationException if the filter names a table the archive does not hold
      */
     public Outcome<U> validate(ArchiveFile archive, Collection<String> tableFilter, Operation operation,
-            boolean readRows) {
+            Depth depth) {
         Problems problems = new Problems(settings.maxProblems());
         problems.addAll(archive.problems());
         archive.startPass();
         operation.started(Phase.VALIDATING, null, -1);
-        ArchiveInfo info = readManifest(archive, problems);
+        Manifest info = readManifest(archive, problems);
         List<TablePlan<U>> plans = new ArrayList<>();
         List<String> steps = List.of();
         if (info != null) {
             checkEntries(archive, info, problems);
-            ArchiveUpgrade upgrade = checkVersions(info, problems);
-            if (upgrade != null && readRows) {
-                steps = upgrade.steps();
+            ArchiveMigration migration = checkVersions(info, problems);
+            if (migration != null && depth != Depth.MANIFEST) {
+                steps = migration.steps();
                 List<ArchiveTable> selected = select(info, tableFilter);
-                plans = planTables(selected, upgrade, problems, info.formatVersion());
+                plans = planTables(selected, migration, problems, info.formatVersion());
                 Set<String> missingEntries = new HashSet<>();
                 for (ArchiveTable table : selected) {
                     if (!archive.entryNames().contains(table.entry())) {
                         missingEntries.add(table.entry());
                     }
                 }
-                try (TargetKeys<U> targetKeys = new TargetKeys<>(host)) {
-                    for (TablePlan<U> plan : plans) {
-                        if (!missingEntries.contains(plan.archived().entry())) {
-                            checkRows(archive, plan, problems, operation, targetKeys);
-                        }
-                    }
+                List<TablePlan<U>> read = depth != Depth.ROWS ? List.of() : plans.stream()
+                        .filter(plan -> !missingEntries.contains(plan.archived().entry())).toList();
+                if (read.stream().anyMatch(TargetKeys::compares)) {
+                    // the target compares the keys in a read-only unit of work of the whole pass
+                    host.store().inUnitOfWork(Access.READ, work -> {
+                        TargetKeys<U> targetKeys = new TargetKeys<>(work);
+                        read.forEach(plan -> checkRows(archive, plan, problems, operation, targetKeys));
+                        return null;
+                    });
+                } else {
+                    read.forEach(plan -> checkRows(archive, plan, problems, operation, null));
                 }
             }
         }
@@ -161,6 +186,48 @@ public final class Validator<U extends UnitOfWork> {
         operation.finished(Phase.VALIDATING, null, info == null ? 0 : info.totalRows(), -1, 0);
         operation.log().info("[{}] validation found {} problem(s)", operation.id(), problems.count());
         return new Outcome<>(report, info, report.valid() ? plans : List.of());
+    }
+
+    /**
+     * Validates an opened archive against its own manifest, with no host: the container, the manifest and its
+     * schema, the entries, then (if asked) every row of every table in foreign-key order: values against the
+     * declared types, NULLs, duplicate keys, row count, size and checksum. No application, schema version,
+     * migration or target table is involved; tables are checked as the archive declares them.
+     *
+     * @param archive the archive
+     * @param settings limits on the pass
+     * @param operation progress and cancellation
+     * @param readRows whether to read every row (false checks the container and manifest only)
+     * @return the report; its manifest is null when the manifest cannot be read
+     */
+    public static ValidationReport validateAgainstManifest(ArchiveFile archive, Settings settings,
+            Operation operation, boolean readRows) {
+        Validator<UnitOfWork> validator = new Validator<>(null, Migrations.NONE, settings);
+        Problems problems = new Problems(settings.maxProblems());
+        problems.addAll(archive.problems());
+        archive.startPass();
+        operation.started(Phase.VALIDATING, null, -1);
+        Manifest info = validator.readManifest(archive, problems);
+        if (info != null) {
+            checkEntries(archive, info, problems);
+            if (readRows) {
+                Map<String, ArchiveTable> byName = new LinkedHashMap<>();
+                info.tables().forEach(table -> byName.putIfAbsent(table.name(), table)); // twice: reported
+                List<TableSchema> schemas = byName.values().stream().map(ArchiveTable::schema).toList();
+                for (TableSchema schema : TableOrder.of(schemas).writeOrder()) {
+                    ArchiveTable table = byName.get(schema.name());
+                    if (archive.entryNames().contains(table.entry())) {
+                        validator.checkRows(archive, TablePlan.asArchived(table, info.formatVersion()), problems,
+                                operation, null);
+                    }
+                }
+            }
+        }
+        ValidationReport report = new ValidationReport(info, problems.list(), problems.count(), List.of());
+        operation.finished(Phase.VALIDATING, null, info == null ? 0 : info.totalRows(), -1, 0);
+        operation.log().info("[{}] validation against the archive's own manifest found {} problem(s)",
+                operation.id(), problems.count());
+        return report;
     }
 
     /**
@@ -195,7 +262,7 @@ public final class Validator<U extends UnitOfWork> {
                 report.migrationSteps());
     }
 
-    private ArchiveInfo readManifest(ArchiveFile archive, Problems problems) {
+    private Manifest readManifest(ArchiveFile archive, Problems problems) {
         JsonNode root;
         try {
             root = archive.readManifest();
@@ -210,24 +277,24 @@ public final class Validator<U extends UnitOfWork> {
         }
         JsonNode format = root.get("format");
         JsonNode version = root.get("formatVersion");
-        if (format != null && format.isTextual() && !Manifest.FORMAT.equals(format.asText())) {
+        if (format != null && format.isTextual() && !ManifestJson.FORMAT.equals(format.asText())) {
             problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the manifest's format is "
                     + dev.portability.core.internal.json.ValueCodec.show(format.asText()) + ", not "
-                    + Manifest.FORMAT + "; this is not a Portability archive", Manifest.ENTRY, null, null, null));
+                    + ManifestJson.FORMAT + "; this is not a Portability archive", ManifestJson.ENTRY, null, null, null));
             return null;
         }
-        if (version != null && version.isIntegralNumber() && (version.asLong() > Manifest.FORMAT_VERSION
-                || version.asLong() < Manifest.OLDEST_FORMAT_VERSION)) {
+        if (version != null && version.isIntegralNumber() && (version.asLong() > ManifestJson.FORMAT_VERSION
+                || version.asLong() < ManifestJson.OLDEST_FORMAT_VERSION)) {
             problems.add(new Problem(ErrorCode.UNSUPPORTED_FORMAT, "the archive has format version "
                     + version.asText() + " but this version of Portability reads format versions "
-                    + Manifest.OLDEST_FORMAT_VERSION + " to " + Manifest.FORMAT_VERSION
-                    + (version.asLong() > Manifest.FORMAT_VERSION
+                    + ManifestJson.OLDEST_FORMAT_VERSION + " to " + ManifestJson.FORMAT_VERSION
+                    + (version.asLong() > ManifestJson.FORMAT_VERSION
                             ? "; upgrade the Portability library to read it" : ""),
-                    Manifest.ENTRY, null, null, null));
+                    ManifestJson.ENTRY, null, null, null));
             return null;
         }
         int formatVersion = version != null && version.isIntegralNumber() ? version.asInt()
-                : Manifest.FORMAT_VERSION;
+                : ManifestJson.FORMAT_VERSION;
         List<String> violations = ManifestSchema.validate(root, formatVersion);
         if (!violations.isEmpty()) {
             for (String violation : violations) {
@@ -235,9 +302,9 @@ public final class Validator<U extends UnitOfWork> {
             }
             return null;
         }
-        ArchiveInfo info;
+        Manifest info;
         try {
-            info = Manifest.read(root);
+            info = ManifestJson.read(root);
         } catch (IllegalArgumentException e) {
             problems.add(manifestProblem("manifest.json is inconsistent: " + e.getMessage()));
             return null;
@@ -256,12 +323,12 @@ public final class Validator<U extends UnitOfWork> {
     }
 
     private static Problem manifestProblem(String message) {
-        return new Problem(ErrorCode.MANIFEST_INVALID, message, Manifest.ENTRY, null, null, null);
+        return new Problem(ErrorCode.MANIFEST_INVALID, message, ManifestJson.ENTRY, null, null, null);
     }
 
-    private static void checkEntries(ArchiveFile archive, ArchiveInfo info, Problems problems) {
+    private static void checkEntries(ArchiveFile archive, Manifest info, Problems problems) {
         Set<String> listed = new HashSet<>();
-        listed.add(Manifest.ENTRY);
+        listed.add(ManifestJson.ENTRY);
         for (ArchiveTable table : info.tables()) {
             listed.add(table.entry());
             if (!archive.entryNames().contains(table.entry())) {
@@ -279,11 +346,11 @@ public final class Validator<U extends UnitOfWork> {
         }
     }
 
-    private ArchiveUpgrade checkVersions(ArchiveInfo info, Problems problems) {
+    private ArchiveMigration checkVersions(Manifest info, Problems problems) {
         if (!info.application().equals(host.application())) {
             problems.add(new Problem(ErrorCode.WRONG_APPLICATION, "the archive was written by application '"
                     + info.application() + "' but this is '" + host.application() + "'; import it into "
-                    + "that application", Manifest.ENTRY, null, null, null));
+                    + "that application", ManifestJson.ENTRY, null, null, null));
             return null;
         }
         int archived = info.schemaVersion();
@@ -291,23 +358,23 @@ public final class Validator<U extends UnitOfWork> {
         if (archived > current) {
             problems.add(new Problem(ErrorCode.ARCHIVE_TOO_NEW, "the archive is at schema version " + archived
                     + " but this application is at version " + current + "; upgrade the application to version "
-                    + archived + " or later to import it", Manifest.ENTRY, null, null, null));
+                    + archived + " or later to import it", ManifestJson.ENTRY, null, null, null));
             return null;
         }
         if (archived == current) {
-            return ArchiveUpgrade.NONE;
+            return ArchiveMigration.NONE;
         }
         try {
-            return upgrades.plan(archived, current, info);
+            return migrations.plan(archived, current, info);
         } catch (NoPathException e) {
             problems.add(new Problem(ErrorCode.MIGRATION_MISSING, "the archive is at schema version " + archived
                     + " and this application is at version " + current + ", but " + e.getMessage()
-                    + "; register the missing migration steps", Manifest.ENTRY, null, null, null));
+                    + "; register the missing migration steps", ManifestJson.ENTRY, null, null, null));
             return null;
         }
     }
 
-    private static List<ArchiveTable> select(ArchiveInfo info, Collection<String> filter) {
+    private static List<ArchiveTable> select(Manifest info, Collection<String> filter) {
         if (filter.isEmpty()) {
             return info.tables();
         }
@@ -328,19 +395,19 @@ public final class Validator<U extends UnitOfWork> {
         return selected;
     }
 
-    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveUpgrade upgrade, Problems problems,
+    private List<TablePlan<U>> planTables(List<ArchiveTable> selected, ArchiveMigration migration, Problems problems,
             int formatVersion) {
         Map<String, TablePlan<U>> byHostTable = new LinkedHashMap<>();
         for (ArchiveTable table : selected) {
-            ArchiveUpgrade.TableUpgrade tableUpgrade;
+            ArchiveMigration.TableMigrationSteps tableMigration;
             try {
-                tableUpgrade = upgrade.table(table.schema());
-            } catch (ArchiveUpgrade.UpgradeException e) {
+                tableMigration = migration.table(table.schema());
+            } catch (ArchiveMigration.MigrationStepException e) {
                 problems.add(new Problem(ErrorCode.MIGRATION_FAILED, e.getMessage(), table.entry(), null,
                         table.name(), e.column()));
                 continue;
             }
-            TableSchema source = tableUpgrade == null ? table.schema() : tableUpgrade.result();
+            TableSchema source = tableMigration == null ? table.schema() : tableMigration.result();
             if (source == null) {
                 continue; // a migration step drops the table
             }
@@ -348,7 +415,7 @@ public final class Validator<U extends UnitOfWork> {
             if (adapter == null) {
                 problems.add(new Problem(ErrorCode.UNKNOWN_TABLE, "the archive holds table " + source.name()
                         + " but this application has no such table"
-                        + (tableUpgrade == null ? "" : " (" + tableUpgrade.explain(null) + ")")
+                        + (tableMigration == null ? "" : " (" + tableMigration.explain(null) + ")")
                         + "; import only the tables it knows with a table filter", table.entry(), null,
                         table.name(), null));
                 continue;
@@ -356,8 +423,8 @@ public final class Validator<U extends UnitOfWork> {
             List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
             RowMapping mapping = RowMapping.plan(source, adapter.schema(), columnProblems);
             for (RowMapping.ColumnProblem problem : columnProblems) {
-                problems.add(new Problem(problem.code(), problem.message() + (tableUpgrade == null ? ""
-                        : " (" + tableUpgrade.explain(problem.column()) + ")"), table.entry(), null, table.name(),
+                problems.add(new Problem(problem.code(), problem.message() + (tableMigration == null ? ""
+                        : " (" + tableMigration.explain(problem.column()) + ")"), table.entry(), null, table.name(),
                         problem.column()));
             }
             if (mapping == null) {
@@ -368,7 +435,7 @@ public final class Validator<U extends UnitOfWork> {
                         + source.name() + " after migration", table.entry(), null, table.name(), null));
                 continue;
             }
-            byHostTable.put(source.name(), new TablePlan<>(table, tableUpgrade, mapping, adapter, formatVersion));
+            byHostTable.put(source.name(), new TablePlan<>(table, tableMigration, mapping, adapter, formatVersion));
         }
         List<TablePlan<U>> ordered = new ArrayList<>();
         for (TableSchema table : host.order().writeOrder()) {
@@ -385,37 +452,18 @@ public final class Validator<U extends UnitOfWork> {
         String table = plan.table();
         long total = plan.archived().rows();
         operation.started(Phase.VALIDATING, table, total);
-        TableSchema target = plan.mapping().target();
-        int[] keyIndexes = keyIndexes(target);
-        DuplicateKeys duplicates = keyIndexes.length == 0 ? null : new DuplicateKeys(settings.maxTrackedKeys());
-        TargetKeys<U>.Table collated = targetKeys.table(plan, settings.maxTrackedKeys(), problems::add);
+        RowKeys<U> keys = RowKeys.of(plan, targetKeys, settings.maxTrackedKeys(), problems::add);
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             Row row;
             while ((row = rows.next(problems::add)) != null) {
-                if (duplicates != null) {
-                    Object[] key = new Object[keyIndexes.length];
-                    for (int i = 0; i < key.length; i++) {
-                        key[i] = row.get(keyIndexes[i]);
-                    }
-                    long earlier = duplicates.add(key, rows.row());
-                    if (earlier != DuplicateKeys.NEW) {
-                        problems.add(new Problem(ErrorCode.DUPLICATE_KEY, "primary key "
-                                + dev.portability.api.Key.of(key) + " appears in " + (earlier > 0 ? "row " + earlier
-                                        : "an earlier row") + " too", plan.archived().entry(), rows.row(),
-                                plan.archived().name(), null));
-                    } else if (collated != null) {
-                        collated.add(dev.portability.api.Key.of(key), rows.row());
-                    }
-                }
+                keys.check(row, rows.row());
                 if ((rows.row() & 1023) == 0) {
                     operation.progress(Phase.VALIDATING, table, rows.row(), total, rows.bytes());
                 }
             }
-            if (collated != null) {
-                collated.finish();
-            }
+            keys.finish();
             rows.finish(problems::add);
-            if (duplicates != null && duplicates.gaveUp()) {
+            if (keys.gaveUp()) {
                 operation.log().warn("[{}] table {} has more than {} keys out of order; duplicate keys beyond "
                         + "that are left to the store's primary key constraint", operation.id(), table,
                         settings.maxTrackedKeys());
@@ -433,11 +481,4 @@ public final class Validator<U extends UnitOfWork> {
         }
     }
 
-    static int[] keyIndexes(TableSchema schema) {
-        int[] indexes = new int[schema.primaryKey().size()];
-        for (int i = 0; i < indexes.length; i++) {
-            indexes[i] = schema.indexOf(schema.primaryKey().get(i));
-        }
-        return indexes;
-    }
 }

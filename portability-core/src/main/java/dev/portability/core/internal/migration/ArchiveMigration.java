@@ -1,4 +1,4 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.migration;
 
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
@@ -9,47 +9,47 @@ import java.util.List;
  * current version: the seam between the import pipeline and the migration registry. Rows flow through one at a
  * time, never collected.
  */
-public interface ArchiveUpgrade {
+public interface ArchiveMigration {
 
     /** No upgrade: the archive is at the current version. */
-    ArchiveUpgrade NONE = new ArchiveUpgrade() {
+    public ArchiveMigration NONE = new ArchiveMigration() {
         @Override
         public List<String> steps() {
             return List.of();
         }
 
         @Override
-        public TableUpgrade table(TableSchema archived) {
+        public TableMigrationSteps table(TableSchema archived) {
             return null;
         }
     };
 
     /** @return a description of each step that will run, in order */
-    List<String> steps();
+    public List<String> steps();
 
     /**
      * The upgrade of one archived table.
      *
      * @param archived the table as the archive declares it
-     * @return its upgrade; null when the table passes unchanged; {@link TableUpgrade#result()} null when the
+     * @return its migration; null when the table passes unchanged; {@link TableMigrationSteps#result()} null when the
      *     migration drops the table
-     * @throws UpgradeException if a step does not fit the table (e.g. it renames a column the table lacks)
+     * @throws MigrationStepException if a step does not fit the table (e.g. it renames a column the table lacks)
      */
-    TableUpgrade table(TableSchema archived) throws UpgradeException;
+    public TableMigrationSteps table(TableSchema archived) throws MigrationStepException;
 
     /** The upgrade of one table. */
-    interface TableUpgrade {
+    public interface TableMigrationSteps {
         /** @return the table at the current version, or null if the migration drops it */
-        TableSchema result();
+        public TableSchema result();
 
         /**
-         * Upgrades one row.
+         * Migrations one row.
          *
          * @param row a row of the archived table
          * @return the row at the current version, or null if a step drops it
-         * @throws UpgradeException if a step fails or produces an invalid row
+         * @throws MigrationStepException if a step fails or produces an invalid row
          */
-        Row apply(Row row) throws UpgradeException;
+        public Row apply(Row row) throws MigrationStepException;
 
         /**
          * Says which steps stand behind a column of {@link #result()}, for messages about migrated rows.
@@ -63,7 +63,7 @@ public interface ArchiveUpgrade {
     }
 
     /** A migration step failed on a row. */
-    final class UpgradeException extends Exception {
+    public final class MigrationStepException extends Exception {
         private static final long serialVersionUID = 1L;
         private final String column;
 
@@ -72,7 +72,7 @@ public interface ArchiveUpgrade {
          * @param column the column concerned, or null
          * @param cause the step's exception, or null
          */
-        public UpgradeException(String message, String column, Throwable cause) {
+        public MigrationStepException(String message, String column, Throwable cause) {
             super(message, cause);
             this.column = column;
         }

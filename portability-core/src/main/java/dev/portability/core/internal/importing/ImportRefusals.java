@@ -1,4 +1,4 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.ImportMode;
@@ -7,6 +7,9 @@ import dev.portability.api.Key;
 import dev.portability.api.Problem;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.CycleWrites;
+import dev.portability.core.internal.engine.Host;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +18,7 @@ import java.util.List;
  * same way for the import itself, its preview ({@code ImportPreview.refusals()}) and validation with options
  * ({@code Portability.validate(archive, options)}): all three give the same {@link ErrorCode}s and messages.
  */
-final class ImportRefusals {
+public final class ImportRefusals {
 
     private ImportRefusals() {
     }
@@ -30,14 +33,14 @@ final class ImportRefusals {
      * @param <U> the store's unit of work
      * @return the refusals, in table order; empty when the import may go ahead
      */
-    static <U extends UnitOfWork> List<Problem> of(Host<U> host, List<TablePlan<U>> plans, ImportOptions options) {
+    public static <U extends UnitOfWork> List<Problem> of(Host<U> host, List<TablePlan<U>> plans, ImportOptions options) {
         List<Problem> problems = new ArrayList<>();
         if (options.mode() == ImportMode.MERGE) {
             for (TablePlan<U> plan : plans) {
                 if (!plan.mapping().target().hasPrimaryKey()) {
                     problems.add(new Problem(ErrorCode.NO_PRIMARY_KEY, "MERGE matches rows by primary key, but table "
                             + plan.table() + " has none; declare a primary key for it in its table adapter (JDBC: "
-                            + "JdbcAdapters.configure(dataSource).primaryKey(\"" + plan.table() + "\", ...)), leave "
+                            + "JdbcStore.configure(dataSource).primaryKey(\"" + plan.table() + "\", ...)), leave "
                             + "it out with a table filter, or import with REPLACE", plan.archived().entry(), null,
                             plan.table(), null));
                 }
@@ -63,10 +66,10 @@ final class ImportRefusals {
      * @param sample the first of those keys
      * @return the problem
      */
-    static Problem conflicts(TablePlan<?> plan, long existing, List<Key> sample) {
+    public static Problem conflicts(TablePlan<?> plan, long existing, List<Key> sample) {
         return new Problem(ErrorCode.CONFLICTS, existing + (existing == 1 ? " row of the archive has a key"
                 : " rows of the archive have keys") + " that already exist in table " + plan.table() + " (MERGE "
-                + "with duplicate policy FAIL), e.g. " + sample + "; use duplicate policy SKIP to keep the existing "
+                + "with conflict policy FAIL), e.g. " + sample + "; use conflict policy SKIP to keep the existing "
                 + "rows, OVERWRITE to take the archive's, or REPLACE mode", plan.archived().entry(), null,
                 plan.table(), null);
     }

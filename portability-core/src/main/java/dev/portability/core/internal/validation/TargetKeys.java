@@ -1,11 +1,12 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.validation;
 
 import dev.portability.api.ErrorCode;
 import dev.portability.api.Key;
 import dev.portability.api.Problem;
-import dev.portability.api.spi.Access;
 import dev.portability.api.spi.TableAdapter;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.DuplicateKeys;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,23 +18,33 @@ import java.util.function.Consumer;
  * them (or merge two archive rows into one), so validation against the target reports them as
  * {@link ErrorCode#DUPLICATE_KEY}, naming both rows.
  *
- * <p>One instance serves one validation pass: it opens one read-only unit of work when a table first needs it and
- * {@link #close()} ends it. Adapters that keep the default {@code collationKeys} compare keys by value, which
- * validation checks anyway; no unit of work is opened for them.
+ * <p>One instance serves one pass, in a unit of work its caller owns: a validation's read-only one, opened only
+ * when a table {@link #compares} (adapters that keep the default {@code collationKeys} compare keys by value,
+ * which validation checks anyway), or a one-pass import's own.
  *
  * @param <U> the store's unit of work
  */
-final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
+public final class TargetKeys<U extends UnitOfWork> {
 
     /** Keys sent to the store at once. */
     private static final int BATCH = 500;
 
-    private final Host<U> host;
-    private U work;
+    private final U work;
 
-    /** @param host the host whose store compares the keys */
-    TargetKeys(Host<U> host) {
-        this.host = host;
+    /**
+     * @param work the unit of work the target compares keys in, used only from the thread that calls
+     *     {@link Table#finish()}: an import's own, or a validation's read-only one
+     */
+    public TargetKeys(U work) {
+        this.work = work;
+    }
+
+    /**
+     * @param plan a table
+     * @return whether the target compares the table's keys its own way (then a unit of work is needed)
+     */
+    public static boolean compares(TablePlan<?> plan) {
+        return plan.mapping().target().hasPrimaryKey() && comparesOwnWay(plan.adapter());
     }
 
     /**
@@ -44,8 +55,8 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
      * @param problems receives a problem per row whose key equals an earlier row's
      * @return the check, or null when the table's adapter compares keys by value
      */
-    Table table(TablePlan<U> plan, int capacity, Consumer<Problem> problems) {
-        if (!plan.mapping().target().hasPrimaryKey() || !comparesOwnWay(plan.adapter())) {
+    public Table table(TablePlan<U> plan, int capacity, Consumer<Problem> problems) {
+        if (!compares(plan)) {
             return null;
         }
         return new Table(plan, capacity, problems);
@@ -60,37 +71,8 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
         }
     }
 
-    private U work() {
-        if (work == null) {
-            work = host.store().begin(Access.READ);
-        }
-        return work;
-    }
-
-    /** Ends the unit of work, if one was opened. */
-    @Override
-    public void close() {
-        if (work == null) {
-            return;
-        }
-        U opened = work;
-        work = null;
-        try {
-            opened.commit();
-        } catch (RuntimeException e) {
-            try {
-                opened.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            opened.close();
-        }
-    }
-
     /** The check of one table: keys in, problems out. */
-    final class Table {
+    public final class Table {
         private final TablePlan<U> plan;
         private final DuplicateKeys seen;
         private final Consumer<Problem> problems;
@@ -110,7 +92,7 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
          * @param key the key
          * @param row its 1-based row
          */
-        void add(Key key, long row) {
+        public void add(Key key, long row) {
             if (byValue) {
                 return;
             }
@@ -122,14 +104,14 @@ final class TargetKeys<U extends UnitOfWork> implements AutoCloseable {
         }
 
         /** Checks the keys still held. */
-        void finish() {
+        public void finish() {
             if (!byValue && !keys.isEmpty()) {
                 flush();
             }
         }
 
         private void flush() {
-            List<Key> collated = plan.adapter().collationKeys(work(), keys);
+            List<Key> collated = plan.adapter().collationKeys(work, keys);
             if (collated == keys) {
                 byValue = true; // the store compares this table's keys by value: validation did that already
             } else {

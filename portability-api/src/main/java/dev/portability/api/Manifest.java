@@ -17,11 +17,11 @@ import java.util.Optional;
  *     its tables' columns when it was written (format version 2; empty for archives of stores without generators
  *     and for format version 1)
  */
-public record ArchiveInfo(int formatVersion, String application, int schemaVersion, Instant createdAt,
+public record Manifest(int formatVersion, String application, int schemaVersion, Instant createdAt,
         String libraryVersion, List<ArchiveTable> tables, List<GeneratorPosition> generators) {
 
     /** Creates the description; copies the lists. */
-    public ArchiveInfo {
+    public Manifest {
         tables = List.copyOf(tables);
         generators = List.copyOf(generators);
     }
@@ -36,7 +36,7 @@ public record ArchiveInfo(int formatVersion, String application, int schemaVersi
      * @param libraryVersion the Portability version that wrote it
      * @param tables the tables it holds, in archive order
      */
-    public ArchiveInfo(int formatVersion, String application, int schemaVersion, Instant createdAt,
+    public Manifest(int formatVersion, String application, int schemaVersion, Instant createdAt,
             String libraryVersion, List<ArchiveTable> tables) {
         this(formatVersion, application, schemaVersion, createdAt, libraryVersion, tables, List.of());
     }

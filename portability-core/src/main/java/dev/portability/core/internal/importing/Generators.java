@@ -1,8 +1,10 @@
-package dev.portability.core.internal.engine;
+package dev.portability.core.internal.importing;
 
-import dev.portability.api.ArchiveInfo;
 import dev.portability.api.GeneratorPosition;
+import dev.portability.api.Manifest;
 import dev.portability.api.spi.UnitOfWork;
+import dev.portability.core.internal.engine.Operation;
+import dev.portability.core.internal.engine.TablePlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +13,7 @@ import java.util.List;
  * ({@link dev.portability.api.spi.TableAdapter#advanceGenerators}) and after
  * ({@link dev.portability.api.spi.TableAdapter#advanceGeneratorsAfterCommit}).
  */
-final class Generators {
+public final class Generators {
 
     private Generators() {
     }
@@ -24,14 +26,14 @@ final class Generators {
      * @param info the archive's manifest
      * @return the positions, naming the host's table
      */
-    static List<GeneratorPosition> of(TablePlan<?> plan, ArchiveInfo info) {
+    public static List<GeneratorPosition> of(TablePlan<?> plan, Manifest info) {
         List<GeneratorPosition> positions = new ArrayList<>();
         for (GeneratorPosition archived : info.generators()) {
             if (!archived.table().equals(plan.archived().name())) {
                 continue;
             }
-            boolean kept = plan.upgrade() == null || plan.upgrade().result() != null
-                    && plan.upgrade().result().indexOf(archived.column()) >= 0;
+            boolean kept = plan.migration() == null || plan.migration().result() != null
+                    && plan.migration().result().indexOf(archived.column()) >= 0;
             if (kept && plan.mapping().target().indexOf(archived.column()) >= 0) {
                 positions.add(new GeneratorPosition(plan.table(), archived.column(), archived.ascending(),
                         archived.next()));
@@ -50,7 +52,7 @@ final class Generators {
      * @param operation for the log
      * @param <U> the store's unit of work
      */
-    static <U extends UnitOfWork> void afterCommit(List<TablePlan<U>> plans, ArchiveInfo info, U work,
+    public static <U extends UnitOfWork> void afterCommit(List<TablePlan<U>> plans, Manifest info, U work,
             Operation operation) {
         for (TablePlan<U> plan : plans) {
             List<GeneratorPosition> positions = of(plan, info);

@@ -1,7 +1,7 @@
 package dev.portability.api;
 
 /** What a {@link ImportMode#MERGE} import does with an archive row whose primary key already exists. */
-public enum DuplicatePolicy {
+public enum ConflictPolicy {
     /** Keep the existing row; the archive's row is skipped. */
     SKIP,
     /** Replace the existing row's values with the archive's. */
