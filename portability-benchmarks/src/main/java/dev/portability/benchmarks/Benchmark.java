@@ -247,7 +247,7 @@ public final class Benchmark {
         Measure ours = library("export", srcUrl, source, "item", archive, null);
         Measure rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, false));
         Measure pgDump = Timing.medianOfCommand(runs, null, null, null, "pg_dump", "-Fc", "-h", host(pgUrl),
-                "-p", port(pgUrl, "5432"), "-U", user(pgUrl), "-t", source + ".item", "-f", dump.toString(),
+                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-t", source + ".item", "-f", dump.toString(),
                 database(pgUrl));
         put("PostgreSQL export, library", rate(rows, ours) + ", archive " + Files.size(archive) + " bytes");
         put("PostgreSQL export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
@@ -282,7 +282,7 @@ public final class Benchmark {
 
         // pg_restore last: it restores into the source table, emptied before each run
         String[] restore = {"pg_restore", "--data-only", "-h", host(pgUrl), "-p", port(pgUrl, "5432"),
-            "-U", user(pgUrl), "-d", database(pgUrl), dump.toString()};
+            "-U", user(pgUrl, "postgres"), "-d", database(pgUrl), dump.toString()};
         Measure pgRestore = Timing.medianOfCommand(runs, () -> execute(src, truncate), null, null, restore);
         Measure pgRestoreOverFull = Timing.medianOfCommand(runs, null, () -> execute(src, truncate), null, restore);
         verifyEqual(target, source);
@@ -362,7 +362,7 @@ public final class Benchmark {
         System.out.println("PostgreSQL many tables: export");
         Measure ours = library("export", pgUrl, source, "*", archive, null);
         Measure pgDump = Timing.medianOfCommand(runs, null, null, null, "pg_dump", "-Fc", "-a", "-h", host(pgUrl),
-                "-p", port(pgUrl, "5432"), "-U", user(pgUrl), "-n", source, "-f", dump.toString(), database(pgUrl));
+                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-n", source, "-f", dump.toString(), database(pgUrl));
         put("PostgreSQL " + shape + ", archive", Files.size(archive) + " bytes; dump " + Files.size(dump) + " bytes");
         System.out.println("PostgreSQL many tables: import");
         Measure replace = library("replace", pgUrl, target, "*", archive, Item.truncateMany(target, tables));
@@ -372,7 +372,7 @@ public final class Benchmark {
         }
         Measure pgRestore = Timing.medianOfCommand(runs, () -> execute(dataSource(pgUrl),
                 Item.truncateMany(source, tables)), null, null, "pg_restore", "-a", "-1", "-h", host(pgUrl), "-p",
-                port(pgUrl, "5432"), "-U", user(pgUrl), "-d", database(pgUrl), dump.toString());
+                port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-d", database(pgUrl), dump.toString());
         compare("PostgreSQL export of " + shape, ours, "`pg_dump -Fc -a`", pgDump, Kind.TIME,
                 Target.timeAtMost(2.0));
         compare("PostgreSQL import of " + shape + " (REPLACE into empty)", replace, "`pg_restore -a -1`",
@@ -437,7 +437,7 @@ public final class Benchmark {
         Path archive = work.resolve("mariadb.zip");
         Path raw = work.resolve("mariadb-raw.zip");
         Path dump = work.resolve("mariadb.sql");
-        String[] connection = {"-h", host(mariadbUrl), "-P", port(mariadbUrl, "3306"), "-u", user(mariadbUrl)};
+        String[] connection = {"-h", host(mariadbUrl), "-P", port(mariadbUrl, "3306"), "-u", user(mariadbUrl, "root")};
 
         System.out.println("MariaDB export");
         Measure ours = library("export", srcUrl, source, "item", archive, null);
@@ -620,8 +620,8 @@ public final class Benchmark {
         return url.replaceFirst("^jdbc:[a-z]+://[^/]+/([^?]*).*$", "$1");
     }
 
-    private static String user(String url) {
-        return url.matches("^.*[?&]user=[^&]+.*$") ? url.replaceFirst("^.*[?&]user=([^&]+).*$", "$1") : "postgres";
+    private static String user(String url, String otherwise) {
+        return url.matches("^.*[?&]user=[^&]+.*$") ? url.replaceFirst("^.*[?&]user=([^&]+).*$", "$1") : otherwise;
     }
 
     private static String query(Statement s, String sql) throws SQLException {
