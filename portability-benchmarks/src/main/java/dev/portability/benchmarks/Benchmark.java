@@ -247,8 +247,8 @@ public final class Benchmark {
         Measure ours = library("export", srcUrl, source, "item", archive, null);
         Measure rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, false));
         Measure pgDump = Timing.medianOfCommand(runs, null, null, null, "pg_dump", "-Fc", "-h", host(pgUrl),
-                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-t", source + ".item", "-f", dump.toString(),
-                database(pgUrl));
+                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-t", source + ".item",
+                "-f", dump.toString(), database(pgUrl));
         put("PostgreSQL export, library", rate(rows, ours) + ", archive " + Files.size(archive) + " bytes");
         put("PostgreSQL export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
         put("PostgreSQL export, pg_dump -Fc", rate(rows, pgDump) + ", dump " + Files.size(dump) + " bytes");
@@ -362,7 +362,8 @@ public final class Benchmark {
         System.out.println("PostgreSQL many tables: export");
         Measure ours = library("export", pgUrl, source, "*", archive, null);
         Measure pgDump = Timing.medianOfCommand(runs, null, null, null, "pg_dump", "-Fc", "-a", "-h", host(pgUrl),
-                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-n", source, "-f", dump.toString(), database(pgUrl));
+                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-n", source, "-f", dump.toString(),
+                database(pgUrl));
         put("PostgreSQL " + shape + ", archive", Files.size(archive) + " bytes; dump " + Files.size(dump) + " bytes");
         System.out.println("PostgreSQL many tables: import");
         Measure replace = library("replace", pgUrl, target, "*", archive, Item.truncateMany(target, tables));
@@ -437,7 +438,8 @@ public final class Benchmark {
         Path archive = work.resolve("mariadb.zip");
         Path raw = work.resolve("mariadb-raw.zip");
         Path dump = work.resolve("mariadb.sql");
-        String[] connection = {"-h", host(mariadbUrl), "-P", port(mariadbUrl, "3306"), "-u", user(mariadbUrl, "root")};
+        String[] connection = {"-h", host(mariadbUrl), "-P", port(mariadbUrl, "3306"),
+            "-u", user(mariadbUrl, "root")};
 
         System.out.println("MariaDB export");
         Measure ours = library("export", srcUrl, source, "item", archive, null);
