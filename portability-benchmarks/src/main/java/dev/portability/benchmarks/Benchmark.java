@@ -1,66 +1,77 @@
 package dev.portability.benchmarks;
 
-import dev.portability.api.ExportOptions;
-import dev.portability.core.Portability;
-import dev.portability.jdbc.JdbcStore;
-import java.io.BufferedReader;
+import dev.portability.benchmarks.Timing.Measure;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Measures export and import of one table through the library, side by side with hand-written limit pipelines
- * and the databases' own tools, and prints a table of figures. See docs/performance.md.
+ * Measures export and import through the library, side by side with hand-written limit pipelines and the
+ * databases' own tools, and prints a table of figures with issue 17's targets. See docs/performance.md.
  *
  * <pre>
- * java -jar portability-benchmarks/target/portability-benchmarks.jar [--rows 1000000] [--runs 3]
- *     [--level N] [--only postgres|h2] [--heap 128m] [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+ * java -jar portability-benchmarks/target/portability-benchmarks.jar [--rows 1000000] [--runs 3] [--tables 2000]
+ *     [--level N] [--only postgres,h2,mariadb,many] [--heap 128m] [--memory true] [--extras false]
+ *     [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+ *     [--mariadb-url jdbc:mariadb://127.0.0.1:3306/test?user=root]
  *     [--memory-only true]     (PostgreSQL only: export and import in JVMs of --heap, then check the round trip)
  * </pre>
  */
 public final class Benchmark {
 
+    private static final Set<String> PARTS = Set.of("postgres", "h2", "mariadb", "many");
+
     private final long rows;
     private final int runs;
+    private final int tables;
     private final int level;
-    private final String only;
+    private final Set<String> only;
     private final String heap;
     private final String pgUrl;
+    private final String mariadbUrl;
+    private final boolean memory;
     private final boolean memoryOnly;
+    private final boolean extras;
     private final Path work;
-    private final Map<String, String> results = new LinkedHashMap<>();
+    private final Map<String, String> details = new LinkedHashMap<>();
+    private final List<String> lines = new ArrayList<>();
+    private int targets;
+    private int targetsMet;
 
     private Benchmark(Map<String, String> options) throws IOException {
         this.rows = Long.parseLong(options.getOrDefault("rows", "1000000"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        this.level = Integer.parseInt(options.getOrDefault("level",
-                String.valueOf(ExportOptions.DEFAULT_COMPRESSION_LEVEL)));
-        this.only = options.getOrDefault("only", "all");
+        this.tables = Integer.parseInt(options.getOrDefault("tables", "2000"));
+        this.level = Integer.parseInt(options.getOrDefault("level", String.valueOf(LibraryRunner.DEFAULT_LEVEL)));
+        String parts = options.getOrDefault("only", "postgres,h2,mariadb,many");
+        this.only = Set.copyOf(Arrays.asList(parts.split(",")));
+        if (!PARTS.containsAll(only) || tables < 1 || tables > 9999 || runs < 1 || rows < 2) {
+            throw new IllegalArgumentException("--only takes postgres, h2, mariadb and many, comma-separated; "
+                    + "--tables 1 to 9999; --runs at least 1; --rows at least 2");
+        }
         this.heap = options.getOrDefault("heap", "128m");
         this.pgUrl = options.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        this.mariadbUrl = options.getOrDefault("mariadb-url", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        this.memory = Boolean.parseBoolean(options.getOrDefault("memory", "true"));
         this.memoryOnly = Boolean.parseBoolean(options.getOrDefault("memory-only", "false"));
+        this.extras = Boolean.parseBoolean(options.getOrDefault("extras", "false"));
         this.work = Files.createTempDirectory("portability-bench-");
     }
 
@@ -83,40 +94,117 @@ public final class Benchmark {
         return new UrlDataSource(url);
     }
 
-    static Portability portability(DataSource dataSource, String schema) {
-        return Portability.builder().application("bench")
-                .store(JdbcStore.configure(dataSource).schema(schema).include("item").discover()).build();
-    }
-
     private void run() throws Exception {
-        System.out.println("# Portability benchmark");
+        long start = System.nanoTime();
+        System.out.println("# Portability benchmark, " + LocalDate.now());
         System.out.printf("machine: %d cores, %s %s, %s; %,d rows; %d measured runs after 1 warm-up (median); "
-                + "deflate level %d%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                rows, runs, level);
-        if (!only.equals("h2")) {
-            postgres();
+                + "deflate level %d; load average at start %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), rows, runs, level, load());
+        try {
+            if (only.contains("postgres")) {
+                postgres();
+            }
+            if (memoryOnly) {
+                return;
+            }
+            if (only.contains("mariadb")) {
+                mariadb();
+            }
+            if (only.contains("h2")) {
+                h2();
+            }
+            if (only.contains("many")) {
+                manyTables();
+            }
+        } finally {
+            System.out.println();
+            System.out.println("| measure | value |");
+            System.out.println("|---|---|");
+            details.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+            System.out.println();
+            System.out.println("Wall time (median), and in brackets the CPU time of the process that did the work: "
+                    + "the library's JVM; a tool's own process; for a raw pipeline or an H2 command, the benchmark's "
+                    + "JVM (H2 runs inside it, so its CPU includes the database's).");
+            System.out.println();
+            System.out.println("| pipeline | library | peer | today | target |");
+            System.out.println("|---|---:|---:|---|---|");
+            lines.forEach(System.out::println);
+            System.out.println();
+            System.out.printf("targets met: %d of %d; load average at the end %s; total %.0f s%n", targetsMet,
+                    targets, load(), (System.nanoTime() - start) / 1e9);
+            deleteWork();
         }
-        if (!only.equals("postgres")) {
-            h2();
-        }
-        System.out.println();
-        System.out.println("| measure | value |");
-        System.out.println("|---|---|");
-        results.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
     }
 
-    private static String rate(long rows, double seconds) {
-        return String.format(Locale.ROOT, "%,.0f rows/s (%.2f s)", rows / seconds, seconds);
+    /** Deletes the archives, dumps and H2 files of this run (about 2 GB at 1,000,000 rows). */
+    private void deleteWork() throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
-    private static String ratio(double ourSeconds, double theirSeconds) {
-        return String.format(Locale.ROOT, "%.2f", theirSeconds / ourSeconds);
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    /** How a comparison is judged: by time (lower is better) or by speed (higher is better). */
+    private enum Kind { TIME, SPEED }
+
+    private record Target(Kind kind, double limit) {
+        static Target timeAtMost(double limit) {
+            return new Target(Kind.TIME, limit);
+        }
+
+        static Target speedAtLeast(double limit) {
+            return new Target(Kind.SPEED, limit);
+        }
+    }
+
+    private static String cell(Measure m) {
+        return Double.isNaN(m.cpuSeconds()) ? String.format(Locale.ROOT, "%.2f s", m.seconds())
+                : String.format(Locale.ROOT, "%.2f s (CPU %.2f s)", m.seconds(), m.cpuSeconds());
+    }
+
+    /**
+     * Adds a line: the library's figure against a peer's, "today" as the ratio the target is about (the peer's
+     * time by default), and the target with ✔ or ✘.
+     */
+    private void compare(String pipeline, Measure ours, String peer, Measure theirs, Kind kind, Target target) {
+        Kind shown = target != null ? target.kind() : kind;
+        double ratio = shown == Kind.TIME ? ours.seconds() / theirs.seconds() : theirs.seconds() / ours.seconds();
+        String today = String.format(Locale.ROOT, shown == Kind.TIME ? "%.2f× the peer's time" : "%.2f× its speed",
+                ratio);
+        String goal = "";
+        if (target != null) {
+            boolean met = target.kind() == Kind.TIME ? ratio <= target.limit() : ratio >= target.limit();
+            targets++;
+            targetsMet += met ? 1 : 0;
+            goal = String.format(Locale.ROOT, target.kind() == Kind.TIME ? "≤ %.1f× its time %s"
+                    : "≥ %.1f× its speed %s", target.limit(), met ? "✔" : "✘");
+        }
+        String line = "| " + pipeline + " | " + cell(ours) + " | " + peer + " " + cell(theirs) + " | " + today + " | "
+                + goal + " |";
+        lines.add(line);
+        System.out.println("  " + line);
     }
 
     private void put(String key, String value) {
-        results.put(key, value);
+        details.put(key, value);
         System.out.println("  " + key + ": " + value);
+    }
+
+    private String rate(long count, Measure m) {
+        return String.format(Locale.ROOT, "%,.0f rows/s (%s)", count / m.seconds(), cell(m));
     }
 
     // ---------------------------------------------------------------- PostgreSQL
@@ -127,9 +215,7 @@ public final class Benchmark {
         String target = "bench_dst_" + suffix;
         DataSource admin = dataSource(pgUrl);
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            ResultSet version = s.executeQuery("SHOW server_version");
-            version.next();
-            put("PostgreSQL version", version.getString(1));
+            put("PostgreSQL version", query(s, "SHOW server_version"));
             s.execute("CREATE SCHEMA " + source);
             s.execute("CREATE SCHEMA " + target);
             s.execute("SET search_path = " + source);
@@ -149,60 +235,78 @@ public final class Benchmark {
 
     private void postgres(String source, String target) throws Exception {
         System.out.println("PostgreSQL: filling " + rows + " rows");
-        DataSource src = dataSource(pgUrl + "&currentSchema=" + source);
-        DataSource dst = dataSource(pgUrl + "&currentSchema=" + target);
-        DataSource dstBatched = dataSource(pgUrl + "&currentSchema=" + target + "&reWriteBatchedInserts=true");
+        String srcUrl = pgUrl + "&currentSchema=" + source;
+        String dstUrl = pgUrl + "&currentSchema=" + target;
+        DataSource src = dataSource(srcUrl);
+        DataSource dst = dataSource(dstUrl);
         try (Connection c = src.getConnection(); Statement s = c.createStatement()) {
             for (long from = 1; from <= rows; from += 1_000_000) {
                 s.execute(Item.postgresFill(from, Math.min(rows, from + 999_999)));
             }
             s.execute("VACUUM ANALYZE item");
         }
-        Path archive = work.resolve("pg.zip");
-        Path raw = work.resolve("pg-raw.zip");
-        Path dump = work.resolve("pg.dump");
         if (memoryOnly) {
             memory(source, target, dst);
             return;
         }
+        Path archive = work.resolve("pg.zip");
+        Path raw = work.resolve("pg-raw.zip");
+        Path dump = work.resolve("pg.dump");
 
         System.out.println("PostgreSQL export");
-        String srcUrl = pgUrl + "&currentSchema=" + source;
-        String dstUrl = pgUrl + "&currentSchema=" + target;
-        double ours = library("export", srcUrl, source, archive, null);
-        double rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level));
-        double pgDump = Timing.median(runs, null, () -> process("pg_dump", "-Fc", "-h", host(), "-U", "postgres",
-                "-t", source + ".item", "-f", dump.toString(), database()));
+        Measure ours = library("export", srcUrl, source, "item", archive, null);
+        Measure rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, false));
+        Measure pgDump = Timing.medianOfCommand(runs, null, null, null, "pg_dump", "-Fc", "-h", host(pgUrl),
+                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-t", source + ".item",
+                "-f", dump.toString(), database(pgUrl));
         put("PostgreSQL export, library", rate(rows, ours) + ", archive " + Files.size(archive) + " bytes");
-        put("PostgreSQL export, raw JDBC → JSON Lines → ZIP", rate(rows, rawExport) + ", archive "
-                + Files.size(raw) + " bytes");
+        put("PostgreSQL export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
         put("PostgreSQL export, pg_dump -Fc", rate(rows, pgDump) + ", dump " + Files.size(dump) + " bytes");
-        put("PostgreSQL export, library ÷ raw (speed)", ratio(ours, rawExport));
-        put("PostgreSQL export, library ÷ pg_dump (speed)", ratio(ours, pgDump));
+        compare("PostgreSQL export", ours, "`pg_dump -Fc`", pgDump, Kind.SPEED, Target.speedAtLeast(1.2));
+        compare("PostgreSQL export", ours, "raw JDBC → JSON Lines → ZIP, one thread, no checks", rawExport,
+                Kind.SPEED, null);
 
         System.out.println("PostgreSQL import");
-        Timing.Step truncate = () -> execute(dst, "TRUNCATE item");
-        double ourImport = library("replace", dstUrl, target, archive, null);
+        String truncate = "TRUNCATE item";
+        Measure replace = library("replace", dstUrl, target, "item", archive, truncate);
         verifyEqual(source, target);
-        double insert = Timing.median(runs, truncate, () -> RawPipelines.insert(dstBatched, raw, "item.jsonl"));
-        double copy = Timing.median(runs, truncate, () -> RawPipelines.copy(dst, raw, "item.jsonl"));
-        double merge = library("merge", dstUrl, target, archive,
-                "INSERT INTO item SELECT * FROM " + source + ".item WHERE id <= " + rows / 2);
-        put("PostgreSQL import (REPLACE into empty), library", rate(rows, ourImport));
-        put("PostgreSQL import, raw ZIP → JDBC batched INSERT", rate(rows, insert));
+        Measure copy = Timing.median(runs, () -> execute(dst, truncate),
+                () -> RawPipelines.copy(dst, raw, "item.jsonl"));
+        verifyEqual(source, target);
+        put("PostgreSQL import (REPLACE into empty), library", rate(rows, replace));
         put("PostgreSQL import, raw ZIP → COPY", rate(rows, copy));
-        put("PostgreSQL import, library ÷ raw INSERT (speed)", ratio(ourImport, insert));
-        put("PostgreSQL import, library ÷ raw COPY (speed)", ratio(ourImport, copy));
-        put("PostgreSQL MERGE/SKIP into half-full table", rate(rows, merge) + ", "
-                + String.format(Locale.ROOT, "%.2f", merge / ourImport) + "× the REPLACE time");
+        if (extras) {
+            DataSource batched = dataSource(dstUrl + "&reWriteBatchedInserts=true");
+            Measure insert = Timing.median(runs, () -> execute(dst, truncate),
+                    () -> RawPipelines.insert(batched, raw, "item.jsonl"));
+            put("PostgreSQL import, raw ZIP → batched INSERT", rate(rows, insert));
+        }
+        Measure merge = library("merge", dstUrl, target, "item", archive, "TRUNCATE item; "
+                + Item.postgresFill(1, rows / 2));
+        verifyEqual(source, target);
+        Measure overFull = library("replace", dstUrl, target, "item", archive, null);
+        verifyEqual(source, target);
+        if (memory) {
+            memory(source, target, dst);
+        }
 
-        memory(source, target, dst);
-
-        // pg_restore last: it restores into the source table, which it needs empty
-        double pgRestore = Timing.median(runs, () -> execute(src, "TRUNCATE item"), () -> process("pg_restore",
-                "--data-only", "-h", host(), "-U", "postgres", "-d", database(), dump.toString()));
+        // pg_restore last: it restores into the source table, emptied before each run
+        String[] restore = {"pg_restore", "--data-only", "-h", host(pgUrl), "-p", port(pgUrl, "5432"),
+            "-U", user(pgUrl, "postgres"), "-d", database(pgUrl), dump.toString()};
+        Measure pgRestore = Timing.medianOfCommand(runs, () -> execute(src, truncate), null, null, restore);
+        Measure pgRestoreOverFull = Timing.medianOfCommand(runs, null, () -> execute(src, truncate), null, restore);
+        verifyEqual(target, source);
         put("PostgreSQL import, pg_restore --data-only", rate(rows, pgRestore));
-        put("PostgreSQL import, library ÷ pg_restore (speed)", ratio(ourImport, pgRestore));
+        compare("PostgreSQL import (REPLACE into empty)", replace, "`pg_restore --data-only`", pgRestore,
+                Kind.TIME, Target.timeAtMost(1.5));
+        compare("PostgreSQL import (REPLACE into empty)", replace, "raw ZIP → COPY loop, one thread, no checks",
+                copy, Kind.SPEED, Target.speedAtLeast(0.9));
+        compare("PostgreSQL REPLACE over a full table", overFull, "`TRUNCATE` + `pg_restore --data-only`",
+                pgRestoreOverFull, Kind.TIME, null);
+        compare("PostgreSQL REPLACE over a full table", overFull, "library REPLACE into empty", replace, Kind.TIME,
+                Target.timeAtMost(1.2));
+        compare("PostgreSQL MERGE/SKIP into a half-full table", merge, "library REPLACE into empty", replace,
+                Kind.TIME, Target.timeAtMost(1.0));
     }
 
     private void memory(String source, String target, DataSource dst) throws Exception {
@@ -211,12 +315,13 @@ public final class Benchmark {
         put("PostgreSQL export memory (-Xmx" + heap + ")", probe("export", pgUrl + "&currentSchema=" + source,
                 source, archive) + ", archive " + Files.size(archive) + " bytes");
         execute(dst, "TRUNCATE item");
-        put("PostgreSQL import memory (-Xmx" + heap + ")", probe("import", pgUrl + "&currentSchema=" + target,
+        put("PostgreSQL import memory (-Xmx" + heap + ")", probe("replace", pgUrl + "&currentSchema=" + target,
                 target, archive));
         verifyEqual(source, target);
         put("PostgreSQL round trip in -Xmx" + heap, "exact: " + rows + " rows, no row differs");
     }
 
+    /** Checks that {@code target.item} holds exactly the rows of {@code source.item}. */
     private void verifyEqual(String source, String target) throws SQLException {
         try (Connection c = dataSource(pgUrl).getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + target + ".item), (SELECT count(*) "
@@ -229,12 +334,188 @@ public final class Benchmark {
         }
     }
 
-    private String host() {
-        return pgUrl.replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1");
+    // ---------------------------------------------------------------- PostgreSQL, many tables
+
+    private void manyTables() throws Exception {
+        String suffix = Long.toHexString(System.nanoTime());
+        String source = "bench_msrc_" + suffix;
+        String target = "bench_mdst_" + suffix;
+        DataSource admin = dataSource(pgUrl);
+        System.out.println("PostgreSQL: creating " + tables + " tables of " + Item.MANY_TABLES_ROWS + " rows");
+        try {
+            try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + source);
+                s.execute("CREATE SCHEMA " + target);
+                for (int from = 1; from <= tables; from += 250) {
+                    s.execute(Item.postgresManyTables(source, from, Math.min(tables, from + 249), true));
+                    s.execute(Item.postgresManyTables(target, from, Math.min(tables, from + 249), false));
+                }
+            }
+            manyTables(source, target);
+        } finally {
+            try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                for (String schema : List.of(source, target)) {
+                    for (int to = tables; to >= 1; to -= 250) {
+                        s.execute("DROP TABLE IF EXISTS " + Item.listMany(schema, Math.max(1, to - 249), to));
+                    }
+                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            }
+        }
     }
 
-    private String database() {
-        return pgUrl.replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1");
+    private void manyTables(String source, String target) throws Exception {
+        String shape = String.format(Locale.ROOT, "%,d tables of %d rows (a chain of foreign keys)", tables,
+                Item.MANY_TABLES_ROWS);
+        Path archive = work.resolve("many.zip");
+        Path dump = work.resolve("many.dump");
+        System.out.println("PostgreSQL many tables: export");
+        Measure ours = library("export", pgUrl, source, "*", archive, null);
+        Measure pgDump = Timing.medianOfCommand(runs, null, null, null, "pg_dump", "-Fc", "-a", "-h", host(pgUrl),
+                "-p", port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-n", source, "-f", dump.toString(),
+                database(pgUrl));
+        put("PostgreSQL " + shape + ", archive", Files.size(archive) + " bytes; dump " + Files.size(dump) + " bytes");
+        System.out.println("PostgreSQL many tables: import");
+        Measure replace = library("replace", pgUrl, target, "*", archive, Item.truncateMany(target, tables));
+        long imported = countMany(target);
+        if (imported != (long) tables * Item.MANY_TABLES_ROWS) {
+            throw new IllegalStateException("the import of " + shape + " left " + imported + " rows");
+        }
+        Measure pgRestore = Timing.medianOfCommand(runs, () -> execute(dataSource(pgUrl),
+                Item.truncateMany(source, tables)), null, null, "pg_restore", "-a", "-1", "-h", host(pgUrl), "-p",
+                port(pgUrl, "5432"), "-U", user(pgUrl, "postgres"), "-d", database(pgUrl), dump.toString());
+        compare("PostgreSQL export of " + shape, ours, "`pg_dump -Fc -a`", pgDump, Kind.TIME,
+                Target.timeAtMost(2.0));
+        compare("PostgreSQL import of " + shape + " (REPLACE into empty)", replace, "`pg_restore -a -1`",
+                pgRestore, Kind.TIME, Target.timeAtMost(2.0));
+    }
+
+    private long countMany(String schema) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT 0");
+        for (int i = 1; i <= tables; i++) {
+            sql.append(" + (SELECT count(*) FROM ").append(schema).append('.').append(Item.manyName(i)).append(')');
+        }
+        try (Connection c = dataSource(pgUrl).getConnection(); Statement s = c.createStatement()) {
+            return Long.parseLong(query(s, sql.toString()));
+        }
+    }
+
+    // ---------------------------------------------------------------- MariaDB
+
+    private void mariadb() throws Exception {
+        String suffix = Long.toHexString(System.nanoTime());
+        String source = "bench_src_" + suffix;
+        String target = "bench_dst_" + suffix;
+        DataSource admin = dataSource(mariadbUrl);
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            put("MariaDB version", query(s, "SELECT VERSION()"));
+            s.execute("CREATE DATABASE " + source + " CHARACTER SET utf8mb4");
+            s.execute("CREATE DATABASE " + target + " CHARACTER SET utf8mb4");
+            s.execute(Item.MARIADB_DDL.replace("CREATE TABLE item", "CREATE TABLE " + source + ".item"));
+            s.execute(Item.MARIADB_DDL.replace("CREATE TABLE item", "CREATE TABLE " + target + ".item"));
+        }
+        try {
+            mariadb(source, target);
+        } finally {
+            try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + source);
+                s.execute("DROP DATABASE IF EXISTS " + target);
+            }
+        }
+    }
+
+    private void mariadb(String source, String target) throws Exception {
+        String dumpTool = Processes.onPath("mariadb-dump", "mysqldump");
+        String client = Processes.onPath("mariadb", "mysql");
+        if (dumpTool == null || client == null) {
+            throw new IllegalStateException("MariaDB: neither mariadb-dump nor mysqldump, or neither mariadb nor "
+                    + "mysql, is on the PATH; install the MariaDB client or leave mariadb out of --only");
+        }
+        put("MariaDB tools", dumpTool + ", " + client);
+        String srcUrl = mariadbUrl(source);
+        String dstUrl = mariadbUrl(target);
+        DataSource src = dataSource(srcUrl);
+        DataSource dst = dataSource(dstUrl);
+        System.out.println("MariaDB: filling " + rows + " rows");
+        try (Connection c = src.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET time_zone = '+00:00'");
+            for (long from = 1; from <= rows; from += 1_000_000) {
+                s.execute(Item.mariadbFill(from, Math.min(rows, from + 999_999)));
+            }
+            s.execute("ANALYZE TABLE item");
+        }
+        String sourceChecksum = checksum(src);
+        Path archive = work.resolve("mariadb.zip");
+        Path raw = work.resolve("mariadb-raw.zip");
+        Path dump = work.resolve("mariadb.sql");
+        String[] connection = {"-h", host(mariadbUrl), "-P", port(mariadbUrl, "3306"),
+            "-u", user(mariadbUrl, "root")};
+
+        System.out.println("MariaDB export");
+        Measure ours = library("export", srcUrl, source, "item", archive, null);
+        List<String> dumpCommand = new ArrayList<>(List.of(dumpTool));
+        dumpCommand.addAll(List.of(connection));
+        dumpCommand.addAll(List.of("--no-create-info", "--quick", "--result-file=" + dump, source, "item"));
+        Measure mariadbDump = Timing.medianOfCommand(runs, null, null, null, dumpCommand.toArray(String[]::new));
+        Measure rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, true));
+        put("MariaDB export, library", rate(rows, ours) + ", archive " + Files.size(archive) + " bytes");
+        put("MariaDB export, mariadb-dump", rate(rows, mariadbDump) + ", dump " + Files.size(dump) + " bytes");
+        put("MariaDB export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
+        compare("MariaDB export", ours, "`" + Path.of(dumpTool).getFileName() + " --no-create-info --quick`",
+                mariadbDump, Kind.TIME, Target.timeAtMost(1.0));
+        compare("MariaDB export", ours, "raw JDBC → JSON Lines → ZIP, one thread, no checks", rawExport,
+                Kind.SPEED, null);
+
+        System.out.println("MariaDB import");
+        String truncate = "TRUNCATE TABLE item";
+        Measure replace = library("replace", dstUrl, target, "item", archive, truncate);
+        verifyChecksum(dst, sourceChecksum, "the library's REPLACE");
+        List<String> replay = new ArrayList<>(List.of(client));
+        replay.addAll(List.of(connection));
+        replay.add(target);
+        Measure replayed = Timing.medianOfCommand(runs, () -> execute(dst, truncate), null, dump,
+                replay.toArray(String[]::new));
+        verifyChecksum(dst, sourceChecksum, "replaying the dump");
+        DataSource local = dataSource(dstUrl + "&allowLocalInfile=true");
+        Measure load = Timing.median(runs, () -> execute(dst, truncate),
+                () -> RawPipelines.loadData(local, raw, "item.jsonl"));
+        verifyChecksum(dst, sourceChecksum, "LOAD DATA");
+        Measure merge = library("merge", dstUrl, target, "item", archive, "TRUNCATE TABLE item; "
+                + "SET time_zone = '+00:00'; " + Item.mariadbFill(1, rows / 2));
+        verifyChecksum(dst, sourceChecksum, "the library's MERGE");
+        Measure overFull = library("replace", dstUrl, target, "item", archive, null);
+        verifyChecksum(dst, sourceChecksum, "the library's REPLACE over a full table");
+        put("MariaDB import (REPLACE into empty), library", rate(rows, replace));
+        put("MariaDB import, replaying the dump", rate(rows, replayed));
+        put("MariaDB import, raw ZIP → LOAD DATA LOCAL INFILE", rate(rows, load));
+        compare("MariaDB import (REPLACE into empty)", replace, "replaying that dump with `"
+                + Path.of(client).getFileName() + "`", replayed, Kind.TIME, Target.timeAtMost(0.7));
+        compare("MariaDB import (REPLACE into empty)", replace, "raw ZIP → `LOAD DATA LOCAL INFILE` from memory, "
+                + "one thread, no checks", load, Kind.SPEED, null);
+        compare("MariaDB REPLACE over a full table", overFull, "library REPLACE into empty", replace, Kind.TIME,
+                Target.timeAtMost(1.2));
+        compare("MariaDB MERGE/SKIP into a half-full table", merge, "library REPLACE into empty", replace,
+                Kind.TIME, Target.timeAtMost(1.0));
+    }
+
+    private String mariadbUrl(String database) {
+        return mariadbUrl.replaceFirst("^(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database);
+    }
+
+    private static String checksum(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("CHECKSUM TABLE item")) {
+            rs.next();
+            return rs.getString(2);
+        }
+    }
+
+    private void verifyChecksum(DataSource target, String expected, String what) throws SQLException {
+        String actual = checksum(target);
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException("MariaDB: after " + what + " the table's checksum is " + actual
+                    + ", the source's " + expected);
+        }
     }
 
     // ---------------------------------------------------------------- H2
@@ -246,118 +527,120 @@ public final class Benchmark {
         DataSource src = dataSource(sourceUrl);
         DataSource dst = dataSource(targetUrl);
         try (Connection c = src.getConnection(); Statement s = c.createStatement()) {
-            ResultSet version = s.executeQuery("SELECT H2VERSION()");
-            version.next();
-            put("H2 version", version.getString(1));
+            put("H2 version", query(s, "SELECT H2VERSION()"));
             s.execute(Item.H2_DDL);
+            System.out.println("H2: filling " + rows + " rows");
+            for (long from = 1; from <= rows; from += 1_000_000) {
+                s.execute(Item.h2Fill(from, Math.min(rows, from + 999_999)));
+            }
         }
         execute(dst, Item.H2_DDL);
-        System.out.println("H2: filling " + rows + " rows");
-        fillH2(src);
 
         Path archive = work.resolve("h2.zip");
         Path raw = work.resolve("h2-raw.zip");
         Path script = work.resolve("h2-script.zip");
         System.out.println("H2 export");
-        double ours = library("export", sourceUrl, "PUBLIC", archive, null);
-        double rawExport = Timing.median(runs, null, () -> RawPipelines.export(src, raw, level));
-        double scriptTo = Timing.median(runs, () -> Files.deleteIfExists(script),
+        Measure ours = library("export", sourceUrl, "PUBLIC", "item", archive, null);
+        Measure rawExport = extras ? Timing.median(runs, null, () -> RawPipelines.export(src, raw, level, false))
+                : null;
+        Measure scriptTo = Timing.median(runs, () -> Files.deleteIfExists(script),
                 () -> execute(src, "SCRIPT TO '" + script + "' COMPRESSION DEFLATE TABLE item"));
         put("H2 export, library", rate(rows, ours) + ", archive " + Files.size(archive) + " bytes");
-        put("H2 export, raw JDBC → JSON Lines → ZIP", rate(rows, rawExport));
-        put("H2 export, SCRIPT TO ... COMPRESSION DEFLATE", rate(rows, scriptTo) + ", script " + Files.size(script)
-                + " bytes");
-        put("H2 export, library ÷ raw (speed)", ratio(ours, rawExport));
-        put("H2 export, library ÷ SCRIPT (speed)", ratio(ours, scriptTo));
+        put("H2 export, SCRIPT TO ... COMPRESSION DEFLATE", rate(rows, scriptTo) + ", script "
+                + Files.size(script) + " bytes");
+        compare("H2 export", ours, "`SCRIPT TO … COMPRESSION DEFLATE`", scriptTo, Kind.SPEED,
+                Target.speedAtLeast(1.2));
+        if (extras) {
+            put("H2 export, raw", rate(rows, rawExport) + ", archive " + Files.size(raw) + " bytes");
+            compare("H2 export", ours, "raw JDBC → JSON Lines → ZIP, one thread, no checks", rawExport, Kind.SPEED,
+                    null);
+        }
 
         System.out.println("H2 import");
-        Timing.Step truncate = () -> execute(dst, "TRUNCATE TABLE item");
-        double ourImport = library("replace", targetUrl, "PUBLIC", archive, null);
-        double insert = Timing.median(runs, truncate, () -> RawPipelines.insert(dst, raw, "item.jsonl"));
-        double runScript = Timing.median(runs, () -> execute(dst, "DROP TABLE IF EXISTS item"),
+        String truncate = "TRUNCATE TABLE item";
+        Measure replace = library("replace", targetUrl, "PUBLIC", "item", archive, truncate);
+        Measure merge = library("merge", targetUrl, "PUBLIC", "item", archive, truncate + "; "
+                + Item.h2Fill(1, rows / 2));
+        Measure overFull = library("replace", targetUrl, "PUBLIC", "item", archive, null);
+        Measure insert = extras ? Timing.median(runs, () -> execute(dst, truncate),
+                () -> RawPipelines.insert(dst, raw, "item.jsonl")) : null;
+        Measure runScript = Timing.median(runs, () -> execute(dst, "DROP TABLE IF EXISTS item"),
                 () -> execute(dst, "RUNSCRIPT FROM '" + script + "' COMPRESSION DEFLATE"));
-        put("H2 import (REPLACE into empty), library", rate(rows, ourImport));
-        put("H2 import, raw ZIP → JDBC batched INSERT", rate(rows, insert));
-        put("H2 import, RUNSCRIPT FROM", rate(rows, runScript));
-        put("H2 import, library ÷ raw INSERT (speed)", ratio(ourImport, insert));
-        put("H2 import, library ÷ RUNSCRIPT (speed)", ratio(ourImport, runScript));
-    }
-
-    private void fillH2(DataSource dataSource) throws SQLException {
-        Random random = new Random(42);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO item VALUES (?,?,?,?,?,?,?,?)")) {
-            c.setAutoCommit(false);
-            OffsetDateTime base = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-            StringBuilder note = new StringBuilder();
-            for (long i = 1; i <= rows; i++) {
-                ps.setLong(1, i);
-                ps.setObject(2, new UUID(random.nextLong(), random.nextLong()));
-                ps.setString(3, "item " + i);
-                ps.setBigDecimal(4, BigDecimal.valueOf(i % 1_000_000 + 1, 2));
-                ps.setObject(5, base.plusSeconds(i));
-                ps.setBoolean(6, i % 2 == 0);
-                byte[] payload = new byte[32];
-                random.nextBytes(payload);
-                ps.setBytes(7, payload);
-                note.setLength(0);
-                while (note.length() < 200) {
-                    note.append(Long.toHexString(random.nextLong()));
-                }
-                ps.setString(8, note.substring(0, 200));
-                ps.addBatch();
-                if (i % 1000 == 0) {
-                    ps.executeBatch();
-                    c.commit();
-                }
+        try (Connection c = dst.getConnection(); Statement s = c.createStatement()) {
+            if (Long.parseLong(query(s, "SELECT COUNT(*) FROM item")) != rows) {
+                throw new IllegalStateException("H2: RUNSCRIPT left another number of rows");
             }
-            ps.executeBatch();
-            c.commit();
         }
+        put("H2 import (REPLACE into empty), library", rate(rows, replace));
+        put("H2 import, RUNSCRIPT FROM", rate(rows, runScript));
+        compare("H2 import (REPLACE into empty)", replace, "`RUNSCRIPT FROM`", runScript, Kind.SPEED,
+                Target.speedAtLeast(1.0));
+        if (extras) {
+            put("H2 import, raw ZIP → batched INSERT", rate(rows, insert));
+            compare("H2 import (REPLACE into empty)", replace, "raw ZIP → batched INSERT, one thread, no checks",
+                    insert, Kind.SPEED, null);
+        }
+        compare("H2 REPLACE over a full table", overFull, "library REPLACE into empty", replace, Kind.TIME,
+                Target.timeAtMost(1.2));
+        compare("H2 MERGE/SKIP into a half-full table", merge, "library REPLACE into empty", replace, Kind.TIME,
+                Target.timeAtMost(1.0));
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /** Runs a library operation (warm-up and measured runs) in a fresh JVM and returns its median seconds. */
-    private double library(String operation, String url, String schema, Path archive, String halfFill)
-            throws Exception {
-        String jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", jar,
-                LibraryRunner.class.getName(), operation, url, schema, archive.toString(), String.valueOf(level),
-                String.valueOf(runs)));
-        if (halfFill != null) {
-            command.add(halfFill);
+    /** Runs a library operation (warm-up and measured runs) in a fresh JVM and returns its medians. */
+    private Measure library(String operation, String url, String schema, String include, Path archive,
+            String prepare) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", jar(), LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
+                String.valueOf(level), String.valueOf(runs)));
+        if (prepare != null) {
+            command.add(prepare);
         }
-        String output = process(command.toArray(String[]::new));
-        System.err.print(output.replaceAll("(?m)^seconds=.*$", ""));
-        return Double.parseDouble(output.substring(output.lastIndexOf("seconds=") + 8).strip());
+        String output = Processes.run(null, command.toArray(String[]::new));
+        System.err.print(output.replaceAll("(?m)^seconds=.*\n", ""));
+        String last = output.substring(output.lastIndexOf("seconds="));
+        return new Measure(Double.parseDouble(last.replaceFirst("^seconds=(\\S+).*$", "$1").strip()),
+                Double.parseDouble(last.replaceFirst("^.*cpu=(\\S+).*$", "$1").strip()));
     }
 
     private String probe(String operation, String url, String schema, Path archive) throws Exception {
-        String jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", jar, MemoryProbe.class.getName(), operation, url, schema,
-                archive.toString(), String.valueOf(level)));
-        String output = process(command.toArray(String[]::new)).strip();
+        String output = Processes.run(null, java(), "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", jar(), MemoryProbe.class.getName(), operation, url, schema, archive.toString(),
+                String.valueOf(level)).strip();
         return output.substring(output.lastIndexOf('\n') + 1);
     }
 
-    private static String process(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Process process = builder.start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                out.append(line).append('\n');
-            }
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String jar() throws Exception {
+        return Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private static String host(String url) {
+        return url.replaceFirst("^jdbc:[a-z]+://([^:/]+).*$", "$1");
+    }
+
+    private static String port(String url, String otherwise) {
+        return url.matches("^jdbc:[a-z]+://[^:/]+:\\d+/.*$") ? url.replaceFirst("^jdbc:[a-z]+://[^:/]+:(\\d+)/.*$",
+                "$1") : otherwise;
+    }
+
+    private static String database(String url) {
+        return url.replaceFirst("^jdbc:[a-z]+://[^/]+/([^?]*).*$", "$1");
+    }
+
+    private static String user(String url, String otherwise) {
+        return url.matches("^.*[?&]user=[^&]+.*$") ? url.replaceFirst("^.*[?&]user=([^&]+).*$", "$1") : otherwise;
+    }
+
+    private static String query(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out.toString();
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {

@@ -1,8 +1,5 @@
 package dev.portability.benchmarks;
 
-import dev.portability.api.ExportOptions;
-import dev.portability.api.ImportOptions;
-import dev.portability.core.Portability;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,8 +8,8 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 /**
- * Runs one export or import in a JVM of its own and prints its peak heap and peak resident set size, so the
- * figures belong to that operation alone: {@code export|import <jdbc-url> <schema> <archive> <level>}.
+ * Runs one export or import (REPLACE) in a JVM of its own and prints its peak heap and peak resident set size, so
+ * the figures belong to that operation alone: {@code export|replace <jdbc-url> <schema> <archive> <level>}.
  */
 public final class MemoryProbe {
 
@@ -24,18 +21,10 @@ public final class MemoryProbe {
      * @throws Exception if the operation fails
      */
     public static void main(String[] args) throws Exception {
-        String operation = args[0];
         DataSource dataSource = Benchmark.dataSource(args[1]);
-        Portability portability = Benchmark.portability(dataSource, args[2]);
-        Path archive = Path.of(args[3]);
         long start = System.nanoTime();
-        long rows;
-        if (operation.equals("export")) {
-            rows = portability.export(archive, ExportOptions.defaults().withCompressionLevel(Integer.parseInt(args[4])))
-                    .totalRows();
-        } else {
-            rows = portability.importArchive(archive, ImportOptions.replace()).inserted();
-        }
+        long rows = LibraryRunner.run(LibraryRunner.portability(dataSource, args[2], "item"), args[0],
+                Path.of(args[3]), Integer.parseInt(args[4]));
         double seconds = (System.nanoTime() - start) / 1e9;
         long heap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
