@@ -32,6 +32,7 @@ import javax.sql.DataSource;
  *     [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
  *     [--mariadb-url jdbc:mariadb://127.0.0.1:3306/test?user=root]
  *     [--memory-only true]     (PostgreSQL only: export and import in JVMs of --heap, then check the round trip)
+ *     [--baseline-jar PATH]    (an earlier build's benchmark jar: its library's export and import too, before/after)
  * </pre>
  */
 public final class Benchmark {
@@ -48,6 +49,8 @@ public final class Benchmark {
     private final String mariadbUrl;
     private final boolean memory;
     private final boolean memoryOnly;
+    /** An earlier build's benchmark jar whose library is measured beside this one's, or null. */
+    private final String baselineJar;
     private final boolean extras;
     private final Path work;
     private final Map<String, String> details = new LinkedHashMap<>();
@@ -72,6 +75,7 @@ public final class Benchmark {
         this.memory = Boolean.parseBoolean(options.getOrDefault("memory", "true"));
         this.memoryOnly = Boolean.parseBoolean(options.getOrDefault("memory-only", "false"));
         this.extras = Boolean.parseBoolean(options.getOrDefault("extras", "false"));
+        this.baselineJar = options.get("baseline-jar");
         this.work = Files.createTempDirectory("portability-bench-");
     }
 
@@ -269,6 +273,9 @@ public final class Benchmark {
         System.out.println("PostgreSQL import");
         String truncate = "TRUNCATE item";
         Measure replace = library("replace", dstUrl, target, "item", archive, truncate);
+        verifyEqual(source, target);
+        baseline("PostgreSQL import (REPLACE into empty)", replace, "replace", dstUrl, target, "item", archive,
+                truncate);
         verifyEqual(source, target);
         Measure copy = Timing.median(runs, () -> execute(dst, truncate),
                 () -> RawPipelines.copy(dst, raw, "item.jsonl"));
@@ -470,6 +477,9 @@ public final class Benchmark {
         String truncate = "TRUNCATE TABLE item";
         Measure replace = library("replace", dstUrl, target, "item", archive, truncate);
         verifyChecksum(dst, sourceChecksum, "the library's REPLACE");
+        baseline("MariaDB import (REPLACE into empty)", replace, "replace", dstUrl, target, "item", archive,
+                truncate);
+        verifyChecksum(dst, sourceChecksum, "the baseline library's REPLACE");
         List<String> replay = new ArrayList<>(List.of(client));
         replay.addAll(List.of(connection));
         replay.add(target);
@@ -559,6 +569,8 @@ public final class Benchmark {
         System.out.println("H2 import");
         String truncate = "TRUNCATE TABLE item";
         Measure replace = library("replace", targetUrl, "PUBLIC", "item", archive, truncate);
+        baseline("H2 import (REPLACE into empty)", replace, "replace", targetUrl, "PUBLIC", "item", archive,
+                truncate);
         Measure merge = library("merge", targetUrl, "PUBLIC", "item", archive, truncate + "; "
                 + Item.h2Fill(1, rows / 2));
         Measure overFull = library("replace", targetUrl, "PUBLIC", "item", archive, null);
@@ -591,8 +603,27 @@ public final class Benchmark {
     /** Runs a library operation (warm-up and measured runs) in a fresh JVM and returns its medians. */
     private Measure library(String operation, String url, String schema, String include, Path archive,
             String prepare) throws Exception {
+        return library(jar(), operation, url, schema, include, archive, prepare);
+    }
+
+    /**
+     * Runs the library of the baseline jar (see {@code --baseline-jar}) as {@link #library} runs this build's, and
+     * prints the line comparing this build's figure with it.
+     */
+    private void baseline(String pipeline, Measure ours, String operation, String url, String schema, String include,
+            Path archive, String prepare) throws Exception {
+        if (baselineJar == null) {
+            return;
+        }
+        Measure before = library(baselineJar, operation, url, schema, include, archive, prepare);
+        compare(pipeline + ", this build", ours, "the same with the baseline build (" + Path.of(baselineJar)
+                .getFileName() + ")", before, Kind.TIME, null);
+    }
+
+    private Measure library(String classpath, String operation, String url, String schema, String include,
+            Path archive, String prepare) throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", jar(), LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
+                "-cp", classpath, LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
                 String.valueOf(level), String.valueOf(runs)));
         if (prepare != null) {
             command.add(prepare);
