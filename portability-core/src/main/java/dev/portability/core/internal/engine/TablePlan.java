@@ -7,7 +7,7 @@ import dev.portability.core.internal.archive.ManifestJson;
 import dev.portability.core.internal.migration.ArchiveMigration;
 
 /**
- * One archived table and where its rows go: the upgrade to the current version (or null), and the mapping onto
+ * One archived table and where its rows go: the migration to the current version (or null), and the mapping onto
  * the host's table and adapter.
  *
  * @param archived the table as the manifest declares it

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The host's migration steps, checked when the {@code Portability} instance is built: they form one unbroken
- * chain of versions that ends at the current schema version, with no overlap and no gap. Plans the upgrade of an
+ * chain of versions that ends at the current schema version, with no overlap and no gap. Plans the migration of an
  * archive from its schema version to the current one. Immutable.
  */
 public final class MigrationRegistry implements Validator.Migrations {

@@ -51,7 +51,7 @@ public final class Validator<U extends UnitOfWork> {
 
     /**
      * @param host the host
-     * @param upgrades plans the migration from an archive's schema version to the host's
+     * @param migrations plans the migration from an archive's schema version to the host's
      * @param settings limits on the pass
      */
     public Validator(Host<U> host, Migrations migrations, Settings settings) {
@@ -70,12 +70,12 @@ public final class Validator<U extends UnitOfWork> {
         };
 
         /**
-         * Plans the upgrade of an archive.
+         * Plans the migration of an archive.
          *
          * @param from the archive's schema version, below {@code to}
          * @param to the current schema version
          * @param info the archive's manifest
-         * @return the upgrade
+         * @return the migration
          * @throws NoPathException if no chain of registered steps leads from one to the other
          */
         public ArchiveMigration plan(int from, int to, Manifest info) throws NoPathException;
