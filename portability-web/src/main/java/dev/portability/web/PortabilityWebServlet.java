@@ -39,9 +39,15 @@ public final class PortabilityWebServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        WebResponse answer = handler.handle(new ServletRequestView(request));
+        ServletRequestView view = new ServletRequestView(request);
+        WebResponse answer = handler.handle(view);
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
+        if (view.bodyLeftUnread()) {
+            // refused before its body was read (413, 415, 429, ...): the rest of the body is still on the wire, so
+            // the connection cannot carry another request; say so, lest the client send one on it (RFC 9112 9.6)
+            response.setHeader("Connection", "close");
+        }
         WebResponse.Body body = answer.body();
         if (body == null) {
             return;
@@ -72,6 +78,8 @@ public final class PortabilityWebServlet extends HttpServlet {
     private final class ServletRequestView implements WebRequest {
         private final HttpServletRequest request;
         private Permissions permissions;
+        private boolean bodyEnded;
+        private long bodyBytes;
 
         ServletRequestView(HttpServletRequest request) {
             this.request = request;
@@ -109,7 +117,38 @@ public final class PortabilityWebServlet extends HttpServlet {
 
         @Override
         public InputStream body() throws IOException {
-            return request.getInputStream();
+            return new java.io.FilterInputStream(request.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    counted(b < 0 ? -1 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    counted(n);
+                    return n;
+                }
+            };
+        }
+
+        private void counted(int n) {
+            if (n < 0) {
+                bodyEnded = true;
+            } else {
+                bodyBytes += n;
+            }
+        }
+
+        /** @return whether the request came with a body that the handler did not read to its end */
+        boolean bodyLeftUnread() {
+            long declared = request.getContentLengthLong();
+            if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
+                return false;
+            }
+            return !bodyEnded && (declared < 0 || bodyBytes < declared);
         }
 
         @Override

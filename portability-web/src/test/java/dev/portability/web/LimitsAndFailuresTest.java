@@ -90,6 +90,8 @@ class LimitsAndFailuresTest {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.json().get("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(refused.headers().firstValue("connection")).as("refused before its body was read: the "
+                + "connection cannot carry another request").hasValue("close");
         assertThat(refused.json().get("retryable").asBoolean()).isTrue();
         assertThat(refused.header("Retry-After")).isNotNull();
         assertThat(accepted.status()).isEqualTo(201);
