@@ -65,6 +65,8 @@ public final class Importer<U extends UnitOfWork> {
      * archive was validated before writing.
      */
     private TargetKeys<U> targetKeys;
+    /** The tables whose keys a one-pass import has checked: each in its first pass over the rows, not again. */
+    private final java.util.Set<String> keysChecked = new java.util.HashSet<>();
 
     /**
      * @param host the host
@@ -561,20 +563,21 @@ public final class Importer<U extends UnitOfWork> {
         long total = plan.archived().rows();
         archive.startPass();
         Handoff<Batch> handoff = new Handoff<>(BATCHES_AHEAD);
+        boolean checkKeys = targetKeys != null && keysChecked.add(plan.table());
         InFlight inFlight = new InFlight();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         AtomicBoolean started = new AtomicBoolean();
         java.util.concurrent.Future<?> reader = operation.workers().submit(() -> {
             started.set(true);
             try {
-                readBatches(archive, plan, batchSize, handoff, inFlight);
+                readBatches(archive, plan, batchSize, handoff, inFlight, checkKeys);
             } finally {
                 ended.countDown();
             }
         });
         List<Problem> collationProblems = new ArrayList<>();
-        TargetKeys<U>.Table collated = targetKeys == null ? null
-                : targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add);
+        TargetKeys<U>.Table collated = checkKeys
+                ? targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add) : null;
         int[] keyIndexes = RowKeys.keyIndexes(plan.mapping().target());
         try {
             while (true) {
@@ -586,11 +589,7 @@ public final class Importer<U extends UnitOfWork> {
                     // the target compares the batch's keys before any of its rows is written: a key it takes for
                     // an earlier one must never be written, nor taken by MERGE for an existing row
                     for (int r = 0; r < batch.rows().size(); r++) {
-                        Object[] key = new Object[keyIndexes.length];
-                        for (int k = 0; k < key.length; k++) {
-                            key[k] = batch.rows().get(r).get(keyIndexes[k]);
-                        }
-                        collated.add(Key.of(key), batch.firstRow() + r);
+                        collated.add(Key.of(RowKeys.values(batch.rows().get(r), keyIndexes)), batch.firstRow() + r);
                     }
                     collated.finish();
                     if (!collationProblems.isEmpty()) {
@@ -671,10 +670,10 @@ public final class Importer<U extends UnitOfWork> {
     }
 
     private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, Handoff<Batch> handoff,
-            InFlight inFlight) {
+            InFlight inFlight, boolean checkKeys) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
-        RowKeys<U> keys = targetKeys == null ? null : RowKeys.of(plan, null, settings.maxTrackedKeys(), sink);
+        RowKeys<U> keys = checkKeys ? RowKeys.of(plan, null, settings.maxTrackedKeys(), sink) : null;
         RuntimeException failure;
         try (TableRows rows = TableRows.open(archive, plan, settings.factory())) {
             List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));

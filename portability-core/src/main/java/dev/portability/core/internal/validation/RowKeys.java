@@ -61,10 +61,7 @@ public final class RowKeys<U extends UnitOfWork> {
         if (duplicates == null) {
             return;
         }
-        Object[] key = new Object[keyIndexes.length];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = row.get(keyIndexes[i]);
-        }
+        Object[] key = values(row, keyIndexes);
         long earlier = duplicates.add(key, line);
         if (earlier != DuplicateKeys.NEW) {
             problems.accept(new Problem(ErrorCode.DUPLICATE_KEY, "primary key " + Key.of(key) + " appears in "
@@ -88,6 +85,19 @@ public final class RowKeys<U extends UnitOfWork> {
     /** @return whether the table had more keys out of order than are remembered (the rest is left to the store) */
     public boolean gaveUp() {
         return duplicates != null && duplicates.gaveUp();
+    }
+
+    /**
+     * @param row a row
+     * @param indexes the positions of its key columns ({@link #keyIndexes})
+     * @return the key's values, in key order
+     */
+    public static Object[] values(Row row, int[] indexes) {
+        Object[] key = new Object[indexes.length];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = row.get(indexes[i]);
+        }
+        return key;
     }
 
     public static int[] keyIndexes(TableSchema schema) {
