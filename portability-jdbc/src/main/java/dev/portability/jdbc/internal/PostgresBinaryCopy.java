@@ -3,8 +3,6 @@ package dev.portability.jdbc.internal;
 import dev.portability.api.Infinity;
 import dev.portability.api.NativeValue;
 import dev.portability.api.LogicalType.Kind;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -12,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,8 +25,8 @@ final class PostgresBinaryCopy {
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private static final LocalDate EPOCH = LocalDate.of(2000, 1, 1);
-    private static final LocalDateTime EPOCH_TIME = EPOCH.atStartOfDay();
-    private static final OffsetDateTime EPOCH_UTC = EPOCH_TIME.atOffset(ZoneOffset.UTC);
+    /** 2000-01-01T00:00Z in seconds since 1970-01-01T00:00Z: PostgreSQL's timestamps count from there. */
+    private static final long EPOCH_SECOND = EPOCH.toEpochDay() * 86_400L;
 
     /** How one column's values are written. */
     private enum Form { INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, TEXT, JSONB, BYTEA, BOOL, BIT1, DATE, TIME,
@@ -97,36 +94,32 @@ final class PostgresBinaryCopy {
      * @throws SQLException if the server fails while a large field is sent
      */
     void row(PostgresCopy copy, Object[] values) throws java.sql.SQLException {
-        DataOutputStream data = new DataOutputStream(copy.binary());
-        try {
-            data.writeShort(values.length);
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                if (value == null) {
-                    data.writeInt(-1);
-                } else if (value instanceof byte[] bytes && bytes.length > LARGE && forms[i] == Form.BYTEA) {
-                    data.writeInt(bytes.length);
-                    copy.sendDirect(bytes);
-                } else if (value instanceof String text && text.length() > LARGE
-                        && (forms[i] == Form.TEXT || forms[i] == Form.JSONB)) {
-                    long length = Limit.Charsets.encodedLength(text, "utf8mb4");
-                    if (forms[i] == Form.JSONB) {
-                        data.writeInt(Math.toIntExact(length + 1));
-                        data.writeByte(1); // jsonb's binary format version
-                    } else {
-                        data.writeInt(Math.toIntExact(length));
-                    }
-                    copy.sendUtf8(text);
+        PostgresCopy.Bytes data = copy.binary();
+        data.writeShort(values.length);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                data.writeInt(-1);
+            } else if (value instanceof byte[] bytes && bytes.length > LARGE && forms[i] == Form.BYTEA) {
+                data.writeInt(bytes.length);
+                copy.sendDirect(bytes);
+            } else if (value instanceof String text && text.length() > LARGE
+                    && (forms[i] == Form.TEXT || forms[i] == Form.JSONB)) {
+                long length = Limit.Charsets.encodedLength(text, "utf8mb4");
+                if (forms[i] == Form.JSONB) {
+                    data.writeInt(Math.toIntExact(length + 1));
+                    data.writeByte(1); // jsonb's binary format version
                 } else {
-                    field(data, forms[i], value, i);
+                    data.writeInt(Math.toIntExact(length));
                 }
+                copy.sendUtf8(text);
+            } else {
+                field(data, forms[i], value, i);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("a byte array cannot fail", e);
         }
     }
 
-    private static void field(DataOutputStream out, Form form, Object value, int column) throws IOException {
+    private static void field(PostgresCopy.Bytes out, Form form, Object value, int column) {
         if (value instanceof Infinity infinity) {
             boolean positive = infinity == Infinity.POSITIVE;
             switch (form) {
@@ -203,7 +196,7 @@ final class PostgresBinaryCopy {
                 LocalDate date = (LocalDate) value;
                 out.writeInt(4);
                 out.writeInt(date.equals(LocalDate.MAX) ? Integer.MAX_VALUE : date.equals(LocalDate.MIN)
-                        ? Integer.MIN_VALUE : Math.toIntExact(ChronoUnit.DAYS.between(EPOCH, date)));
+                        ? Integer.MIN_VALUE : Math.toIntExact(date.toEpochDay() - EPOCH.toEpochDay()));
             }
             case TIME -> {
                 LocalTime time = (LocalTime) value;
@@ -215,13 +208,13 @@ final class PostgresBinaryCopy {
                 LocalDateTime t = (LocalDateTime) value;
                 out.writeInt(8);
                 out.writeLong(t.equals(LocalDateTime.MAX) ? Long.MAX_VALUE : t.equals(LocalDateTime.MIN)
-                        ? Long.MIN_VALUE : micros(ChronoUnit.SECONDS.between(EPOCH_TIME, t.withNano(0)), t.getNano()));
+                        ? Long.MIN_VALUE : micros(t.toEpochSecond(ZoneOffset.UTC) - EPOCH_SECOND, t.getNano()));
             }
             case TIMESTAMPTZ -> {
                 OffsetDateTime t = (OffsetDateTime) value;
                 out.writeInt(8);
                 out.writeLong(t.equals(OffsetDateTime.MAX) ? Long.MAX_VALUE : t.equals(OffsetDateTime.MIN)
-                        ? Long.MIN_VALUE : micros(ChronoUnit.SECONDS.between(EPOCH_UTC, t.withNano(0)), t.getNano()));
+                        ? Long.MIN_VALUE : micros(t.toEpochSecond() - EPOCH_SECOND, t.getNano()));
             }
             case UUID -> {
                 UUID uuid = (UUID) value;
@@ -238,7 +231,7 @@ final class PostgresBinaryCopy {
         return Math.multiplyExact(seconds, 1_000_000L) + (long) Math.rint(nanos / 1000.0);
     }
 
-    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+    private static void bytes(PostgresCopy.Bytes out, byte[] bytes) {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
@@ -248,8 +241,54 @@ final class PostgresBinaryCopy {
     private static final int NUMERIC_PINF = 0xD000;
     private static final int NUMERIC_NINF = 0xF000;
 
-    /** PostgreSQL's numeric: base-10000 digits with a weight, a sign and the display scale. */
-    private static void numeric(DataOutputStream out, BigDecimal value) throws IOException {
+    /** Unscaled values up to this fit a long after being scaled by up to 10^3. */
+    private static final long SMALL = Long.MAX_VALUE / 1000;
+
+    /**
+     * PostgreSQL's numeric: base-10000 digits with a weight, a sign and the display scale. Computed with a long when
+     * the unscaled value is small enough, else from the decimal text; both give the same bytes.
+     */
+    static void numeric(PostgresCopy.Bytes out, BigDecimal value) {
+        if (value.scale() >= 0 && value.precision() <= 18) {
+            long unscaled = Math.abs(value.unscaledValue().longValue());
+            if (unscaled <= SMALL) {
+                numeric(out, unscaled, value.scale(), value.signum() < 0);
+                return;
+            }
+        }
+        numericFromText(out, value);
+    }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
+
+    /** The value {@code unscaled / 10^scale}, with {@code scale >= 0} and {@code unscaled <= SMALL}. */
+    private static void numeric(PostgresCopy.Bytes out, long unscaled, int scale, boolean negative) {
+        int fractionGroups = (scale + 3) / 4;
+        long aligned = unscaled * POWERS_OF_TEN[fractionGroups * 4 - scale]; // whole base-10000 fraction digits
+        short[] digits = new short[6]; // from the least significant: at most 19 decimal digits
+        int count = 0;
+        while (aligned != 0) {
+            digits[count++] = (short) (aligned % 10_000);
+            aligned /= 10_000;
+        }
+        int low = 0;
+        while (low < count && digits[low] == 0) {
+            low++;
+        }
+        int ndigits = count - low;
+        int weight = ndigits == 0 ? 0 : count - 1 - fractionGroups;
+        out.writeInt(8 + 2 * ndigits);
+        out.writeShort(ndigits);
+        out.writeShort(weight);
+        out.writeShort(negative && ndigits > 0 ? 0x4000 : 0);
+        out.writeShort(scale);
+        for (int i = count - 1; i >= low; i--) {
+            out.writeShort(digits[i]);
+        }
+    }
+
+    /** The same from the decimal text, for any value. */
+    static void numericFromText(PostgresCopy.Bytes out, BigDecimal value) {
         int dscale = Math.max(value.scale(), 0);
         String plain = value.abs().toPlainString();
         int point = plain.indexOf('.');

@@ -265,22 +265,6 @@ final class PostgresCodec implements Codec {
     }
 
     /**
-     * Makes the checks binding makes, for a value that travels by binary COPY.
-     *
-     * @param value the value, not null
-     * @throws BadValueException if PostgreSQL cannot hold it
-     */
-    void check(Object value) {
-        checkNul(value);
-        if (value instanceof NativeValue nativeValue) {
-            String reason = numericSpecial(nativeValue);
-            if (reason != null) {
-                PostgresText.refuseNative(value, baseType);
-            }
-        }
-    }
-
-    /**
      * Refuses text PostgreSQL cannot store before it reaches the server: U+0000 in any text (every text input
      * function reads a C string), and the JSON escape <code>&#92;u0000</code> in jsonb.
      */

@@ -21,7 +21,7 @@ final class PostgresCopy implements AutoCloseable {
     private final Method end;
     private final Method cancel;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
-    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream(FLUSH_AT + 1024);
+    private final Bytes binary = new Bytes(FLUSH_AT + 1024);
     private boolean ended;
 
     private PostgresCopy(Object copyIn, Method write, Method end, Method cancel) {
@@ -73,8 +73,66 @@ final class PostgresCopy implements AutoCloseable {
     }
 
     /** @return the buffer to append binary COPY data to; call {@link #flushIfFull()} after each row */
-    java.io.ByteArrayOutputStream binary() {
+    Bytes binary() {
         return binary;
+    }
+
+    /**
+     * A growable buffer of big-endian binary data (what {@code DataOutputStream} over a
+     * {@code ByteArrayOutputStream} writes, without a call and a lock per byte).
+     */
+    static final class Bytes {
+        private byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void writeByte(int value) {
+            room(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeShort(int value) {
+            room(2);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            room(4);
+            bytes[size++] = (byte) (value >>> 24);
+            bytes[size++] = (byte) (value >>> 16);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeLong(long value) {
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
+        }
+
+        void write(byte[] data) {
+            room(data.length);
+            System.arraycopy(data, 0, bytes, size, data.length);
+            size += data.length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** @return the buffer itself, of which the first {@link #size()} bytes are written */
+        byte[] array() {
+            return bytes;
+        }
     }
 
     /**
@@ -94,10 +152,10 @@ final class PostgresCopy implements AutoCloseable {
             buffer.setLength(0);
             invoke(write, bytes, 0, bytes.length);
         }
-        if (binary.size() > 0) {
-            byte[] bytes = binary.toByteArray();
-            binary.reset();
-            invoke(write, bytes, 0, bytes.length);
+        if (binary.size > 0) {
+            int size = binary.size;
+            binary.size = 0;
+            invoke(write, binary.bytes, 0, size);
         }
     }
 

@@ -451,27 +451,18 @@ final class PostgresDialect extends Dialect {
             return null;
         }
         if (binary != null) {
-            copy.binary().writeBytes(PostgresBinaryCopy.HEADER);
+            copy.binary().write(PostgresBinaryCopy.HEADER);
             return new BulkLoad() {
                 @Override
                 public void add(Object[] values) throws SQLException {
-                    for (int i = 0; i < values.length; i++) {
-                        if (values[i] != null) {
-                            try {
-                                codecs[i].check(values[i]);
-                            } catch (BadValueException e) {
-                                throw new BadValueException(e.getMessage(), i);
-                            }
-                        }
-                    }
+                    // JdbcTable has asked each codec's refusal(value) already: NUL, NaN and infinities included
                     binary.row(copy, values);
                     copy.flushIfFull();
                 }
 
                 @Override
                 public void finish() throws SQLException {
-                    copy.binary().write(0xff); // the trailer: a field count of -1
-                    copy.binary().write(0xff);
+                    copy.binary().writeShort(-1); // the trailer: a field count of -1
                     copy.finish();
                 }
 

@@ -53,14 +53,24 @@ final class LimitedEntryStream extends FilterInputStream {
             long length = line;
             long newLines = 0;
             long max = limits.maxLineBytes();
-            for (int i = off, end = off + n; i < end; i++) {
-                if (b[i] == '\n') {
-                    newLines++;
-                    length = 0;
-                } else if (++length > max) {
+            int end = off + n;
+            int i = off;
+            while (true) {
+                int start = i;
+                while (i < end && b[i] != '\n') {
+                    i++;
+                }
+                length += i - start;
+                if (length > max) {
                     throw new LimitExceededException("entry " + entry + " has a line longer than " + max + " bytes",
                             "maxLineBytes");
                 }
+                if (i == end) {
+                    break;
+                }
+                newLines++;
+                length = 0;
+                i++;
             }
             line = length;
             lines += newLines;

@@ -10,7 +10,9 @@ import java.util.UUID;
  * from, up to a cap, and watches whether keys arrive in strictly ascending order (an export reads in key order).
  * Ascending keys are unique by construction, so past the cap an ascending table is still fully checked; only a
  * table that is both larger than the cap and out of order goes partly unchecked, and then the store's own primary
- * key constraint is the last line of defence.
+ * key constraint is the last line of defence. While keys ascend, their hashes are only appended to a list (nothing
+ * can repeat yet); the first key out of order builds the hash table from that list and every later key is looked up
+ * in it.
  */
 public final class DuplicateKeys {
 
@@ -23,7 +25,10 @@ public final class DuplicateKeys {
     private Object[] previous;
     private long previousRow;
     private boolean ascending = true;
-    private HashRows seen = new HashRows();
+    /** The hashes and rows of the keys so far, while they ascend; null once they did not, or past the cap. */
+    private HashList appended = new HashList();
+    /** The hashes of the keys so far, once a key came out of order; null before, or past the cap. */
+    private HashRows seen;
     private boolean gaveUp;
 
     /** @param capacity the most key hashes remembered */
@@ -50,25 +55,31 @@ public final class DuplicateKeys {
             }
             if (order > 0) {
                 ascending = false;
-                if (seen == null) {
-                    gaveUp = true;
-                    return NEW;
-                }
             }
         }
         if (ascending) {
             previous = key.clone();
             previousRow = row;
+            if (appended != null) {
+                appended.add(hash(key), row);
+                if (appended.size() >= capacity) {
+                    appended = null; // ascending keys need no memory; if they stop ascending, the rest goes unchecked
+                }
+            }
+            return NEW;
         }
         if (seen == null) {
-            return NEW;
+            if (appended == null) {
+                gaveUp = true;
+                return NEW;
+            }
+            seen = appended.toHashRows();
+            appended = null;
         }
         long earlier = seen.add(hash(key), row);
         if (seen.size() >= capacity) {
             seen = null;
-            if (!ascending) {
-                gaveUp = true;
-            }
+            gaveUp = true;
         }
         return earlier;
     }
@@ -137,6 +148,36 @@ public final class DuplicateKeys {
         return z ^ (z >>> 31);
     }
 
+    /** Hashes and row numbers in arrival order: 12 bytes per key, written in sequence. */
+    private static final class HashList {
+        private long[] hashes = new long[1024];
+        private int[] rows = new int[1024];
+        private int size;
+
+        void add(long hash, long row) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+                rows = Arrays.copyOf(rows, size * 2);
+            }
+            hashes[size] = hash;
+            rows[size] = row > Integer.MAX_VALUE ? -1 : (int) row;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** @return the same keys in a hash table (distinct: they ascended) */
+        HashRows toHashRows() {
+            HashRows table = new HashRows();
+            for (int i = 0; i < size; i++) {
+                table.add(hashes[i], rows[i] < 0 ? Long.MAX_VALUE : rows[i]);
+            }
+            return table;
+        }
+    }
+
     /** An open-addressing map of long hashes to row numbers: 12 to 24 bytes per key. */
     private static final class HashRows {
         private long[] slots = new long[1024];
@@ -195,7 +236,6 @@ public final class DuplicateKeys {
                     rows[i] = oldRows[o];
                 }
             }
-            Arrays.fill(old, 0);
         }
     }
 }

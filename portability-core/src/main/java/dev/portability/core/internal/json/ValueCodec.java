@@ -231,20 +231,51 @@ public abstract class ValueCodec {
         return true;
     }
 
-    /** @return whether the text is a UUID in its 36-character form, hex digits of either case */
-    static boolean canonicalUuid(String text) {
-        if (text.length() != 36) {
-            return false;
+    /** Hexadecimal digits' values by character, -1 for every other character below 128. */
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX['0' + i] = (byte) i;
         }
+        for (int i = 0; i < 6; i++) {
+            HEX['a' + i] = (byte) (10 + i);
+            HEX['A' + i] = (byte) (10 + i);
+        }
+    }
+
+    /**
+     * Parses a UUID in the canonical 8-4-4-4-12 form (either case), as {@link UUID#fromString} would, in one pass
+     * over the characters and without making a string of them.
+     *
+     * @return the UUID, or null if the text is not in that form
+     */
+    static UUID uuid(char[] text, int offset, int length) {
+        if (length != 36) {
+            return null;
+        }
+        long most = 0;
+        long least = 0;
         for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            boolean ok = dash ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!ok) {
-                return false;
+            char c = text[offset + i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = c < 128 ? HEX[c] : -1;
+            if (digit < 0) {
+                return null;
+            }
+            if (i < 19) {
+                most = most << 4 | digit;
+            } else {
+                least = least << 4 | digit;
             }
         }
-        return true;
+        return new UUID(most, least);
     }
 
     /** @return the type this codec handles */
@@ -778,9 +809,9 @@ public abstract class ValueCodec {
         @Override
         public Object read(JsonParser parser) throws IOException, ValueException {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                String text = parser.getText();
-                if (canonicalUuid(text)) {
-                    return UUID.fromString(text);
+                UUID uuid = uuid(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                if (uuid != null) {
+                    return uuid;
                 }
             }
             throw notA(new RawText(tokenText(parser)));

@@ -33,6 +33,8 @@ public final class TableRows implements Closeable {
     private final String entry;
     private final String table;
     private boolean broken;
+    /** The column problems of the row being converted (one list, cleared for each row). */
+    private final List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
 
     private TableRows(TablePlan<?> plan, RowReader reader) {
         this.plan = plan;
@@ -109,7 +111,7 @@ public final class TableRows implements Closeable {
             }
             values = upgraded.values();
         }
-        List<RowMapping.ColumnProblem> columnProblems = RowMapping.problems();
+        columnProblems.clear();
         Row row = plan.mapping().map(values, columnProblems);
         String key = columnProblems.isEmpty() ? "" : plan.mapping().keyPrefix(values);
         for (RowMapping.ColumnProblem problem : columnProblems) {
