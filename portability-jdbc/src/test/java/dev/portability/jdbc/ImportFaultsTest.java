@@ -216,7 +216,18 @@ class ImportFaultsTest {
                     }
                     return null;
                 });
-                Sessions.awaitWaitingForLock(target, otherSession);
+                Sessions.await("session " + otherSession + " to wait for parent 1's lock", () -> {
+                    if (otherWaits[0].isDone()) {
+                        // it did not wait: say what it did, rather than wait out the bound
+                        throw new AssertionError("the other transaction's UPDATE of parent 1 ended without "
+                                + "waiting for the import's lock: " + outcome(otherWaits[0]));
+                    }
+                    try {
+                        return Sessions.waitsForLock(target, otherSession);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
             });
             Portability portability = portability(seam);
 
@@ -233,6 +244,18 @@ class ImportFaultsTest {
             assertThat(contents(target)).isEqualTo(before);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    private static String outcome(Future<?> future) {
+        try {
+            future.get();
+            return "it succeeded";
+        } catch (ExecutionException e) {
+            return "it failed with " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
