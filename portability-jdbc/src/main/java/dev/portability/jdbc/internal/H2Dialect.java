@@ -41,7 +41,13 @@ final class H2Dialect extends Dialect {
         return JdbcDialect.H2;
     }
 
-    /** Bounds lock waits with the session's {@code LOCK_TIMEOUT}, and puts the previous value back. */
+    /**
+     * Bounds lock waits with the session's {@code LOCK_TIMEOUT}, and puts the previous value back. A READ unit
+     * of work also reads lazily ({@code SET LAZY_QUERY_EXECUTION TRUE}): otherwise H2 computes a whole result
+     * before the first row, and writes one larger than {@code MAX_MEMORY_ROWS} to a temporary file and reads it
+     * back, which for a large table costs more than the read itself. H2 has no way to read that setting, so it is
+     * set back to H2's default, {@code FALSE}; it changes how results are fetched, never what they hold.
+     */
     @Override
     public SessionState openSession(Connection connection, Access access, Duration lockTimeout)
             throws SQLException {
@@ -52,12 +58,23 @@ final class H2Dialect extends Dialect {
             previous = rs.getInt(1);
         }
         setLockTimeout(connection, Math.min(Integer.MAX_VALUE, lockTimeout.toMillis()));
-        return c -> setLockTimeout(c, previous);
+        if (access != Access.READ) {
+            return c -> setLockTimeout(c, previous);
+        }
+        execute(connection, "SET LAZY_QUERY_EXECUTION TRUE");
+        return c -> {
+            execute(c, "SET LAZY_QUERY_EXECUTION FALSE");
+            setLockTimeout(c, previous);
+        };
     }
 
     private static void setLockTimeout(Connection connection, long millis) throws SQLException {
+        execute(connection, "SET LOCK_TIMEOUT " + millis);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCK_TIMEOUT " + millis);
+            statement.execute(sql);
         }
     }
 
