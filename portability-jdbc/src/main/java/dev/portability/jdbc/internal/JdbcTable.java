@@ -717,6 +717,10 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
         Dialect.KeyComparison comparison = keyComparison(work.connection());
         Set<Key> found = new HashSet<>();
+        if (comparison.byValue() && denseIntegerKeys(keys)) {
+            lookUpRange(work.connection(), keys, found);
+            return found;
+        }
         for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
             List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
             if (comparison.byValue()) {
@@ -814,6 +818,49 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether the keys are one integer column, strictly ascending (as an export writes them) and dense: spread over
+     * less than twice as many values as there are keys. Then one range query finds the existing ones at the cost of
+     * reading at most that many index entries, where a list of keys makes the database look up each.
+     */
+    private boolean denseIntegerKeys(List<Key> keys) {
+        if (keyIndexes.length != 1 || keys.size() < 2
+                || columns.get(keyIndexes[0]).column().type().kind() != Kind.INTEGER) {
+            return false;
+        }
+        long previous = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            if (!(keys.get(i).values().get(0) instanceof Long value) || i > 0 && value <= previous) {
+                return false;
+            }
+            previous = value;
+        }
+        long first = (Long) keys.get(0).values().get(0);
+        return previous - first >= 0 && previous - first < 2L * keys.size();
+    }
+
+    /** Finds which of dense ascending integer keys exist, with one {@code BETWEEN} over their range. */
+    private void lookUpRange(Connection connection, List<Key> keys, Set<Key> found) {
+        JdbcColumn column = columns.get(keyIndexes[0]);
+        String parameter = column.codec().parameter();
+        String sql = "SELECT " + column.codec().select(quoted(column)) + " FROM " + from + " WHERE " + quoted(column)
+                + " BETWEEN " + parameter + " AND " + parameter;
+        Set<Key> wanted = new HashSet<>(keys);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bindKeys(ps, List.of(keys.get(0), keys.get(keys.size() - 1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Key key = Key.of(new Object[] {column.codec().read(rs, 1)});
+                    if (wanted.contains(key)) {
+                        found.add(key);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Looking up keys in table " + schema().name() + " failed", e);
+        }
     }
 
     private void lookUp(Connection connection, List<Key> chunk, Set<Key> found) {
