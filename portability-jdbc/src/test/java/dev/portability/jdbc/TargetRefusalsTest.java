@@ -202,7 +202,7 @@ class TargetRefusalsTest {
                             + "that MariaDB's TINYTEXT"),
                     refused("kinds", "fixed", 2L, "the value has 2 bytes; MariaDB's BINARY(4) holds exactly 4 and "
                             + "would pad it with zero bytes"),
-                    refused("kinds", "mood", 2L, "is not one of the 2 labels of MariaDB's ENUM('HAPPY','SAD')"),
+                    refused("kinds", "mood", 2L, "is not one of the 2 labels of MariaDB's ENUM('happy','sad')"),
                     refused("kinds", "flags", 2L, "each once and in the order the column declares them"));
         }
     }

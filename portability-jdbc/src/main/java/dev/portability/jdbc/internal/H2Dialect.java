@@ -226,7 +226,7 @@ final class H2Dialect extends Dialect {
         String type = "H2's " + (declared != null ? declared : name);
         String base = name.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim();
         if (base.startsWith("ENUM")) {
-            return Codecs.limited(mapping.codec(), Limit.oneOf(Limit.labels(name), type));
+            return Codecs.limited(mapping.codec(), Limit.oneOf(Limit.labels(name, false), type));
         }
         int size = column.size();
         Limit limit = switch (base) {

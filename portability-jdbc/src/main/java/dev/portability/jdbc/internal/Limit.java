@@ -340,8 +340,15 @@ public interface Limit {
         };
     }
 
-    /** The labels of an {@code enum('a','b')} or {@code set(...)} column type: quoted, {@code ''} for a quote. */
-    static List<String> labels(String columnType) {
+    /**
+     * The labels of an {@code enum('a','b')} or {@code set(...)} column type as MariaDB's
+     * {@code information_schema.COLUMNS.COLUMN_TYPE} writes them: quoted, {@code ''} for a quote, and a backslash,
+     * newline, carriage return and NUL escaped as {@code \\}, {@code \n}, {@code \r} and {@code \0} (its
+     * {@code append_unescaped}; other characters, a tab included, as they are). H2's type names quote with
+     * {@code ''} only: {@code backslashEscapes} false (a label with a control character, which H2 writes in its
+     * {@code U&'...'} form, is not read, so its values are refused, never stored as another label).
+     */
+    static List<String> labels(String columnType, boolean backslashEscapes) {
         List<String> labels = new ArrayList<>();
         int open = columnType.indexOf('(');
         int i = open + 1;
@@ -358,6 +365,16 @@ public interface Limit {
                     } else if (d == '\'') {
                         i++;
                         break;
+                    } else if (d == '\\' && backslashEscapes && i + 1 < columnType.length()) {
+                        char e = columnType.charAt(i + 1);
+                        label.append(switch (e) {
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case '0' -> '\0';
+                            case 'Z' -> '\u001a';
+                            default -> e;
+                        });
+                        i += 2;
                     } else {
                         label.append(d);
                         i++;

@@ -210,7 +210,10 @@ final class MariaDbDialect extends Dialect {
         boolean unsigned = lower.contains(" unsigned");
         String base = baseType(columnType).toUpperCase(Locale.ROOT).replace(" ZEROFILL", "").replace(" UNSIGNED", "")
                 .trim();
-        String type = "MariaDB's " + columnType.toUpperCase(Locale.ROOT) + (fact.charset() == null ? ""
+        int quote = columnType.indexOf('\'');
+        String type = "MariaDB's " + (quote < 0 ? columnType.toUpperCase(Locale.ROOT) // ENUM and SET keep their labels
+                : columnType.substring(0, quote).toUpperCase(Locale.ROOT) + columnType.substring(quote))
+                + (fact.charset() == null ? ""
                 : " CHARACTER SET " + fact.charset());
         Limit charset = fact.charset() == null ? Limit.NONE : Limit.charset(fact.charset(), type);
         Limit limit = switch (base) {
@@ -236,8 +239,8 @@ final class MariaDbDialect extends Dialect {
             case "CHAR", "VARCHAR", "JSON", "LONGTEXT" -> charset;
             case "TINYTEXT", "TEXT", "MEDIUMTEXT" -> Limit.all(charset, fact.octets() > 0
                     ? Limit.bytes(fact.octets(), fact.charset() == null ? "utf8mb4" : fact.charset(), type) : null);
-            case "ENUM" -> Limit.all(charset, Limit.oneOf(Limit.labels(columnType), type));
-            case "SET" -> Limit.all(charset, Limit.setOf(Limit.labels(columnType), type));
+            case "ENUM" -> Limit.all(charset, Limit.oneOf(Limit.labels(columnType, true), type));
+            case "SET" -> Limit.all(charset, Limit.setOf(Limit.labels(columnType, true), type));
             case "BINARY" -> column.size() > 0 ? Limit.fixedBinary(column.size(), type) : Limit.NONE;
             case "TINYBLOB", "BLOB", "MEDIUMBLOB" -> fact.octets() > 0 ? Limit.bytes(fact.octets(), null, type)
                     : Limit.NONE;
