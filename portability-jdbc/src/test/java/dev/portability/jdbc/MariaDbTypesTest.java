@@ -23,6 +23,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -191,6 +195,63 @@ class MariaDbTypesTest {
                             + "\"stamped\":\"0000-00-00 00:00:00\",\"took\":\"-838:59:59\"}")
                     .contains("{\"id\":2,\"born\":\"2020-00-15\",\"seen\":\"2020-05-00 10:00:00\",\"y\":0,"
                             + "\"stamped\":null,\"took\":\"100:00:00\"}");
+        }
+    }
+
+    /**
+     * Dates and times at the edges of MariaDB's ranges and precisions (read by the adapter's hand-written text
+     * reader): the exact {@code java.time} values, their ISO text in the archive, and the same stored text after
+     * the round trip.
+     */
+    @Test
+    void datesAndTimesAtTheEdgesOfRangeAndPrecisionAreReadExportedAndWrittenBackExactly() throws Exception {
+        try (TestDatabase source = TestDatabase.create(Kind.MARIADB);
+                TestDatabase target = TestDatabase.create(Kind.MARIADB)) {
+            String ddl = "CREATE TABLE edge (id INT PRIMARY KEY, d DATE, dt6 DATETIME(6), dt3 DATETIME(3), "
+                    + "dt0 DATETIME, ts6 TIMESTAMP(6) NULL, t6 TIME(6))";
+            source.execute(ddl, "SET time_zone = '+00:00'",
+                    "INSERT INTO edge VALUES (1, '0000-01-01', '0001-01-01 00:00:00.000001', "
+                            + "'2024-02-29 12:00:00.500', '1000-01-01 00:00:00', '1970-01-01 00:00:01.000000', "
+                            + "'00:00:00.000001'), (2, '9999-12-31', '9999-12-31 23:59:59.999999', "
+                            + "'9999-12-31 23:59:59.999', '9999-12-31 23:59:59', '2038-01-19 03:14:07.999999', "
+                            + "'23:59:59.999999'), (3, '2024-02-29', '2024-06-30 10:20:30.120000', NULL, NULL, NULL, "
+                            + "'12:00:00.000000')");
+            target.execute(ddl);
+            JdbcStore store = JdbcStore.discover(source.dataSource());
+
+            assertThat(Stores.rows(store, "edge").stream().map(r -> Arrays.asList(r.values())).toList())
+                    .containsExactly(
+                            List.of(1L, LocalDate.of(0, 1, 1), LocalDateTime.of(1, 1, 1, 0, 0, 0, 1_000),
+                                    LocalDateTime.of(2024, 2, 29, 12, 0, 0, 500_000_000),
+                                    LocalDateTime.of(1000, 1, 1, 0, 0),
+                                    OffsetDateTime.of(1970, 1, 1, 0, 0, 1, 0, ZoneOffset.UTC),
+                                    LocalTime.of(0, 0, 0, 1_000)),
+                            List.of(2L, LocalDate.of(9999, 12, 31), LocalDateTime.of(9999, 12, 31, 23, 59, 59,
+                                    999_999_000), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000),
+                                    LocalDateTime.of(9999, 12, 31, 23, 59, 59),
+                                    OffsetDateTime.of(2038, 1, 19, 3, 14, 7, 999_999_000, ZoneOffset.UTC),
+                                    LocalTime.of(23, 59, 59, 999_999_000)),
+                            Arrays.asList(3L, LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 6, 30, 10, 20, 30,
+                                    120_000_000), null, null, null, LocalTime.NOON));
+
+            Path archive = dir.resolve("edge.zip");
+            Stores.portability(store).export(archive);
+            assertThat(tableEntry(archive)).as("the archive's rows").isEqualTo(String.join("\n",
+                    "{\"id\":1,\"d\":\"0000-01-01\",\"dt6\":\"0001-01-01T00:00:00.000001\","
+                            + "\"dt3\":\"2024-02-29T12:00:00.5\",\"dt0\":\"1000-01-01T00:00:00\","
+                            + "\"ts6\":\"1970-01-01T00:00:01Z\",\"t6\":\"00:00:00.000001\"}",
+                    "{\"id\":2,\"d\":\"9999-12-31\",\"dt6\":\"9999-12-31T23:59:59.999999\","
+                            + "\"dt3\":\"9999-12-31T23:59:59.999\",\"dt0\":\"9999-12-31T23:59:59\","
+                            + "\"ts6\":\"2038-01-19T03:14:07.999999Z\",\"t6\":\"23:59:59.999999\"}",
+                    "{\"id\":3,\"d\":\"2024-02-29\",\"dt6\":\"2024-06-30T10:20:30.12\",\"dt3\":null,\"dt0\":null,"
+                            + "\"ts6\":null,\"t6\":\"12:00:00\"}", ""));
+            Stores.portability(JdbcStore.discover(target.dataSource())).importArchive(archive, ImportOptions.replace());
+            String select = "SELECT id, CAST(d AS CHAR), CAST(dt6 AS CHAR), CAST(dt3 AS CHAR), CAST(dt0 AS CHAR), "
+                    + "CAST(CONVERT_TZ(ts6, @@session.time_zone, '+00:00') AS CHAR), CAST(t6 AS CHAR) FROM edge "
+                    + "ORDER BY id";
+            assertThat(texts(target.dataSource(), select)).isEqualTo(texts(source.dataSource(), select))
+                    .contains("2|9999-12-31|9999-12-31 23:59:59.999999|9999-12-31 23:59:59.999|9999-12-31 23:59:59|"
+                            + "2038-01-19 03:14:07.999999|23:59:59.999999");
         }
     }
 

@@ -211,6 +211,27 @@ public final class ArchiveFile implements Closeable {
         return new EntryStream(new PrefetchingInputStream(readers, hashing), hashing, limited);
     }
 
+    /**
+     * Opens an entry as {@link #openEntry} does, for a caller that only drains it (verification): inflating runs
+     * ahead on a second thread, while counting, the limits and hashing run on the caller's, so that the two threads
+     * share the work instead of one doing it all while the other waits.
+     *
+     * @param name the entry name, as the manifest declares it
+     * @return the stream, or null if the archive has no such entry
+     * @throws IOException if the entry cannot be opened
+     */
+    public EntryStream openEntryToDrain(String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null || !entryNames.contains(name)) {
+            return null;
+        }
+        LimitedEntryStream limited = new LimitedEntryStream(new PrefetchingInputStream(readers,
+                zip.getInputStream(entry)), name, entry.getMethod() == ZipEntry.STORED ? 0
+                : entry.getCompressedSize(), limits, totalRead);
+        HashingInputStream hashing = new HashingInputStream(limited);
+        return new EntryStream(hashing, hashing, limited);
+    }
+
     @Override
     public void close() throws IOException {
         zip.close();

@@ -41,7 +41,7 @@ public final class ArchiveVerifier {
                 differences.add(e.getMessage());
             }
             for (ArchiveTable table : expected) {
-                EntryStream in = archive.openEntry(table.entry());
+                EntryStream in = archive.openEntryToDrain(table.entry());
                 if (in == null) {
                     differences.add("entry " + table.entry() + " of table " + table.name() + " is missing");
                     continue;

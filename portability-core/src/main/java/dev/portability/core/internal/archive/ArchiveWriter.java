@@ -85,8 +85,8 @@ public final class ArchiveWriter implements Closeable {
         }
         String entry = entryName(tables.size() + 1);
         zip.putNextEntry(new ZipEntry(entry));
-        HashingOutputStream hashing = new HashingOutputStream(zip);
-        open = new TableWriter(schema, entry, hashing, new PipedEntryStream(workers, hashing), check);
+        PipedEntryStream piped = new PipedEntryStream(workers, zip);
+        open = new TableWriter(schema, entry, new HashingOutputStream(piped), piped, check);
         return open;
     }
 
@@ -158,8 +158,9 @@ public final class ArchiveWriter implements Closeable {
     }
 
     /**
-     * Writes the rows of one table as JSON Lines. Rows are handed in batches to an encoding thread, which checks
-     * and encodes them while the caller reads the next rows from the store; a third thread hashes and deflates.
+     * Writes the rows of one table as JSON Lines. Rows are handed in batches to an encoding thread, which checks,
+     * encodes and hashes them while the caller reads the next rows from the store; a third thread deflates (the
+     * costliest step, so it does nothing else).
      */
     public final class TableWriter {
         private static final int BATCH = 256;
@@ -193,7 +194,7 @@ public final class ArchiveWriter implements Closeable {
                 codecs[i] = ValueCodec.of(columns.get(i));
                 nullable[i] = columns.get(i).nullable();
             }
-            JsonGenerator generator = Json.FACTORY.createGenerator(piped);
+            JsonGenerator generator = Json.FACTORY.createGenerator(hashing);
             this.encoding = workers.submit(() -> encode(generator));
         }
 
@@ -311,7 +312,7 @@ public final class ArchiveWriter implements Closeable {
             return rows;
         }
 
-        /** @return uncompressed bytes written so far, as far as they reached the compressor */
+        /** @return uncompressed bytes written so far, as far as they were encoded */
         public long bytes() {
             return hashing.count();
         }

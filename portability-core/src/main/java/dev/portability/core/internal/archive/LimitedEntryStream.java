@@ -15,6 +15,12 @@ final class LimitedEntryStream extends FilterInputStream {
     /** The ratio is only judged once an entry has expanded this far: small entries compress however they like. */
     private static final long RATIO_GRACE_BYTES = 1L << 20;
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final String entry;
     private final long compressedSize;
     private final ArchiveLimits limits;
@@ -50,33 +56,54 @@ final class LimitedEntryStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
+            // Line breaks are found eight bytes at a time (a word without a '\n' byte is skipped whole); a line's
+            // length is checked at its end or at the end of the bytes read, in this same call.
+            long max = limits.maxLineBytes();
             long length = line;
             long newLines = 0;
-            long max = limits.maxLineBytes();
+            int lineStart = off;
             int end = off + n;
             int i = off;
-            while (true) {
-                int start = i;
-                while (i < end && b[i] != '\n') {
-                    i++;
+            for (; i + 8 <= end; i += 8) {
+                long word = (long) LONGS.get(b, i) ^ NEWLINES;
+                if (((word - ONES) & ~word & HIGH_BITS) == 0) {
+                    continue; // no byte of the word is '\n'
                 }
-                length += i - start;
-                if (length > max) {
-                    throw new LimitExceededException("entry " + entry + " has a line longer than " + max + " bytes",
-                            "maxLineBytes");
+                for (int j = i; j < i + 8; j++) {
+                    if (b[j] == '\n') {
+                        if (length + (j - lineStart) > max) {
+                            throw longLine(max);
+                        }
+                        newLines++;
+                        length = 0;
+                        lineStart = j + 1;
+                    }
                 }
-                if (i == end) {
-                    break;
+            }
+            for (; i < end; i++) {
+                if (b[i] == '\n') {
+                    if (length + (i - lineStart) > max) {
+                        throw longLine(max);
+                    }
+                    newLines++;
+                    length = 0;
+                    lineStart = i + 1;
                 }
-                newLines++;
-                length = 0;
-                i++;
+            }
+            length += end - lineStart;
+            if (length > max) {
+                throw longLine(max);
             }
             line = length;
             lines += newLines;
             account(n);
         }
         return n;
+    }
+
+    private LimitExceededException longLine(long max) {
+        return new LimitExceededException("entry " + entry + " has a line longer than " + max + " bytes",
+                "maxLineBytes");
     }
 
     private void account(int n) throws LimitExceededException {

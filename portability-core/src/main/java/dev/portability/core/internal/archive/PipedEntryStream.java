@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Hands the bytes of an entry to a second thread in large chunks, so that encoding rows (on the caller's thread)
- * and hashing plus deflating them (on the other) overlap: an export uses two cores. Memory is bounded by the
+ * Hands the bytes of an entry to a second thread in large chunks, so that encoding and hashing rows (on the
+ * caller's thread) and deflating them (on the other) overlap: an export uses two cores. Memory is bounded by the
  * queue: at most {@code 2 + QUEUE} chunks of {@code CHUNK} bytes.
  */
 final class PipedEntryStream extends OutputStream {
