@@ -45,7 +45,7 @@ final class ImportChoice {
             description = "Import only these tables of the archive (comma-separated); the others stay untouched.")
     List<String> tables = new ArrayList<>();
 
-    @Option(order = 33, names = "--batch-size", paramLabel = "ROWS", defaultValue = "1000",
+    @Option(order = 33, names = "--batch-size", paramLabel = "ROWS", defaultValue = "10000",
             description = "Rows written per batch, 1 to 100000. Default: ${DEFAULT-VALUE}.")
     int batchSize = ImportOptions.DEFAULT_BATCH_SIZE;
 
