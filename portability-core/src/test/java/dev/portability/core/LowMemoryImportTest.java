@@ -95,7 +95,7 @@ class LowMemoryImportTest {
 
     @Test
     void theSpooledCopyIsDeletedWhenTheImportFails() throws IOException {
-        CountingStore target = new CountingStore(0, 50);
+        CountingStore target = new CountingStore(0, 5); // the 5th of 10 batches of 10,000 rows
 
         try (InputStream upload = Files.newInputStream(archive)) {
             assertThatThrownBy(() -> portability(target).importArchive(upload, ImportOptions.replace()))
