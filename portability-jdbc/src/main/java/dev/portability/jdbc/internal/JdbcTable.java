@@ -350,6 +350,35 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             return counts;
         }
         java.sql.Savepoint savepoint = tables.size() > 1 ? connection.setSavepoint() : null;
+        try {
+            counts.putAll(countRows(connection, tables));
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost);
+                }
+            }
+            throw e;
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
+        return counts;
+    }
+
+    /**
+     * Counts the rows of several tables with one query per {@value #TABLES_PER_COUNT} tables (PostgreSQL takes at
+     * most 1,664 entries in a select list); without a savepoint of its own.
+     *
+     * @param connection the connection
+     * @param tables the tables
+     * @return the rows of each table, by logical name, in the order given
+     * @throws SQLException if a query fails
+     */
+    static Map<String, Long> countRows(Connection connection, List<JdbcTable> tables) throws SQLException {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
             for (int from = 0; from < tables.size(); from += TABLES_PER_COUNT) {
                 List<JdbcTable> chunk = tables.subList(from, Math.min(tables.size(), from + TABLES_PER_COUNT));
@@ -365,18 +394,6 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
                     }
                 }
             }
-        } catch (SQLException e) {
-            if (savepoint != null) {
-                try {
-                    connection.rollback(savepoint);
-                } catch (SQLException lost) {
-                    e.addSuppressed(lost);
-                }
-            }
-            throw e;
-        }
-        if (savepoint != null) {
-            connection.releaseSavepoint(savepoint);
         }
         return counts;
     }

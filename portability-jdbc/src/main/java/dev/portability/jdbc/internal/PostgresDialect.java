@@ -378,25 +378,15 @@ final class PostgresDialect extends Dialect {
             }
         }
         StringBuilder list = new StringBuilder();
-        StringBuilder counts = new StringBuilder("SELECT ");
         for (int i = 0; i < tables.size(); i++) {
             list.append(i == 0 ? "" : ", ").append(tables.get(i).from());
-            counts.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM ").append(tables.get(i).from())
-                    .append(')');
         }
         java.sql.Savepoint savepoint = connection.setSavepoint();
-        java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> rows;
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE " + list + " IN ACCESS EXCLUSIVE MODE NOWAIT");
-            boolean empty = true;
-            try (ResultSet rs = statement.executeQuery(counts.toString())) {
-                rs.next();
-                for (int i = 0; i < tables.size(); i++) {
-                    rows.put(tables.get(i).schema().name(), rs.getLong(i + 1));
-                    empty &= rs.getLong(i + 1) == 0;
-                }
-            }
-            if (!empty) {
+            rows = JdbcTable.countRows(connection, tables);
+            if (rows.values().stream().anyMatch(n -> n != 0)) {
                 // tables already empty (under the lock TRUNCATE takes) are left as they are: truncating them
                 // would change nothing a reader can see, and costs new files for every table and index
                 statement.execute("TRUNCATE TABLE " + list + " CONTINUE IDENTITY RESTRICT");
