@@ -106,6 +106,31 @@ public interface DataStore<U extends UnitOfWork> {
     }
 
     /**
+     * Counts the rows of several of the store's tables, each as its {@link TableAdapter#count} would: the engine
+     * counts every imported table before and after an import, and a store of many tables may answer in one round
+     * trip instead of one per table. By default each table counts its own rows.
+     *
+     * @param work the unit of work
+     * @param tables names of tables of {@link #tables()}
+     * @return the rows of each table, by name, in the order given
+     */
+    default Map<String, Long> count(U work, List<String> tables) {
+        Map<String, TableAdapter<U>> byName = new java.util.HashMap<>();
+        for (TableAdapter<U> adapter : tables()) {
+            byName.put(adapter.schema().name(), adapter);
+        }
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            TableAdapter<U> adapter = byName.get(table);
+            if (adapter == null) {
+                throw new IllegalArgumentException("no table " + table + " in " + this);
+            }
+            counts.put(table, adapter.count(work));
+        }
+        return counts;
+    }
+
+    /**
      * Says what the import will do about the triggers of the imported tables that its writes would fire, without
      * changing anything: switch them off, let them fire and undo what they do, or refuse the import (a
      * {@link TriggerTreatment.Treatment#REFUSED} entry makes the engine refuse before writing). A

@@ -123,6 +123,8 @@ public final class Discovery {
         Map<String, Map<String, JdbcColumn>> columnsByTable = new HashMap<>();
         Map<String, TableSchema.Builder> builders = new LinkedHashMap<>();
         Map<String, List<JdbcColumn>> columnLists = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, String>> primaryKeys = kind == JdbcDialect.POSTGRESQL && schema != null
+                ? primaryKeys(meta, catalog, schema, folds) : null;
         for (Map.Entry<String, String> entry : sqlNameByLogical.entrySet()) {
             String logical = entry.getKey();
             String sqlName = entry.getValue();
@@ -134,7 +136,8 @@ public final class Discovery {
                 builder.column(column.column());
                 byName.put(column.column().name(), column);
             }
-            builder.primaryKey(primaryKey(meta, catalog, schema, logical, sqlName, folds, settings, byName));
+            builder.primaryKey(primaryKey(meta, catalog, schema, logical, sqlName, folds, settings, byName,
+                    primaryKeys));
             builders.put(logical, builder);
             columnLists.put(logical, columns);
             columnsByTable.put(logical, byName);
@@ -158,9 +161,11 @@ public final class Discovery {
             tables.add(table);
         }
         Dialect.Storage storage = dialect.storage(connection, catalog, schema);
+        Map<String, Set<String>> referencing = OutsideRows.referencing(connection, dialect, catalog, schema,
+                sqlNameByLogical.values());
         for (JdbcTable table : tables) {
             table.traits(storage.only(table.sqlName()), storage.nonTransactional().get(table.sqlName()),
-                    OutsideRows.referencing(connection, dialect, catalog, schema, table.sqlName()));
+                    referencing.get(table.sqlName()));
         }
         return new Result(dialect, tables);
     }
@@ -289,8 +294,8 @@ public final class Discovery {
     }
 
     private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema, String table,
-            String sqlTable, boolean folds, Settings settings, Map<String, JdbcColumn> columns)
-            throws SQLException {
+            String sqlTable, boolean folds, Settings settings, Map<String, JdbcColumn> columns,
+            Map<String, TreeMap<Integer, String>> schemaKeys) throws SQLException {
         List<String> declared = settings.primaryKeys().get(table);
         if (declared != null) {
             for (String column : declared) {
@@ -302,13 +307,35 @@ public final class Discovery {
             return declared;
         }
         TreeMap<Integer, String> key = new TreeMap<>();
-        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, sqlTable)) {
-            while (rs.next()) {
-                key.put(rs.getInt("KEY_SEQ"), logical(rs.getString("COLUMN_NAME"), folds));
+        if (schemaKeys != null) {
+            key = schemaKeys.getOrDefault(sqlTable, key);
+        } else {
+            try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, sqlTable)) {
+                while (rs.next()) {
+                    key.put(rs.getInt("KEY_SEQ"), logical(rs.getString("COLUMN_NAME"), folds));
+                }
             }
         }
         List<String> names = new ArrayList<>(key.values());
         return columns.keySet().containsAll(names) ? names : List.of();
+    }
+
+    /**
+     * The primary keys of every table of a schema with one metadata query (PostgreSQL's driver takes a null table
+     * as every table): one query per table costs a round trip each, which adds up over thousands of tables.
+     */
+    private static Map<String, TreeMap<Integer, String>> primaryKeys(DatabaseMetaData meta, String catalog,
+            String schema, boolean folds) throws SQLException {
+        Map<String, TreeMap<Integer, String>> keys = new HashMap<>();
+        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, null)) {
+            while (rs.next()) {
+                if (schema.equals(rs.getString("TABLE_SCHEM"))) {
+                    keys.computeIfAbsent(rs.getString("TABLE_NAME"), t -> new TreeMap<>())
+                            .put(rs.getInt("KEY_SEQ"), logical(rs.getString("COLUMN_NAME"), folds));
+                }
+            }
+        }
+        return keys;
     }
 
     private static List<ForeignKey> foreignKeys(DatabaseMetaData meta, String catalog, String schema,

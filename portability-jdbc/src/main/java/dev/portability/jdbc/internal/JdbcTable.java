@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -328,6 +329,73 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
             SqlErrors.refuseHiddenRows(schema().name(), e);
             throw SqlErrors.wrap("Counting the rows of table " + schema().name() + " failed", e);
         }
+    }
+
+    /** Most tables counted by one query of {@link #count(Connection, List)}. */
+    private static final int TABLES_PER_COUNT = 1000;
+
+    /**
+     * Counts the rows of several tables with one query per {@value #TABLES_PER_COUNT} tables, inside a savepoint:
+     * when a query fails, the transaction is back where it was before the call (PostgreSQL could run nothing more
+     * in it otherwise), and the caller can count the tables one by one to find which one fails.
+     *
+     * @param connection the unit of work's connection
+     * @param tables the tables
+     * @return the rows of each table, by logical name, in the order given
+     * @throws SQLException if a query fails
+     */
+    public static Map<String, Long> count(Connection connection, List<JdbcTable> tables) throws SQLException {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        if (tables.isEmpty()) {
+            return counts;
+        }
+        java.sql.Savepoint savepoint = tables.size() > 1 ? connection.setSavepoint() : null;
+        try {
+            counts.putAll(countRows(connection, tables));
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost);
+                }
+            }
+            throw e;
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
+        return counts;
+    }
+
+    /**
+     * Counts the rows of several tables with one query per {@value #TABLES_PER_COUNT} tables (PostgreSQL takes at
+     * most 1,664 entries in a select list); without a savepoint of its own.
+     *
+     * @param connection the connection
+     * @param tables the tables
+     * @return the rows of each table, by logical name, in the order given
+     * @throws SQLException if a query fails
+     */
+    static Map<String, Long> countRows(Connection connection, List<JdbcTable> tables) throws SQLException {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            for (int from = 0; from < tables.size(); from += TABLES_PER_COUNT) {
+                List<JdbcTable> chunk = tables.subList(from, Math.min(tables.size(), from + TABLES_PER_COUNT));
+                StringBuilder sql = new StringBuilder("SELECT ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM ").append(chunk.get(i).from)
+                            .append(')');
+                }
+                try (ResultSet rs = statement.executeQuery(sql.toString())) {
+                    rs.next();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        counts.put(chunk.get(i).schema().name(), rs.getLong(i + 1));
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     @Override

@@ -97,6 +97,45 @@ public final class OutsideRows {
     }
 
     /**
+     * Names the tables that reference each of a schema's tables, as {@link #referencing} does for one, with one
+     * metadata query for the whole schema ({@code getExportedKeys} without a table name) where the driver answers
+     * it (PostgreSQL's), else one query per table: a query per table costs a round trip and, on PostgreSQL, a scan
+     * of the catalogue's foreign keys each, which dominates the discovery of a schema of thousands of tables.
+     *
+     * @param connection a connection
+     * @param dialect the dialect
+     * @param catalog the catalog discovery reads
+     * @param schema the schema discovery reads (null on MariaDB)
+     * @param sqlNames the tables' names in the database
+     * @return per table name, the names of the tables that reference it (none: an empty set)
+     * @throws SQLException if the metadata cannot be read
+     */
+    public static Map<String, Set<String>> referencing(Connection connection, Dialect dialect, String catalog,
+            String schema, java.util.Collection<String> sqlNames) throws SQLException {
+        Map<String, Set<String>> byTable = new LinkedHashMap<>();
+        if (dialect.kind() != JdbcDialect.POSTGRESQL || schema == null) {
+            for (String sqlName : sqlNames) {
+                byTable.put(sqlName, referencing(connection, dialect, catalog, schema, sqlName));
+            }
+            return byTable;
+        }
+        OutsideRows rows = new OutsideRows(connection, dialect, catalog, schema);
+        Set<String> wanted = new HashSet<>(sqlNames);
+        sqlNames.forEach(name -> byTable.put(name, new LinkedHashSet<>()));
+        // pgjdbc takes a null table as every table of the schema; the rows are those of the per-table calls
+        try (ResultSet rs = rows.meta.getExportedKeys(catalog, schema, null)) {
+            while (rs.next()) {
+                String referenced = rs.getString("PKTABLE_NAME");
+                if (wanted.contains(referenced) && schema.equals(rs.getString("PKTABLE_SCHEM"))) {
+                    byTable.get(referenced).add(rows.display(rows.normalized(rs.getString("FKTABLE_CAT"),
+                            rs.getString("FKTABLE_SCHEM"), rs.getString("FKTABLE_NAME"))));
+                }
+            }
+        }
+        return byTable;
+    }
+
+    /**
      * Says what deleting rows of imported tables would do to rows outside the import.
      *
      * @param connection the unit of work's connection

@@ -354,7 +354,7 @@ final class PostgresDialect extends Dialect {
      * ({@code CONTINUE IDENTITY}: generators never move backwards). The tables are first locked with
      * {@code NOWAIT} inside a savepoint: when another session holds any lock on one of them (a reader included:
      * an export's snapshot must not see them emptied), nothing is done and the import deletes row by row as
-     * before, without waiting.
+     * before, without waiting. When every table is already empty, the lock is kept and nothing is truncated.
      */
     @Override
     public java.util.Map<String, Long> truncate(Connection connection, List<JdbcTable> tables) throws SQLException {
@@ -378,23 +378,19 @@ final class PostgresDialect extends Dialect {
             }
         }
         StringBuilder list = new StringBuilder();
-        StringBuilder counts = new StringBuilder("SELECT ");
         for (int i = 0; i < tables.size(); i++) {
             list.append(i == 0 ? "" : ", ").append(tables.get(i).from());
-            counts.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM ").append(tables.get(i).from())
-                    .append(')');
         }
         java.sql.Savepoint savepoint = connection.setSavepoint();
-        java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> rows;
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE " + list + " IN ACCESS EXCLUSIVE MODE NOWAIT");
-            try (ResultSet rs = statement.executeQuery(counts.toString())) {
-                rs.next();
-                for (int i = 0; i < tables.size(); i++) {
-                    rows.put(tables.get(i).schema().name(), rs.getLong(i + 1));
-                }
+            rows = JdbcTable.countRows(connection, tables);
+            if (rows.values().stream().anyMatch(n -> n != 0)) {
+                // tables already empty (under the lock TRUNCATE takes) are left as they are: truncating them
+                // would change nothing a reader can see, and costs new files for every table and index
+                statement.execute("TRUNCATE TABLE " + list + " CONTINUE IDENTITY RESTRICT");
             }
-            statement.execute("TRUNCATE TABLE " + list + " CONTINUE IDENTITY RESTRICT");
         } catch (SQLException e) {
             // a lock another session holds (55P03), or anything else: back to before the savepoint, and DELETE
             try {

@@ -77,43 +77,53 @@ public abstract class TriggerGuard {
         private static final int UPDATE = 1 << 4;
 
         /**
-         * The enabled user triggers and rules of a table and, for a partitioned table, of its partitions: relation,
-         * name, enabled mode, whether the current user owns the relation, the owner, trigger or rule, event mask.
+         * The enabled user triggers and rules of the imported tables and, for a partitioned table, of its
+         * partitions, in one query for every table (an array of qualified names): the table's position in the
+         * array (from 1), relation, name, enabled mode, whether the current user owns the relation, the owner,
+         * trigger or rule, event mask, the relation's name. Per table, triggers before rules, then by relation and
+         * name.
          */
-        private static final String QUERY = "WITH rel AS (SELECT CAST(? AS regclass) AS relid UNION "
-                + "SELECT relid FROM pg_catalog.pg_partition_tree(CAST(? AS regclass))) "
-                + "SELECT CAST(c.oid AS regclass)::text, t.tgname, t.tgenabled::text, "
+        private static final String QUERY = "WITH imp AS (SELECT u.i, CAST(u.n AS regclass) AS root FROM "
+                + "unnest(CAST(? AS text[])) WITH ORDINALITY AS u(n, i)), "
+                + "rel AS (SELECT i, root AS relid FROM imp UNION "
+                + "SELECT imp.i, p.relid FROM imp, pg_catalog.pg_partition_tree(imp.root) p) "
+                + "SELECT rel.i, CAST(c.oid AS regclass)::text, t.tgname, t.tgenabled::text, "
                 + "pg_catalog.pg_has_role(c.relowner, 'USAGE'), pg_catalog.pg_get_userbyid(c.relowner), 'trigger', "
                 + "t.tgtype::int, c.relname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = "
-                + "t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled IN ('O', 'A') AND t.tgrelid IN (SELECT relid "
-                + "FROM rel) "
-                + "UNION ALL SELECT CAST(c.oid AS regclass)::text, r.rulename, r.ev_enabled::text, "
+                + "t.tgrelid JOIN rel ON rel.relid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled IN ('O', 'A') "
+                + "UNION ALL SELECT rel.i, CAST(c.oid AS regclass)::text, r.rulename, r.ev_enabled::text, "
                 + "pg_catalog.pg_has_role(c.relowner, 'USAGE'), pg_catalog.pg_get_userbyid(c.relowner), 'rule', "
                 + "CASE r.ev_type WHEN '2' THEN 16 WHEN '3' THEN 4 WHEN '4' THEN 8 ELSE 0 END, c.relname "
                 + "FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
-                + "WHERE r.rulename <> '_RETURN' AND r.ev_enabled IN ('O', 'A') AND r.ev_class IN (SELECT relid "
-                + "FROM rel) ORDER BY 6 DESC, 1, 2";
+                + "JOIN rel ON rel.relid = r.ev_class WHERE r.rulename <> '_RETURN' AND r.ev_enabled IN ('O', 'A') "
+                + "ORDER BY 1, 7 DESC, 2, 3";
 
         private record Found(String table, String relation, String relationName, String name, boolean always,
                 boolean owned, String owner, boolean rule) {
         }
 
+        /** The triggers and rules the import's writes would fire, table by table in the order of {@code imported}. */
         private static List<Found> find(Connection connection, Map<String, JdbcTable> imported, ImportScope scope)
                 throws SQLException {
             List<Found> found = new ArrayList<>();
+            if (imported.isEmpty()) {
+                return found;
+            }
+            List<JdbcTable> tables = new ArrayList<>(imported.values());
+            String[] names = tables.stream().map(JdbcTable::qualifiedName).toArray(String[]::new);
+            int[] events = new int[tables.size()];
+            for (int i = 0; i < events.length; i++) {
+                events[i] = mask(scope.writes(tables.get(i).schema().name()));
+            }
             try (PreparedStatement ps = connection.prepareStatement(QUERY)) {
-                for (JdbcTable table : imported.values()) {
-                    String name = table.schema().name();
-                    int events = mask(scope.writes(name));
-                    ps.setString(1, table.qualifiedName());
-                    ps.setString(2, table.qualifiedName());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if ((rs.getInt(7) & events) != 0) {
-                                found.add(new Found(name, rs.getString(1), rs.getString(8), rs.getString(2),
-                                        "A".equals(rs.getString(3)), rs.getBoolean(4), rs.getString(5),
-                                        "rule".equals(rs.getString(6))));
-                            }
+                ps.setArray(1, connection.createArrayOf("text", names));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int at = rs.getInt(1) - 1;
+                        if ((rs.getInt(8) & events[at]) != 0) {
+                            found.add(new Found(tables.get(at).schema().name(), rs.getString(2), rs.getString(9),
+                                    rs.getString(3), "A".equals(rs.getString(4)), rs.getBoolean(5),
+                                    rs.getString(6), "rule".equals(rs.getString(7))));
                         }
                     }
                 }
