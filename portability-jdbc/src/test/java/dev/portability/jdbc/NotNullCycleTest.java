@@ -13,11 +13,13 @@ import dev.portability.core.Portability;
 import dev.portability.jdbc.TestDatabase.Kind;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +138,72 @@ class NotNullCycleTest {
             try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement()) {
                 assertThatThrownBy(() -> s.executeUpdate("INSERT INTO alphas VALUES (100, 9999, 'x')"))
                         .as("foreign-key checks are back on").isInstanceOf(SQLException.class);
+            }
+        }
+    }
+
+    @Test
+    void mariaDbRefusesToCommitWhenItsMetadataNoLongerListsTheForeignKeysToCheck() throws Exception {
+        Path archive = export(Kind.MARIADB, false, -1); // every reference holds
+        try (TestDatabase target = TestDatabase.create(Kind.MARIADB)) {
+            target.execute(ddl(Kind.MARIADB, true));
+            fill(target, 11, 20, "target", -1);
+            Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), TABLES);
+            boolean[] losesKeys = {false};
+            DataSource seam = new LosingKeysDataSource(target.dataSource(), losesKeys);
+            Portability portability = Stores.portability(JdbcStore.discover(seam));
+            losesKeys[0] = true; // after discovery: the check after the cycle's writes finds no foreign keys
+
+            assertThatThrownBy(() -> portability.importArchive(archive, ImportOptions.replace()))
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
+                        assertThat(e.getMessage()).contains("the database's metadata listed 0 of the 1 foreign keys")
+                                .contains("Nothing was imported");
+                        assertThat(e.retryable()).isTrue();
+                    });
+
+            assertThat(Databases.differences(Databases.contents(target.dataSource(), TABLES), before)).isEmpty();
+        }
+    }
+
+    /** Answers {@code getImportedKeys} with no keys once {@code losesKeys[0]} is set; everything else is real. */
+    private static final class LosingKeysDataSource extends DelegatingDataSource {
+        private final boolean[] losesKeys;
+
+        LosingKeysDataSource(DataSource target, boolean[] losesKeys) {
+            super(target);
+            this.losesKeys = losesKeys;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection real = target.getConnection();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        Object result = invoke(real, method, args);
+                        if (method.getName().equals("getMetaData")) {
+                            DatabaseMetaData meta = (DatabaseMetaData) result;
+                            return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {DatabaseMetaData.class}, (p, m, a) -> {
+                                        if (losesKeys[0] && m.getName().equals("getImportedKeys")) {
+                                            a[2] = "no_such_table"; // the same columns, no rows
+                                        }
+                                        return invoke(meta, m, a);
+                                    });
+                        }
+                        return result;
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLException("not used");
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
             }
         }
     }
