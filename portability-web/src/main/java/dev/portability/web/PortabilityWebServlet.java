@@ -49,17 +49,50 @@ public final class PortabilityWebServlet extends HttpServlet {
             response.setHeader("Connection", "close");
         }
         WebResponse.Body body = answer.body();
-        if (body == null) {
-            return;
-        }
-        response.setContentLengthLong(answer.contentLength());
         try {
-            OutputStream out = response.getOutputStream();
-            body.writeTo(out);
-            out.flush();
+            if (body != null) {
+                response.setContentLengthLong(answer.contentLength());
+                OutputStream out = response.getOutputStream();
+                body.writeTo(out);
+                out.flush();
+            } else {
+                response.flushBuffer();
+            }
         } catch (IOException e) {
             LOG.debug("{} {}: the client went away while the response was sent: {}", request.getMethod(),
                     request.getRequestURI(), e.toString());
+            return;
+        }
+        if (view.bodyLeftUnread()) {
+            swallow(request);
+        }
+    }
+
+    /** The most of a refused request's body read and discarded after the answer (Tomcat's maxSwallowSize). */
+    static final long MAX_SWALLOW = 2L << 20;
+
+    /**
+     * Reads and discards what is left of a refused request's body, when it is small (declared or chunked, at most
+     * {@link #MAX_SWALLOW} bytes): a client still sending it then reads the answer, where closing at once would
+     * reset the connection under it and lose the answer (seen as "Broken pipe" with no response). A larger
+     * declared body is not read: the connection closes.
+     */
+    private static void swallow(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_SWALLOW) {
+            return;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            int n;
+            while (read < MAX_SWALLOW && (n = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_SWALLOW - read)))
+                    >= 0) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client stopped sending or went away: the connection closes either way
         }
     }
 
