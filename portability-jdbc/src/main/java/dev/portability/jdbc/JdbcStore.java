@@ -299,6 +299,8 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final List<JdbcTable> tables;
+    /** The tables by logical name. */
+    private final Map<String, JdbcTable> byName = new HashMap<>();
     private final Duration lockTimeout;
     private final TriggerGuard triggers;
 
@@ -315,6 +317,7 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = dialect;
         this.tables = List.copyOf(tables);
+        this.tables.forEach(t -> byName.put(t.schema().name(), t));
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.triggers = TriggerGuard.of(dialect.kind(), dialect);
         prepareCycles();
@@ -329,8 +332,6 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
      * with checks off and checked before commit (MariaDB): see {@link JdbcTable#writeWithoutForeignKeyChecks}.
      */
     private void prepareCycles() {
-        Map<String, JdbcTable> byName = new HashMap<>();
-        tables.forEach(t -> byName.put(t.schema().name(), t));
         for (JdbcTable table : tables) {
             for (ForeignKey fk : table.schema().foreignKeys()) {
                 if (!reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
@@ -423,28 +424,16 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
      */
     @Override
     public Map<String, Long> count(JdbcUnitOfWork work, List<String> names) {
-        Map<String, JdbcTable> byName = new java.util.HashMap<>();
-        tables.forEach(t -> byName.put(t.schema().name(), t));
-        List<JdbcTable> counted = new ArrayList<>();
-        for (String name : names) {
-            JdbcTable table = byName.get(name);
-            if (table == null) {
-                throw new IllegalArgumentException("no table " + name + " in " + this);
-            }
-            counted.add(table);
-        }
-        try {
-            if (counted.size() > 1) {
+        if (names.size() > 1 && byName.keySet().containsAll(names)) {
+            List<JdbcTable> counted = new ArrayList<>();
+            names.forEach(name -> counted.add(byName.get(name)));
+            try {
                 return JdbcTable.count(work.connection(), counted);
+            } catch (java.sql.SQLException e) {
+                // rolled back to before the query: counted one by one below, so that the failure names its table
             }
-        } catch (java.sql.SQLException e) {
-            // rolled back to before the query: counted one by one below, so that the failure names its table
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (JdbcTable table : counted) {
-            counts.put(table.schema().name(), table.count(work));
-        }
-        return counts;
+        return DataStore.super.count(work, names);
     }
 
     /**

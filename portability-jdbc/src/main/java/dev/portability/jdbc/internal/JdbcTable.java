@@ -347,31 +347,24 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
      * in it otherwise), and the caller can count the tables one by one to find which one fails.
      *
      * @param connection the unit of work's connection
-     * @param tables the tables
+     * @param tables the tables, two or more
      * @return the rows of each table, by logical name, in the order given
      * @throws SQLException if a query fails
      */
     public static Map<String, Long> count(Connection connection, List<JdbcTable> tables) throws SQLException {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        if (tables.isEmpty()) {
-            return counts;
-        }
-        java.sql.Savepoint savepoint = tables.size() > 1 ? connection.setSavepoint() : null;
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        Map<String, Long> counts;
         try {
-            counts.putAll(countRows(connection, tables));
+            counts = countRows(connection, tables);
         } catch (SQLException e) {
-            if (savepoint != null) {
-                try {
-                    connection.rollback(savepoint);
-                } catch (SQLException lost) {
-                    e.addSuppressed(lost);
-                }
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException lost) {
+                e.addSuppressed(lost);
             }
             throw e;
         }
-        if (savepoint != null) {
-            connection.releaseSavepoint(savepoint);
-        }
+        connection.releaseSavepoint(savepoint);
         return counts;
     }
 
