@@ -74,6 +74,35 @@ class OnePassImportTest {
         assertThat(target.snapshot()).isEqualTo(before);
     }
 
+    /**
+     * A table of a few rows is read on the writing thread, a larger one ahead on a second thread: a problem in the
+     * larger one is found and reported the same way, and everything is rolled back.
+     */
+    @Test
+    void aProblemInATableReadAheadOnASecondThreadRollsBackTheSame() throws Exception {
+        Path large = dir.resolve("large.zip");
+        Fixtures.portability(Fixtures.shop(20_000)).export(large);
+        Path bad = Archives.withRows(large, dir.resolve("large-bad.zip"), "orders", lines -> {
+            List<String> copy = new ArrayList<>(lines);
+            copy.set(19_000, copy.get(19_000).replace("\"id\":190010,", "\"id\":10,"));
+            assertThat(copy.get(19_000)).contains("\"id\":10,");
+            return copy;
+        });
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bad.toFile())) {
+            assertThat(zip.stream().mapToLong(e -> e.getSize()).max().orElse(0))
+                    .as("orders' entry, larger than what is read on the writing thread").isGreaterThan(1024 * 1024);
+        }
+
+        assertThatThrownBy(() -> Fixtures.portability(target).importArchive(bad, ImportOptions.replace()))
+                .isInstanceOfSatisfying(InvalidArchiveException.class, e -> {
+                    assertThat(e.report().problems()).extracting(Problem::code)
+                            .containsExactly(ErrorCode.DUPLICATE_KEY);
+                    assertThat(e.report().problems().get(0).line()).isEqualTo(19_001L);
+                });
+
+        assertThat(target.snapshot()).isEqualTo(before);
+    }
+
     @Test
     void validationFirstReportsEveryProblemAndWritesNothing() throws Exception {
         Path bad = twoProblemsInTheLastTable();

@@ -34,7 +34,8 @@ class OperationThreadsTest {
         Path archive = dir.resolve("a.zip");
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         Set<String> seenDuringExport = new TreeSet<>();
-        Fixtures.portability(Fixtures.shop(2_000)).export(archive, ExportOptions.defaults().withListener(event -> {
+        // 10,000 rows: entries larger than what an import reads on its caller's thread
+        Fixtures.portability(Fixtures.shop(10_000)).export(archive, ExportOptions.defaults().withListener(event -> {
             events.add(event);
             seenDuringExport.addAll(threadsOf(event.operationId()));
         }));

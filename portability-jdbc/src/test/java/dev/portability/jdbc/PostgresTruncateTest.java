@@ -183,6 +183,82 @@ class PostgresTruncateTest {
     }
 
     /**
+     * The import switches {@code child}'s {@code DELETE} rule off with its triggers, so TRUNCATE is exact; when the
+     * host lets triggers fire the rule must run for every deleted row, so the import deletes row by row.
+     */
+    @Test
+    void aDeleteRuleThatFiresKeepsTheDeletePath() throws Exception {
+        Path archive = archive(40);
+        for (boolean firing : new boolean[] {false, true}) {
+            try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+                schema(target);
+                target.execute("CREATE TABLE removed (id INT)", "CREATE RULE child_removed AS ON DELETE TO child "
+                        + "DO ALSO INSERT INTO removed VALUES (OLD.id)");
+                fill(target);
+                long childNode = fileNode(target.dataSource(), "child");
+
+                portability(target.dataSource()).importArchive(archive,
+                        ImportOptions.replace().withTables("parent", "child").withTriggersFiring(firing));
+
+                assertThat(Databases.contents(target.dataSource(), "child", "id").get("child")).hasSize(4);
+                assertThat(Databases.contents(target.dataSource(), "removed", "id").get("removed"))
+                        .as("rows the rule logged").hasSize(firing ? 1000 : 0);
+                assertThat(fileNode(target.dataSource(), "child")).as(firing ? "not truncated" : "truncated")
+                        .matches(node -> (node == childNode) == firing);
+            }
+        }
+    }
+
+    private static void readings(TestDatabase db, String... more) {
+        db.execute("CREATE TABLE reading (id INT PRIMARY KEY, v TEXT) PARTITION BY RANGE (id)",
+                "CREATE TABLE reading_low PARTITION OF reading FOR VALUES FROM (0) TO (100)",
+                "CREATE TABLE reading_high PARTITION OF reading FOR VALUES FROM (100) TO (10000)");
+        db.execute(more);
+    }
+
+    /**
+     * A partitioned table is emptied with one TRUNCATE of it and its partitions; when a table outside the import
+     * references one of its partitions, TRUNCATE is not used and the import is refused (the delete would break
+     * that reference), leaving both tables as they were.
+     */
+    @Test
+    void aPartitionedTableIsTruncatedUnlessAPartitionIsReferencedFromOutside() throws Exception {
+        Path archive = dir.resolve("readings.zip");
+        try (TestDatabase source = TestDatabase.create(Kind.POSTGRESQL)) {
+            readings(source, "INSERT INTO reading VALUES (5, 'five'), (500, 'five hundred')");
+            Stores.portability(JdbcStore.configure(source.dataSource()).include("reading").discover())
+                    .export(archive);
+        }
+        try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+            readings(target, "INSERT INTO reading SELECT g, 'old' FROM generate_series(1, 2000) g");
+            long highNode = fileNode(target.dataSource(), "reading_high");
+
+            ImportResult result = Stores.portability(JdbcStore.configure(target.dataSource()).include("reading")
+                    .discover()).importArchive(archive, ImportOptions.replace());
+
+            assertThat(result.tables()).extracting(t -> t.table() + " deleted " + t.deleted())
+                    .containsExactly("reading deleted 2000");
+            assertThat(Databases.contents(target.dataSource(), "reading", "id").get("reading")).containsExactly(
+                    List.of("id=Integer:5", "v=String:five"), List.of("id=Integer:500", "v=String:five hundred"));
+            assertThat(fileNode(target.dataSource(), "reading_high")).as("truncated").isNotEqualTo(highNode);
+        }
+        try (TestDatabase target = TestDatabase.create(Kind.POSTGRESQL)) {
+            readings(target, "INSERT INTO reading SELECT g, 'old' FROM generate_series(1, 2000) g",
+                    "CREATE TABLE flag (id INT PRIMARY KEY, reading_id INT REFERENCES reading_high (id))",
+                    "INSERT INTO flag VALUES (1, 500)");
+            Map<String, List<List<Object>>> before = Databases.contents(target.dataSource(), "reading", "id", "flag",
+                    "id");
+
+            assertThatThrownBy(() -> Stores.portability(JdbcStore.configure(target.dataSource())
+                    .include("reading").discover()).importArchive(archive, ImportOptions.replace()))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("flag_reading_id_fkey");
+
+            assertThat(Databases.differences(Databases.contents(target.dataSource(), "reading", "id", "flag", "id"),
+                    before)).isEmpty();
+        }
+    }
+
+    /**
      * A reader whose transaction has read {@code parent} (an export's snapshot) holds a lock the TRUNCATE would
      * wait for: the import deletes row by row instead, without waiting, and the reader's snapshot stays whole.
      */

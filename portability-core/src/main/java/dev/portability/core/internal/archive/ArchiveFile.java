@@ -194,7 +194,7 @@ public final class ArchiveFile implements Closeable {
 
     /**
      * Opens an entry for reading, counting and hashing its uncompressed bytes; inflating and hashing run ahead on
-     * a second thread.
+     * a second thread, unless the entry is at most {@link #READ_AHEAD_FROM_BYTES} long.
      *
      * @param name the entry name, as the manifest declares it
      * @return the stream, or null if the archive has no such entry
@@ -208,8 +208,17 @@ public final class ArchiveFile implements Closeable {
         LimitedEntryStream limited = new LimitedEntryStream(zip.getInputStream(entry), name,
                 entry.getMethod() == ZipEntry.STORED ? 0 : entry.getCompressedSize(), limits, totalRead);
         HashingInputStream hashing = new HashingInputStream(limited);
+        if (entry.getSize() >= 0 && entry.getSize() <= READ_AHEAD_FROM_BYTES) {
+            return new EntryStream(hashing, hashing, limited); // a few rows: a second thread would only wait
+        }
         return new EntryStream(new PrefetchingInputStream(readers, hashing), hashing, limited);
     }
+
+    /**
+     * The size (uncompressed, as the ZIP's central directory declares it) from which {@link #openEntry} reads an
+     * entry ahead on a second thread: one read-ahead chunk.
+     */
+    static final long READ_AHEAD_FROM_BYTES = PrefetchingInputStream.CHUNK;
 
     /**
      * Opens an entry as {@link #openEntry} does, for a caller that only drains it (verification): inflating runs

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  */
 final class PrefetchingInputStream extends InputStream {
 
-    private static final int CHUNK = 256 * 1024;
+    static final int CHUNK = 256 * 1024;
     private static final int QUEUE = 4;
 
     /** A chunk of the source's bytes. */

@@ -573,50 +573,60 @@ public final class Importer<U extends UnitOfWork> {
      * ends after {@code batchSize} rows or {@link #BATCH_BYTES} bytes of the archive, whichever comes first, and
      * the reading thread starts no new batch while the batches handed over and not yet written hold
      * {@link #BATCH_BYTES} or more (nor more than {@link #BATCHES_AHEAD} of them): memory is bounded by rows and by
-     * bytes, and rows of large values are read one at a time.
+     * bytes, and rows of large values are read one at a time. A table whose entry the manifest declares at most
+     * {@link #READ_INLINE_BYTES} long is read on the caller's thread, batch by batch as well: for a few rows, waking
+     * a second thread costs more than the overlap gains (a schema of thousands of small tables).
      */
     private void forEachBatch(ArchiveFile archive, TablePlan<U> plan, int batchSize, Operation operation,
             Phase phase, BatchHandler handler) {
         long total = plan.archived().rows();
         archive.startPass();
-        Handoff<Batch> handoff = new Handoff<>(BATCHES_AHEAD);
         boolean checkKeys = targetKeys != null && keysChecked.add(plan.table());
         InFlight inFlight = new InFlight();
+        List<Problem> collationProblems = new ArrayList<>();
+        TargetKeys<U>.Table collated = checkKeys
+                ? targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add) : null;
+        int[] keyIndexes = RowKeys.keyIndexes(plan.mapping().target());
+        Consumer<Batch> write = batch -> {
+            if (collated != null) {
+                // the target compares the batch's keys before any of its rows is written: a key it takes for
+                // an earlier one must never be written, nor taken by MERGE for an existing row
+                for (int r = 0; r < batch.rows().size(); r++) {
+                    collated.add(Key.of(RowKeys.values(batch.rows().get(r), keyIndexes)), batch.firstRow() + r);
+                }
+                collated.finish();
+                if (!collationProblems.isEmpty()) {
+                    throw changed(collationProblems);
+                }
+            }
+            handler.accept(batch.rows(), batch.firstRow());
+            inFlight.release(batch.size());
+            operation.progress(phase, plan.table(), batch.firstRow() + batch.rows().size() - 1, total,
+                    batch.bytes());
+        };
+        if (plan.archived().bytes() <= READ_INLINE_BYTES) {
+            readBatches(archive, plan, batchSize, new Inline(write, operation, phase, plan.table()), inFlight,
+                    checkKeys);
+            return;
+        }
+        Handoff<Batch> handoff = new Handoff<>(BATCHES_AHEAD);
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         AtomicBoolean started = new AtomicBoolean();
         java.util.concurrent.Future<?> reader = operation.workers().submit(() -> {
             started.set(true);
             try {
-                readBatches(archive, plan, batchSize, handoff, inFlight, checkKeys);
+                readBatches(archive, plan, batchSize, new Handed(handoff), inFlight, checkKeys);
             } finally {
                 ended.countDown();
             }
         });
-        List<Problem> collationProblems = new ArrayList<>();
-        TargetKeys<U>.Table collated = checkKeys
-                ? targetKeys.table(plan, settings.maxTrackedKeys(), collationProblems::add) : null;
-        int[] keyIndexes = RowKeys.keyIndexes(plan.mapping().target());
         try {
             while (true) {
                 Batch batch = take(handoff, operation, phase, plan.table());
                 if (batch == null) {
                     return;
                 }
-                if (collated != null) {
-                    // the target compares the batch's keys before any of its rows is written: a key it takes for
-                    // an earlier one must never be written, nor taken by MERGE for an existing row
-                    for (int r = 0; r < batch.rows().size(); r++) {
-                        collated.add(Key.of(RowKeys.values(batch.rows().get(r), keyIndexes)), batch.firstRow() + r);
-                    }
-                    collated.finish();
-                    if (!collationProblems.isEmpty()) {
-                        throw changed(collationProblems);
-                    }
-                }
-                handler.accept(batch.rows(), batch.firstRow());
-                inFlight.release(batch.size());
-                operation.progress(phase, plan.table(), batch.firstRow() + batch.rows().size() - 1, total,
-                        batch.bytes());
+                write.accept(batch);
             }
         } finally {
             handoff.stop();
@@ -630,6 +640,69 @@ public final class Importer<U extends UnitOfWork> {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /** The largest entry (uncompressed bytes, as the manifest declares) {@link #forEachBatch} reads inline. */
+    private static final long READ_INLINE_BYTES = 256 * 1024;
+
+    /** Where {@link #readBatches} puts the batches it reads, and says how the table's rows ended. */
+    private interface BatchSink {
+        /** @return false when the writer stopped: read no further */
+        boolean put(Batch batch) throws InterruptedException;
+
+        boolean stopped();
+
+        void end() throws InterruptedException;
+
+        void fail(RuntimeException failure) throws InterruptedException;
+    }
+
+    /** To the writing thread, through a hand-off. */
+    private record Handed(Handoff<Batch> handoff) implements BatchSink {
+        @Override
+        public boolean put(Batch batch) throws InterruptedException {
+            return handoff.put(batch);
+        }
+
+        @Override
+        public boolean stopped() {
+            return handoff.stopped();
+        }
+
+        @Override
+        public void end() throws InterruptedException {
+            handoff.end();
+        }
+
+        @Override
+        public void fail(RuntimeException failure) throws InterruptedException {
+            handoff.fail(failure);
+        }
+    }
+
+    /** Written at once on the reading thread, which is the writing thread; a failure is thrown there. */
+    private record Inline(Consumer<Batch> write, Operation operation, Phase phase, String table)
+            implements BatchSink {
+        @Override
+        public boolean put(Batch batch) {
+            operation.checkCancelled(phase.name().toLowerCase(java.util.Locale.ROOT) + " table " + table);
+            write.accept(batch);
+            return true;
+        }
+
+        @Override
+        public boolean stopped() {
+            return false;
+        }
+
+        @Override
+        public void end() {
+        }
+
+        @Override
+        public void fail(RuntimeException failure) {
+            throw failure;
         }
     }
 
@@ -665,8 +738,8 @@ public final class Importer<U extends UnitOfWork> {
         }
 
         /** Waits until fewer than {@link #BATCH_BYTES} are in flight, or the writer stopped. */
-        public synchronized void awaitRoom(Handoff<?> handoff) throws InterruptedException {
-            while (bytes >= BATCH_BYTES && !handoff.stopped()) {
+        public synchronized void awaitRoom(java.util.function.BooleanSupplier stopped) throws InterruptedException {
+            while (bytes >= BATCH_BYTES && !stopped.getAsBoolean()) {
                 wait(200);
             }
         }
@@ -686,7 +759,7 @@ public final class Importer<U extends UnitOfWork> {
         }
     }
 
-    private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, Handoff<Batch> handoff,
+    private void readBatches(ArchiveFile archive, TablePlan<U> plan, int batchSize, BatchSink out,
             InFlight inFlight, boolean checkKeys) {
         List<Problem> problems = new ArrayList<>();
         Consumer<Problem> sink = problems::add;
@@ -696,9 +769,9 @@ public final class Importer<U extends UnitOfWork> {
             List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
             long batchBytes = 0;
             long done = 0;
-            while (!handoff.stopped()) {
+            while (!out.stopped()) {
                 if (batch.isEmpty()) {
-                    inFlight.awaitRoom(handoff);
+                    inFlight.awaitRoom(out::stopped);
                 }
                 long before = rows.bytes();
                 Row row = rows.next(sink);
@@ -713,19 +786,19 @@ public final class Importer<U extends UnitOfWork> {
                 done++;
                 if (batch.size() == batchSize || batchBytes >= BATCH_BYTES) {
                     inFlight.add(batchBytes);
-                    if (!handoff.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes))) {
+                    if (!out.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes))) {
                         return; // the writer stopped: nobody waits for the rest
                     }
                     batch = new ArrayList<>(Math.min(batchSize, 1024));
                     batchBytes = 0;
                 }
             }
-            if (handoff.stopped()) {
+            if (out.stopped()) {
                 return; // the writer stopped: nobody waits for the rest
             }
             if (problems.isEmpty() && !batch.isEmpty()) {
                 inFlight.add(batchBytes);
-                if (!handoff.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes))) {
+                if (!out.put(new Batch(batch, done - batch.size() + 1, rows.bytes(), batchBytes))) {
                     return;
                 }
             }
@@ -750,9 +823,9 @@ public final class Importer<U extends UnitOfWork> {
         }
         try {
             if (failure == null) {
-                handoff.end();
+                out.end();
             } else {
-                handoff.fail(failure);
+                out.fail(failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
