@@ -332,9 +332,13 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
      * with checks off and checked before commit (MariaDB): see {@link JdbcTable#writeWithoutForeignKeyChecks}.
      */
     private void prepareCycles() {
+        Map<String, Set<String>> references = new HashMap<>();
+        for (JdbcTable table : tables) {
+            references.put(table.schema().name(), table.schema().referencedTables());
+        }
         for (JdbcTable table : tables) {
             for (ForeignKey fk : table.schema().foreignKeys()) {
-                if (!reaches(byName, fk.referencedTable(), table.schema().name(), new java.util.HashSet<>())) {
+                if (!reaches(references, fk.referencedTable(), table.schema().name())) {
                     continue;
                 }
                 List<JdbcColumn> columns = new ArrayList<>();
@@ -354,17 +358,21 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
         }
     }
 
-    private static boolean reaches(Map<String, JdbcTable> tables, String from, String to,
-            java.util.Set<String> seen) {
-        if (from.equals(to)) {
-            return true;
-        }
-        if (!seen.add(from) || !tables.containsKey(from)) {
-            return false;
-        }
-        for (String next : tables.get(from).schema().referencedTables()) {
-            if (reaches(tables, next, to, seen)) {
+    /**
+     * Whether {@code to} is reached from {@code from} along foreign keys; with a stack of its own, not the thread's
+     * (a chain of thousands of foreign keys would overflow that).
+     */
+    private static boolean reaches(Map<String, Set<String>> references, String from, String to) {
+        Set<String> seen = new HashSet<>();
+        java.util.Deque<String> next = new java.util.ArrayDeque<>();
+        next.push(from);
+        while (!next.isEmpty()) {
+            String table = next.pop();
+            if (table.equals(to)) {
                 return true;
+            }
+            if (seen.add(table) && references.containsKey(table)) {
+                references.get(table).forEach(next::push);
             }
         }
         return false;
@@ -485,8 +493,9 @@ public final class JdbcStore implements DataStore<JdbcUnitOfWork> {
 
     private Map<String, JdbcTable> imported(ImportScope scope) {
         Map<String, JdbcTable> byName = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>(scope.tables());
         for (JdbcTable table : tables) {
-            if (scope.tables().contains(table.schema().name())) {
+            if (names.contains(table.schema().name())) {
                 byName.put(table.schema().name(), table);
             }
         }

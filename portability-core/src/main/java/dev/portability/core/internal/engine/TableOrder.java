@@ -25,6 +25,8 @@ public final class TableOrder {
     private final List<TableSchema> ordered;
     private final Map<String, Integer> position = new HashMap<>();
     private final Map<String, Integer> component = new HashMap<>();
+    /** Per component, how many tables it holds. */
+    private final Map<Integer, Integer> componentSize = new HashMap<>();
     private final List<List<String>> conflicts = new ArrayList<>();
 
     private TableOrder(List<TableSchema> ordered, Map<String, Integer> component) {
@@ -33,6 +35,7 @@ public final class TableOrder {
             position.put(ordered.get(i).name(), i);
         }
         this.component.putAll(component);
+        component.values().forEach(c -> componentSize.merge(c, 1, Integer::sum));
     }
 
     /**
@@ -96,10 +99,15 @@ public final class TableOrder {
         List<TableSchema> ordered = new ArrayList<>();
         Map<String, Integer> component = new HashMap<>();
         int c = 0;
+        Map<String, Integer> given = new HashMap<>();
+        for (String name : byName.keySet()) {
+            given.put(name, given.size());
+        }
         for (List<String> members : tarjan.components) {
-            List<String> sorted = new ArrayList<>(byName.keySet());
-            sorted.retainAll(members);
-            if (sorted.size() > 1) {
+            List<String> sorted = members;
+            if (members.size() > 1) {
+                sorted = new ArrayList<>(members);
+                sorted.sort(java.util.Comparator.comparing(given::get)); // the given order
                 sorted = referencedFirst(sorted, byName, refersBack);
             }
             for (String name : sorted) {
@@ -143,13 +151,8 @@ public final class TableOrder {
      * @return whether the table is in a foreign-key cycle (a self-reference included)
      */
     public boolean inCycle(TableSchema table) {
-        int own = component.get(table.name());
-        for (TableSchema other : ordered) {
-            if (other != table && component.get(other.name()) == own) {
-                return true;
-            }
-        }
-        return table.referencedTables().contains(table.name());
+        return componentSize.get(component.get(table.name())) > 1
+                || table.referencedTables().contains(table.name());
     }
 
     /**
@@ -229,7 +232,51 @@ public final class TableOrder {
             this.after = after;
         }
 
-        public void visit(String name) {
+        /** A table being visited and the dependencies of it still to follow. */
+        private record Frame(String name, java.util.Iterator<String> dependencies) {
+        }
+
+        /**
+         * Visits a table and everything it depends on, with a stack of its own rather than the thread's (a chain
+         * of thousands of foreign keys would overflow that).
+         */
+        public void visit(String root) {
+            Deque<Frame> frames = new ArrayDeque<>();
+            enter(root, frames);
+            while (!frames.isEmpty()) {
+                Frame frame = frames.peek();
+                String name = frame.name();
+                if (frame.dependencies().hasNext()) {
+                    String referenced = frame.dependencies().next();
+                    if (!byName.containsKey(referenced)) {
+                        continue;
+                    }
+                    if (!index.containsKey(referenced)) {
+                        enter(referenced, frames);
+                    } else if (onStack.contains(referenced)) {
+                        low.put(name, Math.min(low.get(name), index.get(referenced)));
+                    }
+                    continue;
+                }
+                frames.pop();
+                if (low.get(name).equals(index.get(name))) {
+                    List<String> members = new ArrayList<>();
+                    String member;
+                    do {
+                        member = stack.pop();
+                        onStack.remove(member);
+                        members.add(member);
+                    } while (!member.equals(name));
+                    components.add(members);
+                }
+                if (!frames.isEmpty()) {
+                    String parent = frames.peek().name();
+                    low.put(parent, Math.min(low.get(parent), low.get(name)));
+                }
+            }
+        }
+
+        private void enter(String name, Deque<Frame> frames) {
             index.put(name, next);
             low.put(name, next);
             next++;
@@ -237,27 +284,7 @@ public final class TableOrder {
             onStack.add(name);
             Set<String> dependencies = new java.util.LinkedHashSet<>(byName.get(name).referencedTables());
             dependencies.addAll(after.getOrDefault(name, Set.of()));
-            for (String referenced : dependencies) {
-                if (!byName.containsKey(referenced)) {
-                    continue;
-                }
-                if (!index.containsKey(referenced)) {
-                    visit(referenced);
-                    low.put(name, Math.min(low.get(name), low.get(referenced)));
-                } else if (onStack.contains(referenced)) {
-                    low.put(name, Math.min(low.get(name), index.get(referenced)));
-                }
-            }
-            if (low.get(name).equals(index.get(name))) {
-                List<String> members = new ArrayList<>();
-                String member;
-                do {
-                    member = stack.pop();
-                    onStack.remove(member);
-                    members.add(member);
-                } while (!member.equals(name));
-                components.add(members);
-            }
+            frames.push(new Frame(name, dependencies.iterator()));
         }
     }
 }
