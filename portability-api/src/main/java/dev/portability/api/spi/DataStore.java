@@ -107,8 +107,9 @@ public interface DataStore<U extends UnitOfWork> {
 
     /**
      * Counts the rows of several of the store's tables, each as its {@link TableAdapter#count} would: the engine
-     * counts every imported table before and after an import, and a store of many tables may answer in one round
-     * trip instead of one per table. By default each table counts its own rows.
+     * counts every exported table before an export and every imported table before and after an import, and a
+     * store of many tables may answer in one round trip instead of one per table. By default each table counts its
+     * own rows.
      *
      * @param work the unit of work
      * @param tables names of tables of {@link #tables()}

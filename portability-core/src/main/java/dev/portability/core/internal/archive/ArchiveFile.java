@@ -222,8 +222,9 @@ public final class ArchiveFile implements Closeable {
 
     /**
      * Opens an entry as {@link #openEntry} does, for a caller that only drains it (verification): inflating runs
-     * ahead on a second thread, while counting, the limits and hashing run on the caller's, so that the two threads
-     * share the work instead of one doing it all while the other waits.
+     * ahead on a second thread (for an entry larger than {@link #READ_AHEAD_FROM_BYTES}), while counting, the
+     * limits and hashing run on the caller's, so that the two threads share the work instead of one doing it all
+     * while the other waits.
      *
      * @param name the entry name, as the manifest declares it
      * @return the stream, or null if the archive has no such entry
@@ -234,8 +235,11 @@ public final class ArchiveFile implements Closeable {
         if (entry == null || !entryNames.contains(name)) {
             return null;
         }
-        LimitedEntryStream limited = new LimitedEntryStream(new PrefetchingInputStream(readers,
-                zip.getInputStream(entry)), name, entry.getMethod() == ZipEntry.STORED ? 0
+        InputStream in = zip.getInputStream(entry);
+        if (entry.getSize() < 0 || entry.getSize() > READ_AHEAD_FROM_BYTES) {
+            in = new PrefetchingInputStream(readers, in);
+        }
+        LimitedEntryStream limited = new LimitedEntryStream(in, name, entry.getMethod() == ZipEntry.STORED ? 0
                 : entry.getCompressedSize(), limits, totalRead);
         HashingInputStream hashing = new HashingInputStream(limited);
         return new EntryStream(hashing, hashing, limited);

@@ -80,15 +80,37 @@ public final class ArchiveWriter implements Closeable {
      * @throws IOException if writing fails
      */
     public TableWriter beginTable(TableSchema schema, RowCheck check) throws IOException {
+        return beginTable(schema, check, Long.MAX_VALUE);
+    }
+
+    /**
+     * Starts the next table's entry, checking each row also as a whole; a table expected to hold at most
+     * {@link #ENCODE_INLINE_ROWS} rows is encoded and deflated on the caller's thread (for a few rows, handing them
+     * to two other threads costs more than it overlaps: a schema of thousands of small tables).
+     *
+     * @param schema the table's schema, written to the manifest
+     * @param check run on every row after its values were checked, on the encoding thread; null for none
+     * @param expectedRows how many rows the table is expected to hold (any number may be written)
+     * @return a writer for its rows; call {@link TableWriter#finish()} before starting the next table
+     * @throws IOException if writing fails
+     */
+    public TableWriter beginTable(TableSchema schema, RowCheck check, long expectedRows) throws IOException {
         if (open != null) {
             throw new IllegalStateException("table " + open.schema.name() + " is not finished");
         }
         String entry = entryName(tables.size() + 1);
         zip.putNextEntry(new ZipEntry(entry));
-        PipedEntryStream piped = new PipedEntryStream(workers, zip);
-        open = new TableWriter(schema, entry, new HashingOutputStream(piped), piped, check);
+        if (expectedRows <= ENCODE_INLINE_ROWS) {
+            open = new TableWriter(schema, entry, new HashingOutputStream(zip), null, check);
+        } else {
+            PipedEntryStream piped = new PipedEntryStream(workers, zip);
+            open = new TableWriter(schema, entry, new HashingOutputStream(piped), piped, check);
+        }
         return open;
     }
+
+    /** The most rows a table may be expected to hold to be encoded on the caller's thread. */
+    static final long ENCODE_INLINE_ROWS = 1_000;
 
     /** A check of a whole row beyond its values (a repeated primary key), run on the encoding thread. */
     @FunctionalInterface
@@ -160,7 +182,7 @@ public final class ArchiveWriter implements Closeable {
     /**
      * Writes the rows of one table as JSON Lines. Rows are handed in batches to an encoding thread, which checks,
      * encodes and hashes them while the caller reads the next rows from the store; a third thread deflates (the
-     * costliest step, so it does nothing else).
+     * costliest step, so it does nothing else). A writer without a piped stream does it all on the caller's thread.
      */
     public final class TableWriter {
         private static final int BATCH = 256;
@@ -174,7 +196,10 @@ public final class ArchiveWriter implements Closeable {
         private final boolean[] nullable;
         private final RowCheck check;
         private final Handoff<List<Row>> handoff = new Handoff<>(4);
+        /** The encoding thread's work; null when rows are encoded inline, by {@link #generator}. */
         private final Future<?> encoding;
+        private final JsonGenerator generator;
+        private final Object[] values;
         private List<Row> pending = new ArrayList<>(BATCH);
         private long rows;
 
@@ -194,8 +219,16 @@ public final class ArchiveWriter implements Closeable {
                 codecs[i] = ValueCodec.of(columns.get(i));
                 nullable[i] = columns.get(i).nullable();
             }
-            JsonGenerator generator = Json.FACTORY.createGenerator(hashing);
-            this.encoding = workers.submit(() -> encode(generator));
+            JsonGenerator json = Json.FACTORY.createGenerator(hashing);
+            if (piped == null) {
+                this.generator = json;
+                this.values = new Object[codecs.length];
+                this.encoding = null;
+            } else {
+                this.generator = null;
+                this.values = null;
+                this.encoding = workers.submit(() -> encode(json));
+            }
         }
 
         private Void encode(JsonGenerator generator) throws IOException, ColumnValueException, InterruptedException {
@@ -256,7 +289,7 @@ public final class ArchiveWriter implements Closeable {
         }
 
         /**
-         * Writes one row; it is checked and encoded on another thread.
+         * Writes one row; it is checked and encoded on another thread (at once, when the table is encoded inline).
          *
          * @param row a row of this table
          * @throws ColumnValueException if this or an earlier row has a value that does not fit its column (wrong
@@ -264,6 +297,10 @@ public final class ArchiveWriter implements Closeable {
          * @throws IOException if writing fails
          */
         public void write(Row row) throws IOException, ColumnValueException {
+            if (encoding == null) {
+                encode(generator, row, ++rows, values);
+                return;
+            }
             pending.add(row);
             rows++;
             if (pending.size() == BATCH) {
@@ -325,6 +362,10 @@ public final class ArchiveWriter implements Closeable {
          * @throws IOException if writing fails
          */
         public ArchiveTable finish() throws IOException, ColumnValueException {
+            if (encoding == null) {
+                generator.close();
+                return finished();
+            }
             if (!pending.isEmpty()) {
                 hand(pending);
             }
@@ -340,6 +381,10 @@ public final class ArchiveWriter implements Closeable {
                 rethrow();
             }
             piped.close();
+            return finished();
+        }
+
+        private ArchiveTable finished() throws IOException {
             hashing.close();
             zip.closeEntry();
             ArchiveTable table = new ArchiveTable(schema, entry, rows, hashing.count(), hashing.sha256());
@@ -349,6 +394,9 @@ public final class ArchiveWriter implements Closeable {
         }
 
         private void abandon() {
+            if (encoding == null) {
+                return; // nothing runs elsewhere
+            }
             handoff.stop();
             encoding.cancel(true);
             piped.abandon();
