@@ -338,8 +338,11 @@ public final class JdbcTable extends AbstractTableAdapter<JdbcUnitOfWork> {
         }
     }
 
-    /** Most tables counted by one query of {@link #count(Connection, List)}. */
-    private static final int TABLES_PER_COUNT = 1000;
+    /**
+     * Most tables counted by one query of {@link #count(Connection, List)}: PostgreSQL plans a query of 250
+     * subqueries faster per table than one of 1,000 (2,000 tables: 0.5 s against 0.75 s on a new connection).
+     */
+    private static final int TABLES_PER_COUNT = 250;
 
     /**
      * Counts the rows of several tables with one query per {@value #TABLES_PER_COUNT} tables, inside a savepoint:
