@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * Foreign keys that reach into an imported table from outside the import: which tables reference a table (at
  * discovery), and what deleting some rows of imported tables would do to rows outside the import. The second
  * follows {@code ON DELETE CASCADE} transitively through outside tables, counts each outside row once per action,
- * and reads every table that references another through standard JDBC metadata ({@code getExportedKeys}), so
- * tables the store does not export and tables of other schemas count too.
+ * and reads every table that references another through standard JDBC metadata ({@code getExportedKeys}; on
+ * PostgreSQL its catalogue, where a key that references a partition counts for the partitioned table), so tables
+ * the store does not export and tables of other schemas count too.
  */
 public final class OutsideRows {
 
@@ -98,9 +99,9 @@ public final class OutsideRows {
 
     /**
      * Names the tables that reference each of a schema's tables, as {@link #referencing} does for one, with one
-     * metadata query for the whole schema ({@code getExportedKeys} without a table name) where the driver answers
-     * it (PostgreSQL's), else one query per table: a query per table costs a round trip and, on PostgreSQL, a scan
-     * of the catalogue's foreign keys each, which dominates the discovery of a schema of thousands of tables.
+     * catalogue query for the whole schema on PostgreSQL, else one metadata query per table: a query per table
+     * costs a round trip and, on PostgreSQL, a scan of the catalogue's foreign keys each, which dominates the
+     * discovery of a schema of thousands of tables.
      *
      * @param connection a connection
      * @param dialect the dialect
@@ -122,13 +123,22 @@ public final class OutsideRows {
         OutsideRows rows = new OutsideRows(connection, dialect, catalog, schema);
         Set<String> wanted = new HashSet<>(sqlNames);
         sqlNames.forEach(name -> byTable.put(name, new LinkedHashSet<>()));
-        // pgjdbc takes a null table as every table of the schema; the rows are those of the per-table calls
-        try (ResultSet rs = rows.meta.getExportedKeys(catalog, schema, null)) {
-            while (rs.next()) {
-                String referenced = rs.getString("PKTABLE_NAME");
-                if (wanted.contains(referenced) && schema.equals(rs.getString("PKTABLE_SCHEM"))) {
-                    byTable.get(referenced).add(rows.display(rows.normalized(rs.getString("FKTABLE_CAT"),
-                            rs.getString("FKTABLE_SCHEM"), rs.getString("FKTABLE_NAME"))));
+        // as POSTGRES_REFERENCES, for every table of the schema: a key that references a partition counts for the
+        // partitioned table it belongs to
+        try (PreparedStatement ps = connection.prepareStatement("SELECT rc.relname, fn.nspname, fc.relname "
+                + "FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class fc ON fc.oid = c.conrelid "
+                + "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace JOIN pg_catalog.pg_class rc ON "
+                + "rc.oid = COALESCE(pg_catalog.pg_partition_root(c.confrelid), c.confrelid) "
+                + "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+                + "WHERE c.contype = 'f' AND c.conparentid = 0 AND rn.nspname = ? "
+                + "ORDER BY rc.relname, fn.nspname, fc.relname, c.conname")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getString(1))) {
+                        byTable.get(rs.getString(1)).add(rows.display(rows.normalized(null, rs.getString(2),
+                                rs.getString(3))));
+                    }
                 }
             }
         }
@@ -295,6 +305,11 @@ public final class OutsideRows {
         if (cached != null) {
             return cached;
         }
+        if (dialect.kind() == JdbcDialect.POSTGRESQL) {
+            List<Reference> found = postgresReferences(table);
+            references.put(table.id(), found);
+            return found;
+        }
         Map<String, TreeMap<Integer, String[]>> parts = new LinkedHashMap<>();
         Map<String, Object[]> heads = new HashMap<>();
         try (ResultSet rs = meta.getExportedKeys(table.catalog(), table.schema(), table.name())) {
@@ -319,6 +334,47 @@ public final class OutsideRows {
             found.add(new Reference((TableRef) head[0], own, referenced, action((Short) head[1])));
         });
         references.put(table.id(), found);
+        return found;
+    }
+
+    /**
+     * PostgreSQL's foreign keys that reference a table or one of its partitions, each once: a key declared on a
+     * partitioned table is also stored on each of its partitions, and a key that references a partitioned table
+     * once per partition of it (PostgreSQL documentation, "pg_constraint": {@code conparentid}); JDBC's
+     * {@code getExportedKeys} lists those copies, and leaves out keys that reference a partition itself. Columns are
+     * named in key order.
+     */
+    private static final String POSTGRES_REFERENCES = "SELECT fn.nspname, fc.relname, c.conname, c.confdeltype::text, "
+            + "(SELECT array_agg(a.attname::text ORDER BY k.i) FROM unnest(c.conkey) WITH ORDINALITY k(n, i) "
+            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n), "
+            + "(SELECT array_agg(a.attname::text ORDER BY k.i) FROM unnest(c.confkey) WITH ORDINALITY k(n, i) "
+            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n) "
+            + "FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class fc ON fc.oid = c.conrelid "
+            + "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
+            + "WHERE c.contype = 'f' AND c.conparentid = 0 AND (c.confrelid = CAST(? AS regclass) OR c.confrelid IN "
+            + "(SELECT relid FROM pg_catalog.pg_partition_tree(CAST(? AS regclass)))) "
+            + "ORDER BY fn.nspname, fc.relname, c.conname";
+
+    private List<Reference> postgresReferences(TableRef table) throws SQLException {
+        List<Reference> found = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(POSTGRES_REFERENCES)) {
+            String name = dialect.quote(table.schema()) + "." + dialect.quote(table.name());
+            ps.setString(1, name);
+            ps.setString(2, name); // a table in no partition tree has none: pg_partition_tree lists nothing
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Action action = switch (rs.getString(4)) {
+                        case "c" -> Action.DELETE;
+                        case "n" -> Action.SET_NULL;
+                        case "d" -> Action.SET_DEFAULT;
+                        default -> Action.BLOCK; // a: NO ACTION, r: RESTRICT
+                    };
+                    found.add(new Reference(normalized(null, rs.getString(1), rs.getString(2)),
+                            List.of((String[]) rs.getArray(5).getArray()), List.of((String[]) rs.getArray(6)
+                            .getArray()), action));
+                }
+            }
+        }
         return found;
     }
 
