@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchedCountTest {
 
-    private static final int TABLES = 600;
+    private static final int TABLES = 300;
 
     @TempDir
     Path dir;

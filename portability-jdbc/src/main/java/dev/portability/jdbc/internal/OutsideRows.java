@@ -344,7 +344,7 @@ public final class OutsideRows {
      * {@code getExportedKeys} lists those copies, and leaves out keys that reference a partition itself. Columns are
      * named in key order.
      */
-    private static final String POSTGRES_REFERENCES = "SELECT fn.nspname, fc.relname, c.conname, c.confdeltype::text, "
+    private static final String POSTGRES_REFERENCES = "SELECT fn.nspname, fc.relname, c.confdeltype::text, "
             + "(SELECT array_agg(a.attname::text ORDER BY k.i) FROM unnest(c.conkey) WITH ORDINALITY k(n, i) "
             + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n), "
             + "(SELECT array_agg(a.attname::text ORDER BY k.i) FROM unnest(c.confkey) WITH ORDINALITY k(n, i) "
@@ -363,14 +363,14 @@ public final class OutsideRows {
             ps.setString(2, name); // a table in no partition tree has none: pg_partition_tree lists nothing
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Action action = switch (rs.getString(4)) {
+                    Action action = switch (rs.getString(3)) {
                         case "c" -> Action.DELETE;
                         case "n" -> Action.SET_NULL;
                         case "d" -> Action.SET_DEFAULT;
                         default -> Action.BLOCK; // a: NO ACTION, r: RESTRICT
                     };
                     found.add(new Reference(normalized(null, rs.getString(1), rs.getString(2)),
-                            List.of((String[]) rs.getArray(5).getArray()), List.of((String[]) rs.getArray(6)
+                            List.of((String[]) rs.getArray(4).getArray()), List.of((String[]) rs.getArray(5)
                             .getArray()), action));
                 }
             }

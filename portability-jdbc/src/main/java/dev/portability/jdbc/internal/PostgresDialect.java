@@ -329,7 +329,8 @@ final class PostgresDialect extends Dialect {
             + "FROM unnest(CAST(? AS text[])) n), r AS (SELECT relid FROM t UNION SELECT CAST(p.relid AS oid) "
             + "FROM t, pg_catalog.pg_partition_tree(t.relid) p) SELECT array_agg(r.relid), "
             + "bool_and(pg_catalog.has_table_privilege(r.relid, 'TRUNCATE')), "
-            + "count(*) FILTER (WHERE k.relkind NOT IN ('r', 'p')) FROM r JOIN pg_catalog.pg_class k ON k.oid = r.relid";
+            + "count(*) FILTER (WHERE k.relkind NOT IN ('r', 'p')) FROM r "
+            + "JOIN pg_catalog.pg_class k ON k.oid = r.relid";
 
     /**
      * Of the relations given as an {@code oid[]} (the same array in every parameter): the number of foreign keys
@@ -349,11 +350,11 @@ final class PostgresDialect extends Dialect {
     /**
      * One {@code TRUNCATE} of every table ({@code ONLY} where the table is an inheritance parent), which
      * PostgreSQL runs inside the transaction: a rollback brings every row back. Used only where it is exactly what
-     * deleting every row does ({@link #TRUNCATED_RELATIONS}, {@link #TRUNCATE_BLOCKERS}): no foreign key from a table outside the set (PostgreSQL
-     * would refuse without {@code CASCADE}, which is never used), no enabled user trigger on delete or truncate
-     * (the import switched the delete triggers off, unless the host lets triggers fire; {@code ON TRUNCATE}
-     * triggers are not switched off, so they keep the import on {@code DELETE}), no enabled {@code DELETE} rule,
-     * only ordinary and partitioned tables, and the {@code TRUNCATE} privilege. Sequences are not touched
+     * deleting every row does ({@link #TRUNCATED_RELATIONS}, {@link #TRUNCATE_BLOCKERS}): no foreign key from a
+     * table outside the set (PostgreSQL would refuse without {@code CASCADE}, which is never used), no enabled user
+     * trigger on delete or truncate (the import switched the delete triggers off, unless the host lets triggers
+     * fire; {@code ON TRUNCATE} triggers are not switched off, so they keep the import on {@code DELETE}), no
+     * enabled {@code DELETE} rule, only ordinary and partitioned tables, and the {@code TRUNCATE} privilege. Sequences are not touched
      * ({@code CONTINUE IDENTITY}: generators never move backwards). The tables are first locked with
      * {@code NOWAIT} inside a savepoint: when another session holds any lock on one of them (a reader included:
      * an export's snapshot must not see them emptied), nothing is done and the import deletes row by row as
