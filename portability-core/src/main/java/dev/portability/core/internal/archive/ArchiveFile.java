@@ -208,7 +208,7 @@ public final class ArchiveFile implements Closeable {
         LimitedEntryStream limited = new LimitedEntryStream(zip.getInputStream(entry), name,
                 entry.getMethod() == ZipEntry.STORED ? 0 : entry.getCompressedSize(), limits, totalRead);
         HashingInputStream hashing = new HashingInputStream(limited);
-        if (entry.getSize() >= 0 && entry.getSize() <= READ_AHEAD_FROM_BYTES) {
+        if (!readsAhead(entry)) {
             return new EntryStream(hashing, hashing, limited); // a few rows: a second thread would only wait
         }
         return new EntryStream(new PrefetchingInputStream(readers, hashing), hashing, limited);
@@ -219,6 +219,11 @@ public final class ArchiveFile implements Closeable {
      * entry ahead on a second thread: one read-ahead chunk.
      */
     static final long READ_AHEAD_FROM_BYTES = PrefetchingInputStream.CHUNK;
+
+    /** Whether an entry is inflated ahead on a second thread: when its declared size is unknown or large. */
+    private static boolean readsAhead(ZipEntry entry) {
+        return entry.getSize() < 0 || entry.getSize() > READ_AHEAD_FROM_BYTES;
+    }
 
     /**
      * Opens an entry as {@link #openEntry} does, for a caller that only drains it (verification): inflating runs
@@ -236,7 +241,7 @@ public final class ArchiveFile implements Closeable {
             return null;
         }
         InputStream in = zip.getInputStream(entry);
-        if (entry.getSize() < 0 || entry.getSize() > READ_AHEAD_FROM_BYTES) {
+        if (readsAhead(entry)) {
             in = new PrefetchingInputStream(readers, in);
         }
         LimitedEntryStream limited = new LimitedEntryStream(in, name, entry.getMethod() == ZipEntry.STORED ? 0

@@ -6,9 +6,7 @@ import dev.portability.api.Problem;
 import dev.portability.api.Row;
 import dev.portability.api.TableSchema;
 import dev.portability.api.spi.TableAdapter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,52 +219,15 @@ public final class CycleWrites {
         return new Problem(ErrorCode.FOREIGN_KEY_CYCLE, message, null, null, tables.get(0), null);
     }
 
-    /** Tarjan's strongly connected components of the graph, members in the graph's order. */
+    /** The strongly connected components of the graph, members in the graph's order. */
     private static List<List<String>> components(Map<String, List<ForeignKey>> edges) {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        Deque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new java.util.HashSet<>();
-        List<List<String>> components = new ArrayList<>();
-        int[] next = {0};
-        for (String start : edges.keySet()) {
-            if (!index.containsKey(start)) {
-                visit(start, edges, index, low, stack, onStack, components, next);
-            }
-        }
-        List<String> order = new ArrayList<>(edges.keySet());
+        Map<String, Integer> order = new HashMap<>();
+        edges.keySet().forEach(name -> order.put(name, order.size()));
+        List<List<String>> components = StronglyConnected.components(edges.keySet(),
+                name -> edges.get(name).stream().map(ForeignKey::referencedTable).toList());
         for (List<String> component : components) {
-            component.sort(java.util.Comparator.comparingInt(order::indexOf));
+            component.sort(java.util.Comparator.comparing(order::get));
         }
         return components;
-    }
-
-    private static void visit(String name, Map<String, List<ForeignKey>> edges, Map<String, Integer> index,
-            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<List<String>> components,
-            int[] next) {
-        index.put(name, next[0]);
-        low.put(name, next[0]);
-        next[0]++;
-        stack.push(name);
-        onStack.add(name);
-        for (ForeignKey fk : edges.get(name)) {
-            String to = fk.referencedTable();
-            if (!index.containsKey(to)) {
-                visit(to, edges, index, low, stack, onStack, components, next);
-                low.put(name, Math.min(low.get(name), low.get(to)));
-            } else if (onStack.contains(to)) {
-                low.put(name, Math.min(low.get(name), index.get(to)));
-            }
-        }
-        if (low.get(name).equals(index.get(name))) {
-            List<String> members = new ArrayList<>();
-            String member;
-            do {
-                member = stack.pop();
-                onStack.remove(member);
-                members.add(member);
-            } while (!member.equals(name));
-            components.add(members);
-        }
     }
 }

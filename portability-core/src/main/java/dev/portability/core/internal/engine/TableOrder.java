@@ -2,9 +2,7 @@ package dev.portability.core.internal.engine;
 
 import dev.portability.api.ForeignKey;
 import dev.portability.api.TableSchema;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,14 +86,13 @@ public final class TableOrder {
         for (TableSchema table : tables) {
             byName.put(table.name(), table);
         }
-        // Tarjan's strongly connected components over "references" (and "comes after") edges.
-        Tarjan tarjan = new Tarjan(byName, after);
-        for (String name : byName.keySet()) {
-            if (!tarjan.index.containsKey(name)) {
-                tarjan.visit(name);
-            }
-        }
-        // Tarjan emits components with referenced components first: exactly the write order.
+        // strongly connected components over "references" (and "comes after") edges, referenced components first:
+        // exactly the write order
+        List<List<String>> components = StronglyConnected.components(byName.keySet(), name -> {
+            Set<String> dependencies = new java.util.LinkedHashSet<>(byName.get(name).referencedTables());
+            dependencies.addAll(after.getOrDefault(name, Set.of()));
+            return dependencies;
+        });
         List<TableSchema> ordered = new ArrayList<>();
         Map<String, Integer> component = new HashMap<>();
         int c = 0;
@@ -103,7 +100,7 @@ public final class TableOrder {
         for (String name : byName.keySet()) {
             given.put(name, given.size());
         }
-        for (List<String> members : tarjan.components) {
+        for (List<String> members : components) {
             List<String> sorted = members;
             if (members.size() > 1) {
                 sorted = new ArrayList<>(members);
@@ -215,76 +212,5 @@ public final class TableOrder {
             }
         }
         return forward;
-    }
-
-    private static final class Tarjan {
-        private final Map<String, TableSchema> byName;
-        private final Map<String, Set<String>> after;
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, Integer> low = new HashMap<>();
-        private final Deque<String> stack = new ArrayDeque<>();
-        private final Set<String> onStack = new HashSet<>();
-        private final List<List<String>> components = new ArrayList<>();
-        private int next;
-
-        public Tarjan(Map<String, TableSchema> byName, Map<String, Set<String>> after) {
-            this.byName = byName;
-            this.after = after;
-        }
-
-        /** A table being visited and the dependencies of it still to follow. */
-        private record Frame(String name, java.util.Iterator<String> dependencies) {
-        }
-
-        /**
-         * Visits a table and everything it depends on, with a stack of its own rather than the thread's (a chain
-         * of thousands of foreign keys would overflow that).
-         */
-        public void visit(String root) {
-            Deque<Frame> frames = new ArrayDeque<>();
-            enter(root, frames);
-            while (!frames.isEmpty()) {
-                Frame frame = frames.peek();
-                String name = frame.name();
-                if (frame.dependencies().hasNext()) {
-                    String referenced = frame.dependencies().next();
-                    if (!byName.containsKey(referenced)) {
-                        continue;
-                    }
-                    if (!index.containsKey(referenced)) {
-                        enter(referenced, frames);
-                    } else if (onStack.contains(referenced)) {
-                        low.put(name, Math.min(low.get(name), index.get(referenced)));
-                    }
-                    continue;
-                }
-                frames.pop();
-                if (low.get(name).equals(index.get(name))) {
-                    List<String> members = new ArrayList<>();
-                    String member;
-                    do {
-                        member = stack.pop();
-                        onStack.remove(member);
-                        members.add(member);
-                    } while (!member.equals(name));
-                    components.add(members);
-                }
-                if (!frames.isEmpty()) {
-                    String parent = frames.peek().name();
-                    low.put(parent, Math.min(low.get(parent), low.get(name)));
-                }
-            }
-        }
-
-        private void enter(String name, Deque<Frame> frames) {
-            index.put(name, next);
-            low.put(name, next);
-            next++;
-            stack.push(name);
-            onStack.add(name);
-            Set<String> dependencies = new java.util.LinkedHashSet<>(byName.get(name).referencedTables());
-            dependencies.addAll(after.getOrDefault(name, Set.of()));
-            frames.push(new Frame(name, dependencies.iterator()));
-        }
     }
 }
