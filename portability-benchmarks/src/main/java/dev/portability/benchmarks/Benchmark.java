@@ -622,8 +622,9 @@ public final class Benchmark {
 
     private Measure library(String classpath, String operation, String url, String schema, String include,
             Path archive, String prepare) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", classpath, LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(heapOptions());
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
                 String.valueOf(level), String.valueOf(runs)));
         if (prepare != null) {
             command.add(prepare);
@@ -633,6 +634,22 @@ public final class Benchmark {
         String last = output.substring(output.lastIndexOf("seconds="));
         return new Measure(Double.parseDouble(last.replaceFirst("^seconds=(\\S+).*$", "$1").strip()),
                 Double.parseDouble(last.replaceFirst("^.*cpu=(\\S+).*$", "$1").strip()));
+    }
+
+    /**
+     * The heap options of a library run's JVM: this JVM's own {@code -Xms} and {@code -Xmx}, so that the library and
+     * the hand-written pipelines (run here) have the same heap, and a heap kept committed across the collections
+     * between runs, as {@link Timing} keeps this JVM's (also for a baseline build, whose runner may not).
+     */
+    private static List<String> heapOptions() {
+        List<String> options = new ArrayList<>();
+        for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-Xms") || option.startsWith("-Xmx")) {
+                options.add(option);
+            }
+        }
+        options.add("-XX:MaxHeapFreeRatio=100");
+        return options;
     }
 
     private String probe(String operation, String url, String schema, Path archive) throws Exception {

@@ -49,6 +49,7 @@ final class Timing {
     static Measure median(int runs, Step prepare, Step step) throws Exception {
         com.sun.management.OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(
                 com.sun.management.OperatingSystemMXBean.class);
+        keepHeapCommitted();
         double[] wall = new double[runs];
         double[] cpu = new double[runs];
         for (int i = 0; i <= runs; i++) {
@@ -68,6 +69,24 @@ final class Timing {
             System.err.printf("    run %d%s: %.2f s, CPU %.2f s%n", i, i == 0 ? " (warm-up)" : "", elapsed, used);
         }
         return new Measure(median(wall), median(cpu));
+    }
+
+    /**
+     * Keeps the heap this JVM has grown committed across the full collections between runs: by default
+     * ({@code MaxHeapFreeRatio} 70) each {@code System.gc()} shrinks G1's heap back to a few tens of MB, and every
+     * run then grows it again, touching each page anew. On a virtual machine a first touch is a page fault the
+     * hypervisor may have to back (one JVM measured here: 700,000 faults and a quarter of its CPU time in the
+     * kernel over four imports, against a tenth with the heap kept). A long-running host keeps its heap; so do the
+     * benchmark's JVMs after the warm-up, the library's and the one running the hand-written pipelines alike.
+     * {@code MaxHeapFreeRatio} is a manageable flag (HotSpot), set here at run time.
+     */
+    private static void keepHeapCommitted() {
+        try {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .setVMOption("MaxHeapFreeRatio", "100");
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            System.err.println("    (the heap may shrink between runs: " + e.getMessage() + ")");
+        }
     }
 
     /**
