@@ -624,7 +624,8 @@ public final class Benchmark {
             Path archive, String prepare) throws Exception {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(heapOptions());
-        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath,
+                LibraryRunner.class.getName(), operation, url, schema, include, archive.toString(),
                 String.valueOf(level), String.valueOf(runs)));
         if (prepare != null) {
             command.add(prepare);
@@ -637,14 +638,15 @@ public final class Benchmark {
     }
 
     /**
-     * The heap options of a library run's JVM: this JVM's own {@code -Xms} and {@code -Xmx}, so that the library and
-     * the hand-written pipelines (run here) have the same heap, and a heap kept committed across the collections
-     * between runs, as {@link Timing} keeps this JVM's (also for a baseline build, whose runner may not).
+     * The heap options of a library run's JVM: this JVM's own {@code -Xms}, {@code -Xmx} and
+     * {@code -XX:+AlwaysPreTouch}, so that the library and the hand-written pipelines (run here) have the same heap,
+     * and a heap kept committed across the collections between runs, as {@link Timing} keeps this JVM's (also for a
+     * baseline build, whose runner may not).
      */
     private static List<String> heapOptions() {
         List<String> options = new ArrayList<>();
         for (String option : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("-Xms") || option.startsWith("-Xmx")) {
+            if (option.startsWith("-Xms") || option.startsWith("-Xmx") || option.equals("-XX:+AlwaysPreTouch")) {
                 options.add(option);
             }
         }
