@@ -76,7 +76,7 @@ final class Timing {
      * ({@code MaxHeapFreeRatio} 70) each {@code System.gc()} shrinks G1's heap back to a few tens of MB, and every
      * run then grows it again, touching each page anew. On a virtual machine a first touch is a page fault the
      * hypervisor may have to back (one JVM measured here: 700,000 faults and a quarter of its CPU time in the
-     * kernel over four imports, against a tenth with the heap kept). A long-running host keeps its heap; so do the
+     * kernel over four imports of 1,000,000 rows). A long-running host keeps its heap; so do the
      * benchmark's JVMs after the warm-up, the library's and the one running the hand-written pipelines alike.
      * {@code MaxHeapFreeRatio} is a manageable flag (HotSpot), set here at run time.
      */
