@@ -123,15 +123,7 @@ public final class OutsideRows {
         OutsideRows rows = new OutsideRows(connection, dialect, catalog, schema);
         Set<String> wanted = new HashSet<>(sqlNames);
         sqlNames.forEach(name -> byTable.put(name, new LinkedHashSet<>()));
-        // as POSTGRES_REFERENCES, for every table of the schema: a key that references a partition counts for the
-        // partitioned table it belongs to
-        try (PreparedStatement ps = connection.prepareStatement("SELECT rc.relname, fn.nspname, fc.relname "
-                + "FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class fc ON fc.oid = c.conrelid "
-                + "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace JOIN pg_catalog.pg_class rc ON "
-                + "rc.oid = COALESCE(pg_catalog.pg_partition_root(c.confrelid), c.confrelid) "
-                + "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-                + "WHERE c.contype = 'f' AND c.conparentid = 0 AND rn.nspname = ? "
-                + "ORDER BY rc.relname, fn.nspname, fc.relname, c.conname")) {
+        try (PreparedStatement ps = connection.prepareStatement(POSTGRES_SCHEMA_REFERENCES)) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -354,6 +346,18 @@ public final class OutsideRows {
             + "WHERE c.contype = 'f' AND c.conparentid = 0 AND (c.confrelid = CAST(? AS regclass) OR c.confrelid IN "
             + "(SELECT relid FROM pg_catalog.pg_partition_tree(CAST(? AS regclass)))) "
             + "ORDER BY fn.nspname, fc.relname, c.conname";
+
+    /**
+     * As {@link #POSTGRES_REFERENCES}, for every table of a schema at once: the referenced table (a partition's
+     * partitioned table, for a key that references a partition), and the referencing table's schema and name.
+     */
+    private static final String POSTGRES_SCHEMA_REFERENCES = "SELECT rc.relname, fn.nspname, fc.relname "
+            + "FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class fc ON fc.oid = c.conrelid "
+            + "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace JOIN pg_catalog.pg_class rc ON "
+            + "rc.oid = COALESCE(pg_catalog.pg_partition_root(c.confrelid), c.confrelid) "
+            + "JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+            + "WHERE c.contype = 'f' AND c.conparentid = 0 AND rn.nspname = ? "
+            + "ORDER BY rc.relname, fn.nspname, fc.relname, c.conname";
 
     private List<Reference> postgresReferences(TableRef table) throws SQLException {
         List<Reference> found = new ArrayList<>();

@@ -354,11 +354,11 @@ final class PostgresDialect extends Dialect {
      * table outside the set (PostgreSQL would refuse without {@code CASCADE}, which is never used), no enabled user
      * trigger on delete or truncate (the import switched the delete triggers off, unless the host lets triggers
      * fire; {@code ON TRUNCATE} triggers are not switched off, so they keep the import on {@code DELETE}), no
-     * enabled {@code DELETE} rule, only ordinary and partitioned tables, and the {@code TRUNCATE} privilege. Sequences are not touched
-     * ({@code CONTINUE IDENTITY}: generators never move backwards). The tables are first locked with
-     * {@code NOWAIT} inside a savepoint: when another session holds any lock on one of them (a reader included:
-     * an export's snapshot must not see them emptied), nothing is done and the import deletes row by row as
-     * before, without waiting. When every table is already empty, the lock is kept and nothing is truncated.
+     * enabled {@code DELETE} rule, only ordinary and partitioned tables, and the {@code TRUNCATE} privilege.
+     * Sequences are not touched ({@code CONTINUE IDENTITY}: generators never move backwards). The tables are first
+     * locked with {@code NOWAIT} inside a savepoint: when another session holds any lock on one of them (a reader
+     * included: an export's snapshot must not see them emptied), nothing is done and the import deletes row by row
+     * as before, without waiting. When every table is already empty, the lock is kept and nothing is truncated.
      */
     @Override
     public java.util.Map<String, Long> truncate(Connection connection, List<JdbcTable> tables) throws SQLException {
